@@ -6,13 +6,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from markdown_it.token import Token
 
 from listlint.findings import Span
 from listlint.parse import InlineSource, parse_tokens
 from listlint.slug import Slugger
+
+if TYPE_CHECKING:
+    from listlint.entries import Entry
 
 LinkKind = Literal["inline", "reference", "autolink", "bare"]
 BlockKind = Literal["paragraph", "heading", "table"]
@@ -180,6 +183,7 @@ class Document:
     table_rows: list[TableRow] = field(default_factory=list)
     code_lines: frozenset[int] = frozenset()
     sections: list[Section] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` without its line ending."""
@@ -514,4 +518,7 @@ def parse_document(text: str, path: str) -> Document:
                 duplicate=True,
             )
         )
+    from listlint.entries import find_entries
+
+    doc.entries = find_entries(doc)
     return doc
