@@ -1,0 +1,341 @@
+"""Shared machinery of the duplicate rules (LL4xx): entry keys, exemptions, messages, blocking.
+
+Every duplicate rule compares entries through :class:`Item`, computed once per entry: its URL
+identity (:func:`listlint.urls.normalize_url`), its project (:func:`listlint.urls.project_key`)
+and a comparison form of its name and description. Candidate pairs come from blocking (equal
+keys, name prefixes and suffixes), never from comparing every pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+from rapidfuzz.utils import default_process
+
+from listlint.document import Document, Section
+from listlint.entries import Entry
+from listlint.urls import host_of, normalize_url, project_key
+
+# "See above", "see DeepCpG above", "(listed under Tools below)", "described earlier".
+_BACK_REFERENCE = re.compile(
+    r"\b(?:see|listed|mentioned|described|covered|included|introduced)\b[^.!?]{0,80}?"
+    r"\b(?:above|below|earlier)\b|\((?:see )?(?:above|below)\)",
+    re.IGNORECASE,
+)
+# "(part of Django) The Django ORM.": a component deliberately linking its parent project.
+_COMPONENT = re.compile(r"^\W*part of\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_NON_ALNUM = re.compile(r"[\W_]+")
+# A name written as a repository path, "owner/repo": compare by the repository name.
+_REPO_PATH_NAME = re.compile(r"^[\w.-]+/([\w.-]+)$")
+_DOMAIN_NAME = re.compile(
+    r"^(?:www\.)?([\w-]+)\.(?:ai|app|co|com|dev|edu|gov|info|io|me|net|org)$", re.IGNORECASE
+)
+
+# Hosts of a person's or project's channels (profile pages): the same name linking a blog
+# and a Twitter account names one owner but two different resources.
+CHANNEL_HOSTS = frozenset(
+    {
+        "facebook.com",
+        "instagram.com",
+        "linkedin.com",
+        "mastodon.social",
+        "medium.com",
+        "reddit.com",
+        "twitter.com",
+        "x.com",
+        "youtube.com",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry as the duplicate rules compare it."""
+
+    doc: Document
+    entry: Entry
+    order: int  # position in the run: documents in the order given, entries in source order
+    url: str  # normalize_url of the primary link ("" when the entry has none)
+    project: str | None
+    name: str  # lower-case letters and digits only
+    description: str  # rapidfuzz's default processing
+
+    @property
+    def line(self) -> int:
+        """The line the entry's name is on."""
+        return self.entry.name_span.line
+
+    @property
+    def is_back_reference(self) -> bool:
+        """True when the entry says it repeats an entry listed elsewhere ("See above")."""
+        return bool(_BACK_REFERENCE.search(self.entry.description))
+
+    @property
+    def is_component(self) -> bool:
+        """True for "(part of X)" entries, which link the project they belong to."""
+        return bool(_COMPONENT.match(self.entry.description))
+
+
+@lru_cache(maxsize=1 << 16)
+def url_key(url: str) -> str:
+    """Cached :func:`normalize_url`."""
+    return normalize_url(url)
+
+
+@lru_cache(maxsize=1 << 16)
+def _project(url: str) -> str | None:
+    return project_key(url)
+
+
+def name_key(name: str) -> str:
+    """The name as compared: lower-case letters and digits.
+
+    "owner/repo" names count as "repo" and domain names as their first label
+    ("quandl.com" is "quandl").
+    """
+    stripped = name.strip()
+    match = _REPO_PATH_NAME.match(stripped) or _DOMAIN_NAME.match(stripped)
+    if match:
+        stripped = match[1]
+    return _NON_ALNUM.sub("", stripped.casefold())
+
+
+def items(docs: Sequence[Document], allowed: Iterable[str] = ()) -> list[Item]:
+    """The entries of ``docs`` with a primary link, in run order, minus allowed repeats."""
+    allowed_urls, allowed_names = allow_sets(allowed)
+    found: list[Item] = []
+    for doc in docs:
+        for entry in doc.entries:
+            if entry.link is None or not entry.link.destination.strip():
+                continue
+            url = url_key(entry.link.destination)
+            name = name_key(entry.name)
+            if url in allowed_urls or entry.name.strip().casefold() in allowed_names:
+                continue
+            found.append(
+                Item(
+                    doc=doc,
+                    entry=entry,
+                    order=len(found),
+                    url=url,
+                    project=_project(entry.link.destination),
+                    name=name,
+                    description=default_process(entry.description),
+                )
+            )
+    return found
+
+
+def allow_sets(allowed: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The ``duplicates.allow`` setting split into URL keys and case-folded names."""
+    urls, names = set(), set()
+    for value in allowed:
+        if "://" in value:
+            urls.add(url_key(value))
+        else:
+            names.add(value.strip().casefold())
+    return frozenset(urls), frozenset(names)
+
+
+def allowed_repeats(ctx_settings: Mapping[str, Any]) -> list[str]:
+    """The URLs and names the configuration allows to repeat (``[tool.listlint.duplicates]``)."""
+    return list(ctx_settings.get("duplicates", {}).get("allow", []))
+
+
+def name_score(a: Item, b: Item) -> float:
+    """How alike two names are, 0-100 (rapidfuzz ratio of the name keys)."""
+    return fuzz.ratio(a.name, b.name)
+
+
+def same_name(a: Item, b: Item, threshold: float) -> bool:
+    """True when two names are one name written differently.
+
+    The name keys must score at least ``threshold`` and differ only by a suffix ("Taiga",
+    "Taiga.io") or one edit or swap ("impress.js", "imrpess.js"). Names that
+    differ in their numbers ("SweetAlert", "SweetAlert2") or inside a word ("Open Government,
+    Austria", "Open Government, Australia") are different names.
+    """
+    if a.name == b.name:
+        return True
+    if _DIGITS.findall(a.name) != _DIGITS.findall(b.name):
+        return False
+    if fuzz.ratio(a.name, b.name) < threshold:
+        return False
+    shorter, longer = sorted((a.name, b.name), key=len)
+    return longer.startswith(shorter) or OSA.distance(a.name, b.name) <= 1
+
+
+def names_overlap(a: Item, b: Item) -> float:
+    """How far one name's words are contained in the other's, 0-100 (token set ratio)."""
+    return fuzz.token_set_ratio(a.entry.name, b.entry.name, processor=default_process)
+
+
+def description_score(a: Item, b: Item) -> float:
+    """How alike two descriptions are, 0-100; 0 when either is empty."""
+    if not a.description or not b.description:
+        return 0.0
+    return fuzz.ratio(a.description, b.description)
+
+
+def exempt(first: Item, later: Item, parallel_sections: bool) -> bool:
+    """True when the repeat is deliberate: a back reference, a component, or parallel sections."""
+    if first.is_back_reference or later.is_back_reference:
+        return True
+    if first.is_component or later.is_component:
+        return True
+    return parallel_sections and in_parallel_sections(first, later)
+
+
+def in_parallel_sections(a: Item, b: Item) -> bool:
+    """True for entries under parallel sections: sibling sections sharing subsection titles.
+
+    Lists organised by language or platform repeat one structure under each parent
+    ("C++ > General-Purpose Machine Learning", "Python > General-Purpose Machine Learning");
+    a project listed once per parent is deliberate. Only titles the document repeats under
+    three or more parents mark such a structure; sections are parallel when they have such a
+    title under different parents, or are siblings with such a subsection title in common.
+    """
+    first, second = a.entry.section, b.entry.section
+    if a.doc is not b.doc or first is None or second is None or first is second:
+        return False
+    repeated = _repeated_titles(a.doc)
+    if _title(first) == _title(second) in repeated and first.parent is not second.parent:
+        return True
+    chain_a = _ancestors(first)
+    chain_b = _ancestors(second)
+    for branch_a in chain_a:
+        for branch_b in chain_b:
+            if branch_a is not branch_b and branch_a.parent is branch_b.parent:
+                shared = _subtitles(a.doc, branch_a) & _subtitles(b.doc, branch_b)
+                return bool(shared & repeated)
+    return False
+
+
+def _ancestors(section: Section) -> list[Section]:
+    chain = [section]
+    parent = section.parent
+    while parent is not None:
+        chain.append(parent)
+        parent = parent.parent
+    return chain
+
+
+def _subtitles(doc: Document, section: Section) -> frozenset[str]:
+    """Titles of the direct subsections of ``section``."""
+    return frozenset(_title(s) for s in doc.sections if s.parent is section)
+
+
+def _repeated_titles(doc: Document) -> frozenset[str]:
+    """Section titles the document uses under three or more different parents."""
+    parents: dict[str, set[int]] = {}
+    for section in doc.sections:
+        parents.setdefault(_title(section), set()).add(id(section.parent))
+    return frozenset(title for title, seen in parents.items() if len(seen) >= 3)
+
+
+def _title(section: Section) -> str:
+    return _NON_ALNUM.sub(" ", section.heading.text.casefold()).strip()
+
+
+def same_category(a: Item, b: Item) -> bool:
+    """True for entries under the same heading and the same parent list item (topic bullet)."""
+    if a.doc is not b.doc or a.entry.section is not b.entry.section:
+        return False
+    parent_a = a.entry.list_item.parent if a.entry.list_item else None
+    parent_b = b.entry.list_item.parent if b.entry.list_item else None
+    return parent_a is parent_b
+
+
+def adjacent(a: Item, b: Item) -> bool:
+    """True for consecutive entries of one document."""
+    return a.doc is b.doc and abs(a.order - b.order) == 1
+
+
+def is_repository_home(item: Item) -> bool:
+    """True when the entry links a GitHub/GitLab repository's front page."""
+    project = item.project
+    return (
+        project is not None
+        and project.startswith(("github.com/", "gitlab.com/"))
+        and item.url == f"https://{project}"
+    )
+
+
+def is_channel(item: Item) -> bool:
+    """True when the entry links a profile on a social site (a channel, not the thing itself)."""
+    return host_of(item.entry.link.destination if item.entry.link else "") in CHANNEL_HOSTS
+
+
+def where(first: Item, later: Item) -> str:
+    """Where ``first`` is, as seen from ``later``: 'line 45', 'line 45 under "Tools"', 'b.md:45'."""
+    if first.doc is not later.doc:
+        return f"{first.doc.path}:{first.line}"
+    place = f"line {first.line}"
+    section = first.entry.section
+    if section is not None and section is not later.entry.section:
+        place += f' under "{section.heading.text.strip()}"'
+    return place
+
+
+def duplicate_message(first: Item, later: Item, reason: str) -> str:
+    """The house message: 'duplicate of "ADAGE" at line 45 (same URL)'."""
+    return f'duplicate of "{first.entry.name.strip()}" at {where(first, later)} ({reason})'
+
+
+def grouped(keyed: Iterable[tuple[str, Item]]) -> Iterator[list[Item]]:
+    """Groups of two or more items sharing a key, each in run order."""
+    groups: dict[str, list[Item]] = {}
+    for key, item in keyed:
+        if key:
+            groups.setdefault(key, []).append(item)
+    for group in groups.values():
+        if len(group) > 1:
+            yield group
+
+
+_BLOCK_AFFIX = 4  # names are blocked by their first and by their last four letters
+_SMALL_BLOCK = 32  # larger blocks are scored with rapidfuzz's process.extract
+
+
+def similar_name_pairs(found: Sequence[Item], threshold: float) -> list[tuple[Item, Item]]:
+    """Pairs (earlier, later) whose names score at least ``threshold``, in report order.
+
+    Blocking keeps this near-linear: two names this alike share their first or their last
+    letters, so only names in one block (same prefix or same suffix) are scored.
+    """
+    blocks: dict[str, list[Item]] = {}
+    for item in found:
+        if not item.name:
+            continue
+        blocks.setdefault("<" + item.name[:_BLOCK_AFFIX], []).append(item)
+        blocks.setdefault(">" + item.name[-_BLOCK_AFFIX:], []).append(item)
+    pairs: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        if len(block) > 1:
+            pairs.update(_scored_pairs(block, threshold))
+    by_order = {item.order: item for item in found}
+    return [(by_order[a], by_order[b]) for b, a in sorted((b, a) for a, b in pairs)]
+
+
+def _scored_pairs(block: list[Item], threshold: float) -> Iterator[tuple[int, int]]:
+    """(earlier order, later order) of the alike names in one block."""
+    names = [item.name for item in block]
+    if len(block) <= _SMALL_BLOCK:
+        for j in range(1, len(block)):
+            for i in range(j):
+                if fuzz.ratio(names[i], names[j], score_cutoff=threshold):
+                    yield block[i].order, block[j].order
+        return
+    for j in range(1, len(block)):
+        matches = process.extract(
+            names[j], names[:j], scorer=fuzz.ratio, score_cutoff=threshold, limit=None
+        )
+        for _, _, i in matches:
+            yield block[i].order, block[j].order

@@ -1,0 +1,83 @@
+"""LL401 duplicate-url."""
+
+from collections.abc import Iterator, Sequence
+
+from listlint.document import Document
+from listlint.rule import Context, Problem, rule
+from listlint.rules import _duplicates as dup
+
+
+@rule(
+    "LL401",
+    "duplicate-url",
+    tags=("duplicates",),
+    scope="project",
+    options={
+        "name-threshold": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100,
+            "default": 85,
+            "description": "Names at least this alike (rapidfuzz ratio, 0-100) are one name.",
+        },
+        "parallel-sections": {
+            "type": "boolean",
+            "default": True,
+            "description": "Allow one listing per equally named section of different parents "
+            "(lists organised by language: 'C++ > Tools', 'Python > Tools').",
+        },
+    },
+)
+def check(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Problem]]:
+    """An entry links the same URL as an earlier entry (after URL normalisation).
+
+    Why: a project listed twice is the most common review comment on a curated list. URLs are
+    compared by identity (`http`/`https`, `www.`, trailing slashes, GitHub case and `/tree/main`,
+    arXiv `abs`/`pdf`, tracking parameters...), across sections and across the files of one run.
+    Two differently named entries sharing a URL are reported too (one link is usually a
+    copy-paste slip), except components of one repository listed apart (`uv` and `uv-build`).
+
+    Allowed: an entry saying it repeats another ("See above", "see … below"), "(part of X)"
+    entries, one listing per parallel section (`parallel-sections`), and URLs or names in
+    `[tool.listlint.duplicates] allow`.
+
+    Example:
+
+        ## Parsers
+        - [goldmark](https://github.com/yuin/goldmark) - Markdown parser.
+        ## Text
+        - [goldmark](http://github.com/yuin/goldmark/) - Markdown parser.
+
+    Fix: remove the later entry (or write "See above" if it belongs in both places), or fix the
+    link that points at the wrong project.
+    """
+    threshold = float(ctx.options["name-threshold"])
+    parallel = bool(ctx.options["parallel-sections"])
+    found = dup.items(docs, dup.allowed_repeats(ctx.settings))
+    for group in dup.grouped((item.url, item) for item in found):
+        for index, later in enumerate(group[1:], 1):
+            earlier = sorted(group[:index], key=lambda item: not dup.same_category(item, later))
+            for first in earlier:
+                reason = _reason(first, later, threshold, parallel)
+                if reason is not None:
+                    message = dup.duplicate_message(first, later, reason)
+                    yield later.doc, Problem(later.entry.name_span, message)
+                    break
+
+
+def _reason(first: dup.Item, later: dup.Item, threshold: float, parallel: bool) -> str | None:
+    """Why ``later`` repeats ``first``, or None when the repeat is allowed."""
+    if dup.exempt(first, later, parallel):
+        return None
+    same_category = dup.same_category(first, later)
+    if (
+        dup.is_repository_home(later)
+        and not same_category
+        and not dup.adjacent(first, later)
+        and not dup.same_name(first, later, threshold)
+    ):
+        return None  # components of one repository, listed where each belongs
+    if max(dup.name_score(first, later), dup.names_overlap(first, later)) >= threshold:
+        return "same URL"
+    name = later.entry.name.strip()
+    return f'same URL under another name: if "{name}" is another project, fix its link'

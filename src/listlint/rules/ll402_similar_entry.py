@@ -1,0 +1,87 @@
+"""LL402 similar-entry."""
+
+from collections.abc import Iterator, Sequence
+
+from listlint.document import Document
+from listlint.rule import Context, Problem, rule
+from listlint.rules import _duplicates as dup
+
+
+@rule(
+    "LL402",
+    "similar-entry",
+    severity="warning",
+    tags=("duplicates",),
+    scope="project",
+    options={
+        "name-threshold": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100,
+            "default": 90,
+            "description": "Names at least this alike (rapidfuzz ratio of the names' letters and "
+            "digits, 0-100) are the same name.",
+        },
+        "description-threshold": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100,
+            "default": 90,
+            "description": "With the same name, descriptions at least this alike (rapidfuzz "
+            "ratio, 0-100) make two entries with unrelated URLs the same thing.",
+        },
+        "parallel-sections": {
+            "type": "boolean",
+            "default": True,
+            "description": "Allow one listing per equally named section of different parents.",
+        },
+    },
+)
+def check(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Problem]]:
+    """An entry has the name of an earlier entry and points at the same project by another URL.
+
+    Why: duplicates rarely share a URL byte for byte. The same name linking two pages of one
+    repository (`github.com/o/r` and `github.com/o/r/wiki`), one package's PyPI page twice, or a
+    fork or moved homepage that still carries the same description is one entry listed twice.
+
+    Entries with the same name but different projects are common (`jwt` by two authors) and
+    are not reported: the URLs must name the same project, or the descriptions must match
+    (`description-threshold`). Profiles on social sites (a blog and its Twitter account) are
+    different resources. Exemptions are those of LL401.
+
+    Example:
+
+        - [flac](https://github.com/eaburns/flac) - A native Go FLAC decoder.
+        - [flac](https://github.com/mewkiz/flac) - A native Go FLAC decoder.
+
+    Fix: keep the entry with the canonical URL and remove the other.
+    """
+    name_threshold = float(ctx.options["name-threshold"])
+    description_threshold = float(ctx.options["description-threshold"])
+    parallel = bool(ctx.options["parallel-sections"])
+    found = dup.items(docs, dup.allowed_repeats(ctx.settings))
+    reported: set[int] = set()
+    for first, later in dup.similar_name_pairs(found, name_threshold):
+        if later.order in reported or first.url == later.url:
+            continue
+        if not dup.same_name(first, later, name_threshold) or dup.exempt(first, later, parallel):
+            continue
+        description = dup.description_score(first, later)
+        if first.project is not None and first.project == later.project:
+            if description < _SAME_PROJECT_DESCRIPTION:
+                continue  # another page of the project (its style guide, its docs)
+            reason = f"same name, same project {first.project}"
+        elif (
+            not dup.is_channel(first)
+            and not dup.is_channel(later)
+            and description >= description_threshold
+        ):
+            reason = "same name and description, another URL"
+        else:
+            continue
+        reported.add(later.order)
+        yield later.doc, Problem(later.entry.name_span, dup.duplicate_message(first, later, reason))
+
+
+# Within one project, the same name with a description this alike (0-100) is the same entry.
+_SAME_PROJECT_DESCRIPTION = 50
