@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import combinations
+from math import ceil
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 from rapidfuzz.utils import default_process
 
@@ -62,10 +64,18 @@ class Item:
     doc: Document
     entry: Entry
     order: int  # position in the run: documents in the order given, entries in source order
-    url: str  # normalize_url of the primary link ("" when the entry has none)
-    project: str | None
+    url: str  # normalize_url of the primary link
     name: str  # lower-case letters and digits only
-    description: str  # rapidfuzz's default processing
+
+    @cached_property
+    def project(self) -> str | None:
+        """The project the primary link belongs to (:func:`listlint.urls.project_key`)."""
+        return _project(self.entry.link.destination) if self.entry.link else None
+
+    @cached_property
+    def description(self) -> str:
+        """The description as compared (rapidfuzz's default processing)."""
+        return default_process(self.entry.description)
 
     @property
     def line(self) -> int:
@@ -107,8 +117,28 @@ def name_key(name: str) -> str:
     return _NON_ALNUM.sub("", stripped.casefold())
 
 
+_last_items: tuple[tuple[Document, ...], tuple[str, ...], list[Item]] | None = None
+
+
 def items(docs: Sequence[Document], allowed: Iterable[str] = ()) -> list[Item]:
-    """The entries of ``docs`` with a primary link, in run order, minus allowed repeats."""
+    """The entries of ``docs`` with a primary link, in run order, minus allowed repeats.
+
+    The rules of one run ask for the same documents in turn; the last answer is kept.
+    """
+    global _last_items
+    key, allow = tuple(docs), tuple(allowed)
+    if _last_items is not None and _last_items[1] == allow and _same(_last_items[0], key):
+        return _last_items[2]
+    found = _items(key, allow)
+    _last_items = (key, allow, found)
+    return found
+
+
+def _same(first: tuple[Document, ...], second: tuple[Document, ...]) -> bool:
+    return len(first) == len(second) and all(a is b for a, b in zip(first, second, strict=True))
+
+
+def _items(docs: Sequence[Document], allowed: Iterable[str]) -> list[Item]:
     allowed_urls, allowed_names = allow_sets(allowed)
     found: list[Item] = []
     for doc in docs:
@@ -125,9 +155,7 @@ def items(docs: Sequence[Document], allowed: Iterable[str] = ()) -> list[Item]:
                     entry=entry,
                     order=len(found),
                     url=url,
-                    project=_project(entry.link.destination),
                     name=name,
-                    description=default_process(entry.description),
                 )
             )
     return found
@@ -254,8 +282,8 @@ def same_category(a: Item, b: Item) -> bool:
 
 
 def adjacent(a: Item, b: Item) -> bool:
-    """True for consecutive entries of one document."""
-    return a.doc is b.doc and abs(a.order - b.order) == 1
+    """True for consecutive entries of one section."""
+    return abs(a.order - b.order) == 1 and same_category(a, b)
 
 
 def is_repository_home(item: Item) -> bool:
@@ -300,42 +328,39 @@ def grouped(keyed: Iterable[tuple[str, Item]]) -> Iterator[list[Item]]:
             yield group
 
 
-_BLOCK_AFFIX = 4  # names are blocked by their first and by their last four letters
-_SMALL_BLOCK = 32  # larger blocks are scored with rapidfuzz's process.extract
+_MAX_VARIANT_LENGTH = 64  # longer names are only matched exactly
 
 
 def similar_name_pairs(found: Sequence[Item], threshold: float) -> list[tuple[Item, Item]]:
-    """Pairs (earlier, later) whose names score at least ``threshold``, in report order.
+    """Pairs (earlier, later) whose names are :func:`same_name`, in report order.
 
-    Blocking keeps this near-linear: two names this alike share their first or their last
-    letters, so only names in one block (same prefix or same suffix) are scored.
+    Blocking makes this linear in the number of entries: :func:`same_name` accepts equal keys,
+    keys one edit or swap apart (which share a one-letter deletion, as in SymSpell) and a key
+    that is a long enough prefix of the other, so only those candidates are scored.
     """
-    blocks: dict[str, list[Item]] = {}
-    for item in found:
-        if not item.name:
+    by_variant: dict[str, list[int]] = {}
+    by_name: dict[str, list[int]] = {}
+    # One deletion leaves a ratio of 2(n-1)/(2n-1): shorter names need an exact or prefix match.
+    shortest_edit = ceil((200 - threshold / 2) / (200 - threshold)) if threshold < 200 else 0
+    for index, item in enumerate(found):
+        name = item.name
+        if not name:
             continue
-        blocks.setdefault("<" + item.name[:_BLOCK_AFFIX], []).append(item)
-        blocks.setdefault(">" + item.name[-_BLOCK_AFFIX:], []).append(item)
-    pairs: set[tuple[int, int]] = set()
-    for block in blocks.values():
-        if len(block) > 1:
-            pairs.update(_scored_pairs(block, threshold))
-    by_order = {item.order: item for item in found}
-    return [(by_order[a], by_order[b]) for b, a in sorted((b, a) for a, b in pairs)]
-
-
-def _scored_pairs(block: list[Item], threshold: float) -> Iterator[tuple[int, int]]:
-    """(earlier order, later order) of the alike names in one block."""
-    names = [item.name for item in block]
-    if len(block) <= _SMALL_BLOCK:
-        for j in range(1, len(block)):
-            for i in range(j):
-                if fuzz.ratio(names[i], names[j], score_cutoff=threshold):
-                    yield block[i].order, block[j].order
-        return
-    for j in range(1, len(block)):
-        matches = process.extract(
-            names[j], names[:j], scorer=fuzz.ratio, score_cutoff=threshold, limit=None
-        )
-        for _, _, i in matches:
-            yield block[i].order, block[j].order
+        by_name.setdefault(name, []).append(index)
+        if shortest_edit <= len(name) <= _MAX_VARIANT_LENGTH:
+            for cut in range(len(name)):
+                by_variant.setdefault(name[:cut] + name[cut + 1 :], []).append(index)
+    candidates: set[tuple[int, int]] = set()
+    for group in (*by_name.values(), *by_variant.values()):
+        if len(group) > 1:
+            candidates.update(combinations(sorted(set(group)), 2))
+    shortest = threshold / (200 - threshold)  # ratio >= threshold needs len(short) >= this * len
+    for index, item in enumerate(found):
+        size = len(item.name)
+        for length in range(max(1, ceil(shortest * size)), size):
+            for other in by_name.get(item.name[:length], ()):
+                candidates.add((min(index, other), max(index, other)))
+    pairs = [
+        (found[a], found[b]) for a, b in candidates if same_name(found[a], found[b], threshold)
+    ]
+    return sorted(pairs, key=lambda pair: (pair[1].order, pair[0].order))

@@ -69,11 +69,9 @@ def _reason(first: dup.Item, later: dup.Item, threshold: float, parallel: bool) 
     """Why ``later`` repeats ``first``, or None when the repeat is allowed."""
     if dup.exempt(first, later, parallel):
         return None
-    same_category = dup.same_category(first, later)
     if (
         dup.is_repository_home(later)
-        and not same_category
-        and not dup.adjacent(first, later)
+        and not dup.same_category(first, later)
         and not dup.same_name(first, later, threshold)
     ):
         return None  # components of one repository, listed where each belongs

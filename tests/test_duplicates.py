@@ -1,0 +1,370 @@
+"""Specification of the duplicate rules (LL4xx)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from listlint.document import Document, Link, parse_document
+from listlint.entries import Entry
+from listlint.findings import Span
+from listlint.lint import lint_paths
+from listlint.rule import Context, DocumentCheck, Problem, ProjectCheck, Rule, find_rule
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "duplicates"
+
+# Defect fixture -> the (code, line) findings of the LL4 family it must yield, and nothing else.
+EXPECTED = {
+    "LL401-same-url.md": [("LL401", 10)],
+    "LL402-same-name-fork.md": [("LL402", 7)],
+    "LL403-repeated-link.md": [("LL403", 5)],
+    "LL404-duplicated-toc.md": [("LL404", 9)],
+}
+
+
+def family_findings(*paths: Path) -> list[tuple[str, int]]:
+    report = lint_paths([str(p) for p in paths], isolated=True)
+    return [(f.code, f.line) for f in report.findings if f.code.startswith("LL4")]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_defect_fixture_yields_exactly_its_finding(name: str) -> None:
+    assert family_findings(FIXTURES / name) == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_clean_twin_yields_nothing(name: str) -> None:
+    assert family_findings(FIXTURES / name.replace(".md", ".clean.md")) == []
+
+
+def rule_of(code: str) -> Rule:
+    found = find_rule(code)
+    assert found is not None
+    return found
+
+
+def run(
+    code: str,
+    *texts: str,
+    options: Mapping[str, Any] | None = None,
+    settings: Mapping[str, Any] | None = None,
+) -> list[tuple[str, int, str]]:
+    """(path, line, message) of rule ``code`` over documents a.md, b.md, ... linted together."""
+    rule = rule_of(code)
+    docs = [parse_document(text, f"{chr(97 + i)}.md") for i, text in enumerate(texts)]
+    ctx = Context({**rule.defaults(), **(options or {})}, settings or {})
+    return [(doc.path, p.span.line, p.message) for doc, p in problems(rule, docs, ctx)]
+
+
+def problems(rule: Rule, docs: list[Document], ctx: Context) -> list[tuple[Document, Problem]]:
+    """What ``rule`` reports on ``docs``, as (document, problem), whatever its scope."""
+    if rule.scope == "project":
+        return list(cast(ProjectCheck, rule.check)(docs, ctx))
+    check = cast(DocumentCheck, rule.check)
+    return [(doc, problem) for doc in docs for problem in check(doc, ctx)]
+
+
+def lines_of(code: str, *texts: str, **kwargs: Any) -> list[int]:
+    return [line for _, line, _ in run(code, *texts, **kwargs)]
+
+
+# LL401 duplicate-url -------------------------------------------------------------------------
+
+
+def test_same_url_names_the_earlier_occurrence() -> None:
+    text = "# L\n\n- [ADAGE](https://github.com/greenelab/adage) - Autoencoders.\n" * 1
+    text += "- [ADAGE](https://github.com/greenelab/adage/) - Autoencoders.\n"
+    assert run("LL401", text) == [("a.md", 4, 'duplicate of "ADAGE" at line 3 (same URL)')]
+
+
+def test_url_variants_are_one_url() -> None:
+    text = """# L
+
+- [a](https://arxiv.org/abs/1806.06975) - Paper.
+- [a](http://arxiv.org/pdf/1806.06975v2.pdf) - Paper.
+- [b](https://github.com/Owner/Repo) - Tool.
+- [b](https://github.com/owner/repo/tree/main?utm_source=x) - Tool.
+"""
+    assert lines_of("LL401", text) == [4, 6]
+
+
+def test_same_url_in_another_section_says_where() -> None:
+    text = "# L\n\n## A\n\n- [x](https://x.io) - X.\n\n## B\n\n- [x](https://x.io) - X.\n"
+    assert run("LL401", text)[0][2] == 'duplicate of "x" at line 5 under "A" (same URL)'
+
+
+def test_same_url_under_another_name_suggests_a_wrong_link() -> None:
+    text = "# L\n\n- [Feast](https://github.com/gojek/feast) - Features.\n"
+    text += "- [PyTorch Geometric Temporal](https://github.com/gojek/feast) - Graphs.\n"
+    message = run("LL401", text)[0][2]
+    assert message.startswith('duplicate of "Feast" at line 3 (same URL under another name')
+    assert "fix its link" in message
+
+
+def test_files_of_one_run_are_checked_together() -> None:
+    first = "# A\n\n- [jq](https://github.com/jqlang/jq) - JSON processor.\n"
+    second = "# B\n\n- [jq](https://github.com/jqlang/jq) - JSON processor.\n"
+    assert run("LL401", first, second) == [("b.md", 3, 'duplicate of "jq" at a.md:3 (same URL)')]
+
+
+def test_cross_file_can_be_switched_off(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# A\n\n- [jq](https://github.com/jqlang/jq) - JSON.\n")
+    (tmp_path / "b.md").write_text("# B\n\n- [jq](https://github.com/jqlang/jq) - JSON.\n")
+    assert family_findings(tmp_path / "a.md", tmp_path / "b.md") == [("LL401", 3)]
+    (tmp_path / ".listlint.toml").write_text("cross-file = false\n")
+    report = lint_paths([str(tmp_path / "a.md"), str(tmp_path / "b.md")])
+    assert [f.code for f in report.findings if f.code.startswith("LL4")] == []
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    ["See above.", "see DeepCpG above", "Also listed under Methylation below.", "(above)"],
+)
+def test_an_entry_pointing_back_is_allowed(pointer: str) -> None:
+    text = f"# L\n\n## A\n\n- [x](https://x.io) - X.\n\n## B\n\n- [x](https://x.io) - {pointer}\n"
+    assert run("LL401", text) == []
+
+
+def test_bold_title_repeat_with_see_above_is_allowed() -> None:
+    entry = "**DeepCpG**\n[[paper](http://dx.doi.org/10.1186/s13059-017-1189-z)]\n"
+    entry += "[[code](https://github.com/cangermueller/deepcpg)]\n"
+    text = f"# L\n\n## Methylation\n\n{entry}\nPredicts methylation.\n\n"
+    text += f"## Single-cell\n\n{entry}\nSee above.\n"
+    assert run("LL401", text) == [] and run("LL404", text) == []
+
+
+def test_components_linking_their_parent_are_allowed() -> None:
+    text = """# L
+
+## Web
+
+- [django](https://github.com/django/django) - Web framework.
+
+## ORM
+
+- [django.db.models](https://github.com/django/django) - (part of Django) The ORM.
+
+## Build
+
+- [uv-build](https://github.com/astral-sh/uv) - Build backend.
+
+## Tools
+
+- [uv](https://github.com/astral-sh/uv) - Package manager.
+"""
+    assert run("LL401", text) == []
+
+
+def test_allow_list_in_the_settings() -> None:
+    text = "# L\n\n- [x](https://x.io) - X.\n- [y](https://y.io) - Y.\n- [x](https://x.io) - X.\n"
+    assert lines_of("LL401", text) == [5]
+    for allowed in (["https://www.x.io/"], ["X"]):
+        assert run("LL401", text, settings={"duplicates": {"allow": allowed}}) == []
+
+
+def test_badges_toc_and_back_to_top_links_are_not_entries() -> None:
+    text = """# L
+
+- [Tools](#tools)
+
+## Tools
+
+- [a](https://a.io) - A. [![ci](https://ci.io/b.svg)](https://ci.io)
+- [b](https://b.io) - B. [![ci](https://ci.io/b.svg)](https://ci.io)
+
+**[back to top](#l)**
+
+- [Tools](#tools)
+
+**[back to top](#l)**
+"""
+    assert run("LL401", text) == []
+
+
+PER_LANGUAGE = """# ML
+
+## C++
+
+### General-Purpose
+
+- [MXNet](https://github.com/apache/mxnet) - Deep learning.
+
+## Python
+
+### General-Purpose
+
+- [MXNet](https://github.com/apache/mxnet) - Deep learning.
+
+## R
+
+### General-Purpose
+
+- [caret](https://github.com/topepo/caret) - Training.
+"""
+
+
+def test_one_listing_per_parallel_section_is_allowed() -> None:
+    assert run("LL401", PER_LANGUAGE) == []
+    assert lines_of("LL401", PER_LANGUAGE, options={"parallel-sections": False}) == [13]
+
+
+def test_sections_pasted_twice_are_not_parallel() -> None:
+    text = "# L\n\n## A\n\n### News\n\n- [x](https://x.io) - X.\n\n## B\n\n### News\n\n"
+    text += "- [x](https://x.io) - X.\n"
+    assert lines_of("LL401", text) == [13]
+
+
+# LL402 similar-entry -------------------------------------------------------------------------
+
+
+def test_same_name_and_description_with_another_url() -> None:
+    text = "# L\n\n- [flac](https://github.com/eaburns/flac) - A native Go FLAC decoder.\n"
+    text += "- [flac](https://github.com/mewkiz/flac) - A native Go FLAC decoder.\n"
+    assert run("LL402", text) == [
+        ("a.md", 4, 'duplicate of "flac" at line 3 (same name and description, another URL)')
+    ]
+
+
+def test_same_name_same_project_other_page() -> None:
+    text = (
+        "# L\n\n- [soda](https://github.com/gobuffalo/pop/tree/master/soda) - Migrations and ORM.\n"
+    )
+    text += "- [pop/soda](https://github.com/gobuffalo/pop) - Migrations and ORM.\n"
+    assert run("LL402", text)[0][2].endswith("(same name, same project github.com/gobuffalo/pop)")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Same name, different projects.
+        (
+            "[jwt](https://github.com/pascaldekloe/jwt) - JWT library.",
+            "[jwt](https://github.com/cristalhq/jwt) - Fast JSON Web Tokens.",
+        ),
+        # Numbers make another name.
+        (
+            "[SweetAlert](https://github.com/t4t5/sweetalert) - Alert replacement.",
+            "[SweetAlert2](https://github.com/sweetalert2/sweetalert2) - Alert replacement.",
+        ),
+        # A difference inside a word makes another name.
+        (
+            "[Open Government, Australia](https://data.gov.au) - Government Open Data",
+            "[Open Government, Austria](https://data.gv.at) - Government Open Data",
+        ),
+        # One owner's blog and Twitter account are two resources.
+        (
+            "[Renee](https://becomingadatascientist.com) - My path to data science.",
+            "[Renee](https://twitter.com/BecomingDataSci) - My path to data science.",
+        ),
+        # Another page of the same project (its style guide).
+        (
+            "[cockroach](https://github.com/cockroachdb/cockroach) - Distributed SQL.",
+            "[CockroachDB](https://github.com/cockroachdb/cockroach/blob/master/docs/style.md)",
+        ),
+    ],
+)
+def test_alike_entries_that_are_not_duplicates(first: str, second: str) -> None:
+    assert run("LL402", f"# L\n\n- {first}\n- {second}\n") == []
+
+
+def test_name_variants_are_one_name() -> None:
+    text = "# L\n\n- [Taiga](https://taiga.io) - Agile project management.\n"
+    text += "- [Taiga.io](https://github.com/kaleidos-ventures/taiga) - Agile project management.\n"
+    text += "- [Lets-Chat](https://sdelements.github.io/lets-chat) - Chat for small teams.\n"
+    text += "- [Let's Chat](https://github.com/sdelements/lets-chat) - Chat for small teams.\n"
+    assert lines_of("LL402", text) == [4, 6]
+
+
+# LL403 repeated-link-in-entry ----------------------------------------------------------------
+
+
+def test_same_link_twice_in_one_entry() -> None:
+    text = "# L\n\n**Gene graphs** [[github](https://github.com/o/r)] [[arxiv](https://github.com/o/r/)]\n"
+    assert run("LL403", text) == [
+        (
+            "a.md",
+            3,
+            '"arxiv" links the same URL as "github" in this entry; '
+            'point "arxiv" at its own resource or remove it',
+        )
+    ]
+
+
+def test_demo_link_to_the_entry_itself_and_badges_are_fine() -> None:
+    text = "# L\n\n- [Kutt](https://kutt.it) - Shortener. ([Demo](https://kutt.it)) "
+    text += "[![b](https://img.io/k.svg)](https://kutt.it)\n"
+    assert run("LL403", text) == []
+
+
+# LL404 duplicate-block -----------------------------------------------------------------------
+
+
+def test_a_section_pasted_twice_is_one_block() -> None:
+    section = "## Podcasts\n\n- [A](https://a.fm)\n- [B](https://b.fm)\n- [C](https://c.fm)\n\n"
+    text = f"# L\n\n{section}## Other\n\n- [D](https://d.io)\n\n{section}"
+    assert run("LL404", text) == [
+        ("a.md", 13, "lines 13-17 repeat lines 3-7 (4 lines); delete one copy")
+    ]
+
+
+def test_an_indented_sub_toc_is_not_a_copy() -> None:
+    text = "# L\n\n- [S](#s)\n  - [A](#a)\n  - [B](#b)\n  - [C](#c)\n\n## S\n\n"
+    text += "- [A](#a)\n- [B](#b)\n- [C](#c)\n\n### A\n\n### B\n\n### C\n"
+    assert run("LL404", text) == []
+
+
+# Scale -----------------------------------------------------------------------------------------
+
+
+def generated_document(entries: int) -> Document:
+    """A document of ``entries`` distinct entries plus two planted duplicates, built directly.
+
+    Parsing is not what is measured here (and is not linear yet), so the entries are made
+    without Markdown: 100 sections, unique names and URLs, one URL variant and one fork.
+    """
+    doc = Document(path="big.md", text="", lines=[], tokens=[])
+    specs = []
+    for number in range(entries):
+        name = pronounceable(number * 7919 % 1_000_003)
+        specs.append((name, f"https://github.com/owner{number % 977}/{name}", f"Tool {number}."))
+    first, second = specs[0][0], specs[1][0]
+    specs.append((first, f"https://github.com/owner0/{first}/", "Tool 0."))
+    specs.append((second, f"https://github.com/fork/{second}", "Tool 1."))
+    for line, (name, url, description) in enumerate(specs, 1):
+        text = f"- [{name}]({url}) - {description}"
+        span = Span(line, 1, line, len(text) + 1)
+        link = Link("inline", name, url, url, span, span, span, None, False, False, "paragraph")
+        doc.lines.append(text)
+        doc.entries.append(Entry("list", name, span, link, (link,), description, span, span, None))
+    return doc
+
+
+def pronounceable(number: int) -> str:
+    """A distinct made-up word per number ("bakodu"), like real project names."""
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    word = ""
+    while True:
+        number, digit = divmod(number, len(syllables))
+        word += syllables[digit]
+        if not number:
+            return word
+
+
+def test_100000_entries_take_seconds_not_hours() -> None:
+    doc = generated_document(100_000)
+    found = {}
+    started = time.perf_counter()
+    for code in ("LL401", "LL402", "LL403", "LL404"):
+        found[code] = lines_of_doc(code, doc)
+    elapsed = time.perf_counter() - started
+    assert found == {"LL401": [100_001], "LL402": [100_002], "LL403": [], "LL404": []}
+    assert elapsed < 30, f"LL4xx took {elapsed:.1f}s on 100,000 entries"
+
+
+def lines_of_doc(code: str, doc: Document) -> list[int]:
+    rule = rule_of(code)
+    return [p.span.line for _, p in problems(rule, [doc], Context(rule.defaults(), {}))]
