@@ -200,6 +200,15 @@ def same_name(a: Item, b: Item, threshold: float) -> bool:
     return longer.startswith(shorter) or OSA.distance(a.name, b.name) <= 1
 
 
+def share_a_name_part(a: Item, b: Item) -> bool:
+    """True when the names have a "/"-separated part in common ("vproxy", "vproxy/0x676e67")."""
+    return bool(_name_parts(a.entry.name) & _name_parts(b.entry.name))
+
+
+def _name_parts(name: str) -> set[str]:
+    return {_NON_ALNUM.sub("", part.casefold()) for part in name.split("/")} - {""}
+
+
 def names_overlap(a: Item, b: Item) -> float:
     """How far one name's words are contained in the other's, 0-100 (token set ratio)."""
     return fuzz.token_set_ratio(a.entry.name, b.entry.name, processor=default_process)

@@ -73,6 +73,7 @@ def _reason(first: dup.Item, later: dup.Item, threshold: float, parallel: bool) 
         dup.is_repository_home(later)
         and not dup.same_category(first, later)
         and not dup.same_name(first, later, threshold)
+        and not dup.share_a_name_part(first, later)
     ):
         return None  # components of one repository, listed where each belongs
     if max(dup.name_score(first, later), dup.names_overlap(first, later)) >= threshold:
