@@ -82,12 +82,10 @@ def test_recall_on_duplicates_maintainers_removed() -> None:
         for entry in doc.entries:
             if entry.url:
                 occurrences[normalize_url(entry.url)].append(entry.name_span.line)
-        reported = set()
-        for code, line in family(path):
-            reported.add(line)
+        reported = {line for _, line in family(path)}
         for url, lines in occurrences.items():
             if len(lines) > 1 and newest[repo][url] < len(lines):
-                total += 1 * (len(lines) - 1)
+                total += len(lines) - 1
                 found += sum(line in reported for line in lines[1:])
     print(f"recall on removed URL duplicates: {found}/{total}")
     assert total > 300 and found / total >= 0.9
