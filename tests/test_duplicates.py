@@ -368,3 +368,14 @@ def test_100000_entries_take_seconds_not_hours() -> None:
 def lines_of_doc(code: str, doc: Document) -> list[int]:
     rule = rule_of(code)
     return [p.span.line for _, p in problems(rule, [doc], Context(rule.defaults(), {}))]
+
+
+def test_cross_file_command_line_flag_overrides_the_setting(tmp_path: Path) -> None:
+    from listlint.cli import main
+
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("# A\n\n- [jq](https://github.com/jqlang/jq) - JSON.\n")
+    files = [str(tmp_path / "a.md"), str(tmp_path / "b.md")]
+    assert main(["--no-config", "-q", "--select", "LL401", "--no-cross-file", *files]) == 0
+    (tmp_path / ".listlint.toml").write_text("cross-file = false\n")
+    assert main(["-q", "--select", "LL401", "--cross-file", *files]) == 1

@@ -7,6 +7,7 @@ import difflib
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from listlint import __version__
@@ -69,6 +70,12 @@ def lint_parser() -> argparse.ArgumentParser:
     config = parser.add_argument_group("configuration")
     config.add_argument("--config", metavar="PATH", help="use this .listlint.toml or pyproject.toml")
     config.add_argument("--no-config", action="store_true", help="ignore every configuration file")
+    config.add_argument(
+        "--cross-file",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="check duplicates across the files of this run (default: the cross-file setting, on)",
+    )
     output = parser.add_argument_group("output")
     output.add_argument(
         "--output-format", choices=("text", "json", "sarif", "github"), default="text"
@@ -108,6 +115,11 @@ def _lint(argv: Sequence[str]) -> int:
         stdin_filename=args.stdin_filename,
         report=report,
     )
+    if args.cross_file is not None:
+        for target in targets:
+            target.config = replace(
+                target.config, data={**target.config.data, "cross-file": args.cross_file}
+            )
     findings = lint_targets(targets)
     fixed_count = 0
     if args.fix or args.diff:
