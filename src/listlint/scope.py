@@ -28,10 +28,13 @@ def context_paths(targets: Sequence[Target], patterns: Sequence[str]) -> list[Pa
     for config in configs.values():
         globs.extend((config.root, pattern) for pattern in config.data.get("cross-file-paths", ()))
     found: dict[Path, Path] = {}
+    here = Path.cwd()
     for root, pattern in globs:
         for name in sorted(glob.glob(str(root / pattern), recursive=True)):
             path = Path(name)
             resolved = path.resolve()
+            if path.is_relative_to(here):
+                path = path.relative_to(here)  # as reports name the other files
             if (
                 path.suffix.lower() in MARKDOWN_SUFFIXES
                 and path.is_file()
