@@ -136,9 +136,7 @@ def _lint(argv: Sequence[str]) -> int:
         stdin_filename=args.stdin_filename,
         report=report,
     )
-    from listlint.baseline import BaselineError
-    from listlint.changes import GitError
-    from listlint.scope import ReportFilter, context_targets
+    from listlint.scope import PartialRunError, ReportFilter, context_targets
 
     context = context_targets(
         targets,
@@ -150,7 +148,7 @@ def _lint(argv: Sequence[str]) -> int:
     )
     try:
         shown = ReportFilter(targets, changed_since=args.changed_since, baseline=args.baseline)
-    except (GitError, BaselineError) as problem:
+    except PartialRunError as problem:
         return _fail(str(problem))
 
     def relint() -> list[Finding]:

@@ -11,12 +11,15 @@ from __future__ import annotations
 import glob
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from listlint.baseline import Baseline, load_baseline
-from listlint.changes import ChangeFilter
 from listlint.config import Selection
 from listlint.findings import Finding
 from listlint.lint import MARKDOWN_SUFFIXES, LintReport, Target, collect
+
+if TYPE_CHECKING:  # imported when used: a plain run pays nothing for git, difflib or hashing
+    from listlint.baseline import Baseline
+    from listlint.changes import ChangeFilter
 
 
 def context_paths(targets: Sequence[Target], patterns: Sequence[str]) -> list[Path]:
@@ -63,6 +66,10 @@ def context_targets(
     return context
 
 
+class PartialRunError(Exception):
+    """git or the baseline failed, as one line."""
+
+
 class ReportFilter:
     """The findings a run reports: on the named files, not in the baseline, on changed lines."""
 
@@ -73,11 +80,24 @@ class ReportFilter:
         changed_since: str | None = None,
         baseline: str | None = None,
     ) -> None:
-        """Ask git for the changes and read the baseline now; raises GitError or BaselineError."""
+        """Ask git for the changes and read the baseline now, or raise PartialRunError."""
         self._targets = targets
-        texts = self._texts()
-        self._changes = ChangeFilter(changed_since, texts) if changed_since else None
-        self._baseline: Baseline | None = load_baseline(Path(baseline)) if baseline else None
+        self._changes: ChangeFilter | None = None
+        self._baseline: Baseline | None = None
+        if changed_since:
+            from listlint.changes import ChangeFilter, GitError
+
+            try:
+                self._changes = ChangeFilter(changed_since, self._texts())
+            except GitError as error:
+                raise PartialRunError(str(error)) from None
+        if baseline:
+            from listlint.baseline import BaselineError, load_baseline
+
+            try:
+                self._baseline = load_baseline(Path(baseline))
+            except BaselineError as error:
+                raise PartialRunError(str(error)) from None
         self.hidden_by_baseline = 0
         self.hidden_as_unchanged = 0
 
