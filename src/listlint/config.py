@@ -18,7 +18,7 @@ from listlint.rule import Rule, all_rules, matching_rules
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found]
 
 CONFIG_FILES = (".listlint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
@@ -86,8 +86,10 @@ class Config:
                     ignore.extend(codes)
         chosen = []
         for candidate in all_rules():
-            enabled = _score(candidate, select) if select is not None else (
-                (0, True) if candidate.default else (-1, False)
+            enabled = (
+                _score(candidate, select)
+                if select is not None
+                else ((0, True) if candidate.default else (-1, False))
             )
             for selectors, on in ((extend, True), (ignore, False)):
                 score = _score(candidate, selectors)
@@ -211,9 +213,16 @@ def discover_config(start: Path) -> Config:
     """The nearest configuration above ``start`` (a file or folder); empty when there is none."""
     directory = (start if start.is_dir() else start.parent).resolve()
     found = _config_file_for(directory)
-    return _load_cached(found) if found else Config()
+    return cached_config(found) if found else Config()
 
 
 @cache
-def _load_cached(path: Path) -> Config:
+def cached_config(path: Path) -> Config:
+    """:func:`load_config`, once per file and run."""
     return load_config(path)
+
+
+def forget_configs() -> None:
+    """Forget discovered configurations, so that a new run sees files changed since."""
+    _config_file_for.cache_clear()
+    cached_config.cache_clear()

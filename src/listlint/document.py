@@ -1,4 +1,4 @@
-"""The Document: one parse of one file, with everything the rules read, all with source positions."""
+"""The Document: one parse of one file, with everything the rules read, with source positions."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def _plain(piece: Piece) -> str:
 
 @dataclass(frozen=True)
 class Link:
-    """A link of any kind; ``destination`` is the URL as written, ``url`` as markdown-it resolved it."""
+    """A link of any kind: ``destination`` as written, ``url`` as markdown-it resolved it."""
 
     kind: LinkKind
     text: str
@@ -496,7 +496,9 @@ def _sections(headings: list[Heading], line_count: int) -> list[Section]:
                 break
         while open_sections and open_sections[-1].heading.level >= heading.level:
             open_sections.pop()
-        section = Section(heading, heading.span.line, end, open_sections[-1] if open_sections else None)
+        section = Section(
+            heading, heading.span.line, end, open_sections[-1] if open_sections else None
+        )
         sections.append(section)
         open_sections.append(section)
     return sections
@@ -505,7 +507,9 @@ def _sections(headings: list[Heading], line_count: int) -> list[Section]:
 def parse_document(text: str, path: str) -> Document:
     """Parse ``text`` (already decoded, BOM removed) into a Document."""
     tokens, env = parse_tokens(text)
-    doc = Document(path=path, text=text, lines=split_lines(text.replace("\0", "\ufffd")), tokens=tokens)
+    doc = Document(
+        path=path, text=text, lines=split_lines(text.replace("\0", "\ufffd")), tokens=tokens
+    )
     builder = _Builder(doc)
     builder.build()
     for duplicate in env.get("duplicate_refs", []):

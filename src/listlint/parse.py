@@ -1,9 +1,9 @@
-"""The one Markdown parse: markdown-it-py, set up like GitHub, with source positions on inline tokens.
+"""The one Markdown parse: markdown-it-py set up like GitHub, with positions on inline tokens.
 
-markdown-it-py gives block tokens a line map but inline tokens no position. We wrap every inline rule
-so that the first token a successful rule pushes records ``meta["pos"] = (start, end)``: offsets into
-the inline source (``state.src``). Links also record the offsets of their label and destination.
-:class:`InlineSource` turns those offsets back into lines and columns of the file.
+markdown-it-py gives block tokens a line map but inline tokens no position. We wrap every inline
+rule so that the first token a successful rule pushes records ``meta["pos"] = (start, end)``:
+offsets into the inline source (``state.src``). Links also record where their label and
+destination are. :class:`InlineSource` turns those offsets back into lines and columns of the file.
 """
 
 from __future__ import annotations
@@ -84,7 +84,9 @@ def markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"linkify": True, "inline_definitions": True})
     md.enable(["table", "strikethrough", "linkify"])
     md.disable("text_join")  # keep escapes and entities as their own, positioned tokens
-    md.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    md.linkify.set(  # type: ignore[union-attr]
+        {"fuzzy_link": False, "fuzzy_email": False}
+    )
     for rule in md.inline.ruler.__rules__:
         rule.fn = _tracking(rule.name, rule.fn)
     md.inline.ruler.__cache__ = None
