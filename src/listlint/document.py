@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Literal
 
@@ -188,6 +190,22 @@ class Document:
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` without its line ending."""
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+    @cached_property
+    def _link_starts(self) -> list[tuple[int, int]]:
+        return [(link.span.line, link.span.column) for link in self.links]
+
+    def links_within(self, span: Span) -> list[Link]:
+        """The links that lie wholly inside ``span``, in order (links are kept in source order)."""
+        starts = self._link_starts
+        first = bisect.bisect_left(starts, (span.line, span.column))
+        last = bisect.bisect_right(starts, (span.end_line, span.end_column))
+        end = (span.end_line, span.end_column)
+        return [
+            link
+            for link in self.links[first:last]
+            if (link.span.end_line, link.span.end_column) <= end
+        ]
 
     def anchors(self) -> dict[str, list[Heading | HtmlAnchor]]:
         """Every in-document link target: heading slugs and explicit HTML anchors."""
