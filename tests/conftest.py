@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,6 +15,9 @@ from listlint.config import Selection
 from listlint.document import Document, parse_document
 from listlint.findings import Finding
 from listlint.lint import LintReport, lint_paths
+
+# Hermetic: listlint's validation stamps go to a fresh folder, never the user's cache.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="listlint-test-cache-")
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

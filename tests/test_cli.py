@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -194,3 +195,24 @@ def test_version_imports_neither_pygithub_nor_jsonschema() -> None:
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
     assert not {m for m in imported if m.split(".")[0] in ("github", "jsonschema", "markdown_it")}
     assert result.stdout.startswith("listlint ")
+
+
+def test_a_validated_config_is_not_validated_again(tmp_path: Path) -> None:
+    import subprocess
+
+    write(tmp_path / ".listlint.toml", 'ignore = ["LL503"]\n')
+    path = write(tmp_path / "list.md", "# T\n")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+    def imports_jsonschema() -> bool:
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "listlint", str(path)],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        assert result.returncode == 0, result.stderr
+        return "jsonschema" in result.stderr
+
+    assert imports_jsonschema()
+    assert not imports_jsonschema()

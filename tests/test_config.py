@@ -45,7 +45,9 @@ def test_pyproject_without_a_listlint_section_is_skipped(tmp_path: Path) -> None
         ("select = [", "invalid TOML"),
     ],
 )
-def test_bad_config_is_one_line_naming_file_and_key(tmp_path: Path, toml: str, message: str) -> None:
+def test_bad_config_is_one_line_naming_file_and_key(
+    tmp_path: Path, toml: str, message: str
+) -> None:
     path = tmp_path / ".listlint.toml"
     path.write_text(toml)
     with pytest.raises(ConfigError) as raised:

@@ -10,7 +10,11 @@ from listlint.findings import Span
 def test_inline_link_has_spans_of_link_text_and_destination() -> None:
     doc = parse("# T\n\n- [Helix](https://helix-editor.com) - Modal editor.\n")
     (link,) = doc.links
-    assert (link.kind, link.text, link.destination) == ("inline", "Helix", "https://helix-editor.com")
+    assert (link.kind, link.text, link.destination) == (
+        "inline",
+        "Helix",
+        "https://helix-editor.com",
+    )
     assert link.span == Span(3, 3, 3, 36)
     assert link.text_span == Span(3, 4, 3, 9)
     assert link.destination_span == Span(3, 11, 3, 35)

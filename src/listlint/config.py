@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import fnmatch
+import hashlib
 import json
+import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -13,6 +15,7 @@ from importlib import resources
 from pathlib import Path, PurePath
 from typing import Any
 
+from listlint import __version__
 from listlint.rule import Rule, all_rules, matching_rules
 
 if sys.version_info >= (3, 11):
@@ -144,8 +147,36 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+def _validation_stamp(data: Any) -> Path | None:
+    """Where a successful validation of ``data`` is remembered, so the next run skips jsonschema.
+
+    The stamp's name hashes the configuration, the listlint version and the schema; pre-commit runs
+    listlint on every commit, and importing jsonschema costs more than linting a small list.
+    ``LISTLINT_NO_CACHE`` turns it off.
+    """
+    if os.environ.get("LISTLINT_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    key = json.dumps([__version__, data, schema()], sort_keys=True, default=str)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    return Path(base) / "listlint" / "valid-config" / digest
+
+
 def _validate(data: Any, origin: Path) -> None:
-    import jsonschema  # deferred: only a run with a configuration file pays for it
+    stamp = _validation_stamp(data)
+    if stamp is not None and stamp.exists():
+        return
+    _validate_now(data, origin)
+    if stamp is not None:
+        try:
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+        except OSError:
+            pass  # a read-only home only costs the next run the validation
+
+
+def _validate_now(data: Any, origin: Path) -> None:
+    import jsonschema  # deferred: only a run that validates a configuration pays for it
 
     validator = jsonschema.Draft202012Validator(schema())
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
