@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, run_cli
 
 from listlint.cli import main
+
+from conftest import FIXTURES, run_cli
 
 DIRTY = "# T\n\n## A\n\n- [a](https://a.org) - A. \n"
 

@@ -15,8 +15,10 @@ from listlint.config import (
     load_config,
 )
 
+DEFAULT = Selection()
 
-def codes(config: Config, selection: Selection = Selection(), path: Path | None = None) -> set[str]:
+
+def codes(config: Config, selection: Selection = DEFAULT, path: Path | None = None) -> set[str]:
     return {r.code for r in config.enabled_rules(selection, path)}
 
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import SHARED, require_shared
 
 from listlint.lint import lint_paths
 from listlint.reporters.json import render
+
+from conftest import SHARED, require_shared
 
 LISTS = sorted((SHARED / "corpus").glob("*/*.md")) if SHARED else []
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import parse
-
 from listlint.findings import Span
+
+from conftest import parse
 
 
 def test_inline_link_has_spans_of_link_text_and_destination() -> None:
