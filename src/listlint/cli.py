@@ -70,17 +70,25 @@ def lint_parser() -> argparse.ArgumentParser:
         rules.add_argument(flag, type=_selectors, action="extend", metavar="RULES", help=help_text)
     fixing = parser.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also unsafe fixes")
-    fixing.add_argument("--diff", action="store_true", help="print fixes as a unified diff; write nothing")
+    fixing.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix/--diff, also unsafe fixes"
+    )
+    fixing.add_argument(
+        "--diff", action="store_true", help="print fixes as a unified diff; write nothing"
+    )
     config = parser.add_argument_group("configuration")
-    config.add_argument("--config", metavar="PATH", help="use this .listlint.toml or pyproject.toml")
+    config.add_argument(
+        "--config", metavar="PATH", help="use this .listlint.toml or pyproject.toml"
+    )
     config.add_argument("--no-config", action="store_true", help="ignore every configuration file")
     output = parser.add_argument_group("output")
     output.add_argument(
         "--output-format", choices=("text", "json", "sarif", "github"), default="text"
     )
     output.add_argument("--statistics", action="store_true", help="print counts per rule")
-    output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    output.add_argument(
+        "-q", "--quiet", action="store_true", help="print findings only, no summary"
+    )
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     output.add_argument("--stdin-filename", metavar="NAME", help="the name of - in reports")
     partial = parser.add_argument_group("partial runs (pre-commit, gradual adoption)")
@@ -125,7 +133,8 @@ def _lint(argv: Sequence[str]) -> int:
         return _fail("--changed-since needs files from a git work tree, not stdin")
     if args.write_baseline and (args.baseline or args.changed_since or args.fix or args.diff):
         return _fail(
-            "--write-baseline records every finding; drop --baseline, --changed-since, --fix, --diff"
+            "--write-baseline records every finding; drop --baseline, --changed-since, --fix"
+            " and --diff"
         )
     report = LintReport()
     targets = collect(
@@ -178,8 +187,8 @@ def _write_baseline(
     """``--write-baseline``: record the findings; exit 0 unless a file could not be read."""
     from listlint.baseline import BaselineError, write_baseline
 
-    for error in report.errors:
-        sys.stderr.write(f"listlint: error: {error}\n")
+    for message in report.errors:
+        sys.stderr.write(f"listlint: error: {message}\n")
     try:
         write_baseline(path, findings, {t.source.path: t.source.text for t in targets})
     except BaselineError as problem:
@@ -234,8 +243,8 @@ def _fix(
         else:
             try:
                 write_atomically(Path(path), text, target.source.bom)
-            except OSError as error:
-                report.errors.append(f"{path}: cannot write fixes: {error.strerror or error}")
+            except OSError as failure:
+                report.errors.append(f"{path}: cannot write fixes: {failure.strerror or failure}")
     return findings, fixed_count
 
 
@@ -249,7 +258,7 @@ def _unified_diff(path: str, before: str, after: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
 
 
-def _print(findings, args, fixed_count) -> None:  # type: ignore[no-untyped-def]
+def _print(findings: list[Finding], args: argparse.Namespace, fixed_count: int) -> None:
     from listlint.reporters import renderer
     from listlint.reporters.text import render_statistics
 
@@ -349,7 +358,8 @@ def _review_command(argv: Sequence[str]) -> int:
 
     parser = _Parser(prog="listlint review", description="Review a GitHub pull request.")
     review.add_arguments(parser)
-    return review.run(parser.parse_args(argv))
+    status: int = review.run(parser.parse_args(argv))
+    return status
 
 
 def _fail(message: str) -> int:
