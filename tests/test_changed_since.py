@@ -21,6 +21,7 @@ GIT_IDENTITY = {
     "GIT_COMMITTER_NAME": "Test",
     "GIT_COMMITTER_EMAIL": "test@example.invalid",
     "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
 }
 
 OLD = (
@@ -105,6 +106,16 @@ def test_a_file_in_another_folder_is_diffed_in_its_own_repository(
     (other / "LIST.md").write_text("# A\n\nmore\n", encoding="utf-8")
 
     assert changed_lines(other / "LIST.md", "HEAD") == ChangedLines(frozenset({2, 3}))
+
+
+def test_a_file_name_is_not_a_pattern(repo: Path) -> None:
+    (repo / "[ab].md").write_text("# AB\n", encoding="utf-8")
+    (repo / "a.md").write_text("# A\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a file whose name is a glob pattern matching a.md")
+    (repo / "a.md").write_text("# A\n\nchanged\n", encoding="utf-8")
+
+    assert changed_lines(repo / "[ab].md", "HEAD") == ChangedLines(frozenset())
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,14 @@ repos:
     hooks:
       - id: listlint-fix
 """
+CHANGED_CONFIG = """\
+repos:
+  - repo: {url}
+    rev: {rev}
+    hooks:
+      - id: listlint
+        args: [--changed-since, HEAD]
+"""
 
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Test",
@@ -42,6 +50,7 @@ GIT_IDENTITY = {
     "GIT_COMMITTER_NAME": "Test",
     "GIT_COMMITTER_EMAIL": "test@example.invalid",
     "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
 }
 
 
@@ -207,3 +216,34 @@ def test_fix_hook_fixes_and_fails_once_then_passes(
 
     assert second.returncode == 0, second.stdout + second.stderr
     assert re.search(r"^listlint \(fix\)\.+Passed$", second.stdout, re.MULTILINE), second.stdout
+
+
+def test_changed_since_head_holds_a_commit_only_to_the_lines_it_adds(
+    list_repo: Path, hook_source: HookSource
+) -> None:
+    """A list with a backlog in a subfolder, guarded by ``--changed-since HEAD``."""
+    assert PRE_COMMIT is not None
+    (list_repo / "lists").mkdir()
+    backlog = CLEAN.replace("The editor.", "The editor. ")  # an old LL504 on line 7
+    (list_repo / "lists" / "LIST.md").write_text(backlog, encoding="utf-8")
+    _git(list_repo, hook_source.env, "add", "-A")
+    _git(list_repo, hook_source.env, "commit", "-q", "-m", "the list as it was")
+    _configure(
+        list_repo, hook_source, CHANGED_CONFIG.format(url=hook_source.url, rev=hook_source.rev)
+    )
+    installed = _run([*PRE_COMMIT, "install"], list_repo, hook_source.env)
+    assert installed.returncode == 0, installed.stderr
+
+    (list_repo / "lists" / "LIST.md").write_text(backlog + BROKEN_ENTRY, encoding="utf-8")
+    _git(list_repo, hook_source.env, "add", "-A")
+    refused = _run(["git", "commit", "-m", "add vi"], list_repo, hook_source.env)
+
+    assert refused.returncode != 0
+    assert "lists/LIST.md:8:48: LL504" in refused.stdout + refused.stderr
+    assert "LIST.md:7:" not in refused.stdout + refused.stderr
+
+    (list_repo / "lists" / "LIST.md").write_text(backlog + CLEAN_ENTRY, encoding="utf-8")
+    _git(list_repo, hook_source.env, "add", "-A")
+    accepted = _run(["git", "commit", "-m", "add vi"], list_repo, hook_source.env)
+
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr

@@ -59,7 +59,7 @@ def parse_hunks(diff: str) -> frozenset[int]:
 def _git(directory: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(
-            ["git", "-C", str(directory), *arguments],
+            ["git", "--literal-pathspecs", "-C", str(directory), *arguments],
             capture_output=True,
             text=True,
             encoding="utf-8",
