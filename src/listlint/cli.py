@@ -30,6 +30,9 @@ examples:
   listlint --select LL2 --ignore LL203 README.md
   listlint --output-format json README.md
   cat README.md | listlint - --stdin-filename README.md
+  listlint --changed-since origin/main README.md   only what changed since the branch point
+  listlint --write-baseline .listlint-baseline.json README.md   record today's findings...
+  listlint --baseline .listlint-baseline.json README.md         ...and hide them from now on
   listlint rules                   list every rule
   listlint rule LL201              explain one rule
   listlint config --schema         print the configuration's JSON schema
