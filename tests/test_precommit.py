@@ -247,3 +247,20 @@ def test_changed_since_head_holds_a_commit_only_to_the_lines_it_adds(
     accepted = _run(["git", "commit", "-m", "add vi"], list_repo, hook_source.env)
 
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+def test_the_hook_manifest_and_the_documented_config_are_valid(tmp_path: Path) -> None:
+    assert PRE_COMMIT is not None
+    found = SNIPPET.search(DOC.read_text(encoding="utf-8"))
+    assert found
+    (tmp_path / "config.yaml").write_text(found[1], encoding="utf-8")
+
+    manifest = _run(
+        [*PRE_COMMIT, "validate-manifest", ".pre-commit-hooks.yaml"], ROOT, {**os.environ}
+    )
+    config = _run(
+        [*PRE_COMMIT, "validate-config", str(tmp_path / "config.yaml")], ROOT, {**os.environ}
+    )
+
+    assert manifest.returncode == 0, manifest.stdout + manifest.stderr
+    assert config.returncode == 0, config.stdout + config.stderr
