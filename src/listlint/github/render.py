@@ -1,0 +1,194 @@
+"""Text listlint writes to GitHub: comment and review bodies, the job summary, annotations and outputs.
+
+List content ends up in these texts, so every piece of it goes through :func:`escape` (or a code fence
+long enough to hold it): it can neither ``@mention`` anyone nor leave the comment's Markdown structure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TypedDict
+
+from listlint.findings import Finding
+
+from .plan import Located, ReviewPlan
+
+MARKER = "listlint:fp="
+
+
+class _OptionalCommentFields(TypedDict, total=False):
+    position: int
+    line: int
+    side: str
+    start_line: int
+    start_side: str
+
+
+class ReviewComment(_OptionalCommentFields):
+    """One ``comments[]`` entry of a create-review request (PyGithub's ``ReviewComment``)."""
+
+    path: str
+    body: str
+
+
+_MARKER_RE = re.compile(r"\A<!-- listlint:fp=([0-9a-f]+) -->")
+_BODY_MARKER_RE = re.compile(r"<!-- listlint:body-fp=([0-9a-f,]*) -->")
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]{}()#+!|~])")
+_ZERO_WIDTH_JOINER = "\u200d"
+
+
+def escape(text: str) -> str:
+    """Make untrusted text inert inline Markdown: one line, no HTML, no emphasis or links, no mentions."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    return text.replace("@", "@" + _ZERO_WIDTH_JOINER)
+
+
+def fenced(text: str, info: str) -> str:
+    """A code fence around ``text`` that no backtick run inside it can close."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{text}\n{fence}" if text else f"{fence}{info}\n{fence}"
+
+
+def fingerprint_of(comment_body: str) -> str | None:
+    """The fingerprint of a comment listlint wrote (the marker opens the body), else ``None``."""
+    match = _MARKER_RE.match(comment_body)
+    return match.group(1) if match else None
+
+
+def body_fingerprints(review_body: str) -> frozenset[str]:
+    """Fingerprints of the findings a listlint review listed in its body."""
+    match = _BODY_MARKER_RE.search(review_body)
+    return (
+        frozenset(fp for fp in match.group(1).split(",") if fp)
+        if match
+        else frozenset()
+    )
+
+
+def headline(finding: Finding) -> str:
+    """``**LL101** `name` (error): message`` with the message escaped."""
+    return f"**{escape(finding.code)}** `{escape(finding.name)}` ({finding.severity}): {escape(finding.message)}"
+
+
+def comment_body(item: Located) -> str:
+    """An inline review comment: fingerprint marker, the finding, and a suggestion block when safe."""
+    parts = [f"<!-- {MARKER}{item.fingerprint} -->", headline(item.finding)]
+    if item.suggestion is not None:
+        fix = item.finding.fix
+        if fix is not None and fix.message:
+            parts.append(f"Suggested fix: {escape(fix.message)}")
+        parts.append(fenced(item.suggestion, "suggestion"))
+    return "\n\n".join(parts)
+
+
+def review_comment(item: Located) -> ReviewComment:
+    """The ``comments[]`` entry of a create-review request."""
+    comment = ReviewComment(
+        path=item.finding.path,
+        body=comment_body(item),
+        line=item.end_line,
+        side="RIGHT",
+    )
+    if item.start_line != item.end_line:
+        comment["start_line"] = item.start_line
+        comment["start_side"] = "RIGHT"
+    return comment
+
+
+def location(finding: Finding) -> str:
+    """``path:line:column``, escaped."""
+    return escape(f"{finding.path}:{finding.line}:{finding.column}")
+
+
+def counts(findings: Iterable[Located]) -> tuple[int, int]:
+    """(errors, warnings)."""
+    severities = [item.finding.severity for item in findings]
+    errors = severities.count("error")
+    return errors, len(severities) - errors
+
+
+def _tally(findings: Sequence[Located]) -> str:
+    errors, warnings = counts(findings)
+    return f"{len(findings)} finding{'s' * (len(findings) != 1)} ({errors} errors, {warnings} warnings)"
+
+
+def review_body(plan: ReviewPlan, *, note: str = "") -> str:
+    """The review body: a tally, and the new findings that have no inline comment in a collapsed list."""
+    fps = ",".join(item.fingerprint for item in plan.body)
+    lines = [
+        f"<!-- listlint:body-fp={fps} -->",
+        f"**listlint** reports {_tally(plan.reported)} in this pull request.",
+    ]
+    if plan.inline:
+        lines.append(
+            f"{len(plan.inline)} new inline comment{'s' * (len(plan.inline) != 1)}."
+        )
+    if note:
+        lines.append(note)
+    if plan.body:
+        lines += [
+            "",
+            "<details>",
+            f"<summary>{len(plan.body)} finding{'s' * (len(plan.body) != 1)} not on a commentable line</summary>",
+            "",
+        ]
+        lines += [
+            f"- {location(item.finding)} {headline(item.finding)}" for item in plan.body
+        ]
+        lines += ["", "</details>"]
+    return "\n".join(lines)
+
+
+def step_summary(plan: ReviewPlan, *, status: str, errors: Sequence[str] = ()) -> str:
+    """The job summary: what happened, and the complete list of reported findings."""
+    lines = ["## listlint", "", status, "", f"{_tally(plan.reported)}."]
+    if plan.filtered_out:
+        lines.append(
+            f"{plan.filtered_out} more outside the filter mode were not reported."
+        )
+    lines += [f"- input error: {escape(error)}" for error in errors]
+    ordered = sorted(plan.reported, key=lambda item: item.finding.severity != "error")
+    if ordered:
+        lines += [
+            "",
+            "| Location | Rule | Severity | Message |",
+            "| --- | --- | --- | --- |",
+        ]
+        for item in ordered:
+            f = item.finding
+            lines.append(
+                f"| {location(f)} | {escape(f.code)} {escape(f.name)} | {f.severity} | {escape(f.message)} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _command_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _command_property(text: str) -> str:
+    return _command_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def workflow_commands(findings: Iterable[Located]) -> list[str]:
+    """Workflow commands (``::error file=…::message``), errors first."""
+    ordered = sorted(
+        (item.finding for item in findings), key=lambda f: f.severity != "error"
+    )
+    return [
+        f"::{'error' if f.severity == 'error' else 'warning'} "
+        f"file={_command_property(f.path)},line={f.line},col={f.column},"
+        f"endLine={f.end_line},endColumn={f.end_column},"
+        f"title={_command_property(f'{f.code} {f.name}')}::{_command_data(f.message)}"
+        for f in ordered
+    ]
+
+
+def outputs(plan: ReviewPlan, *, comments: int) -> str:
+    """``GITHUB_OUTPUT`` lines: finding counts and the number of comments posted."""
+    errors, warnings = counts(plan.reported)
+    return f"findings={len(plan.reported)}\nerrors={errors}\nwarnings={warnings}\ncomments={comments}\n"
