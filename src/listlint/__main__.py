@@ -1,0 +1,7 @@
+"""Run listlint as ``python -m listlint``."""
+
+import sys
+
+from listlint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,294 @@
+"""The ``listlint`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from listlint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SUBCOMMANDS = ("rules", "rule", "config", "review")
+MAX_FIX_PASSES = 10
+
+EXAMPLES = """\
+examples:
+  listlint                         lint README.md in the current folder
+  listlint README.md docs/         lint a file and every Markdown file below docs/
+  listlint --fix README.md         apply the safe fixes, report what is left
+  listlint --diff README.md        show the fixes as a unified diff, change nothing
+  listlint --select LL2 --ignore LL203 README.md
+  listlint --output-format json README.md
+  cat README.md | listlint - --stdin-filename README.md
+  listlint rules                   list every rule
+  listlint rule LL201              explain one rule
+  listlint config --schema         print the configuration's JSON schema
+
+exit status: 0 no findings, 1 findings, 2 usage or input error
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"listlint: error: {message} (see listlint --help)\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def _selectors(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def lint_parser() -> argparse.ArgumentParser:
+    """Options of the default command, ``listlint [PATH ...]``."""
+    parser = _Parser(
+        prog="listlint",
+        description="Validate curated Markdown link lists: entries, anchors and TOC, duplicates, "
+        "link syntax and heading structure.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
+    parser.add_argument("--version", action="version", version=f"listlint {__version__}")
+    rules = parser.add_argument_group("rule selection")
+    for flag, help_text in (
+        ("--select", "only these rules (codes, prefixes like LL2, names, ALL); comma-separated"),
+        ("--extend-select", "these rules on top of the selection"),
+        ("--ignore", "not these rules"),
+    ):
+        rules.add_argument(flag, type=_selectors, action="extend", metavar="RULES", help=help_text)
+    fixing = parser.add_argument_group("fixing")
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also unsafe fixes")
+    fixing.add_argument("--diff", action="store_true", help="print fixes as a unified diff; write nothing")
+    config = parser.add_argument_group("configuration")
+    config.add_argument("--config", metavar="PATH", help="use this .listlint.toml or pyproject.toml")
+    config.add_argument("--no-config", action="store_true", help="ignore every configuration file")
+    output = parser.add_argument_group("output")
+    output.add_argument(
+        "--output-format", choices=("text", "json", "sarif", "github"), default="text"
+    )
+    output.add_argument("--statistics", action="store_true", help="print counts per rule")
+    output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    output.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    output.add_argument("--stdin-filename", metavar="NAME", help="the name of - in reports")
+    return parser
+
+
+def _lint(argv: Sequence[str]) -> int:
+    args = lint_parser().parse_args(argv)
+    from listlint.config import ConfigError, Selection, check_selection
+    from listlint.lint import LintReport, collect, lint_targets
+
+    selection = Selection(args.select, args.extend_select or (), args.ignore or ())
+    try:
+        check_selection(selection)
+    except ConfigError as error:
+        return _fail(str(error))
+    paths = args.paths
+    if not paths:
+        if not Path("README.md").is_file():
+            return _fail("no path given and no README.md here; pass a file or folder")
+        paths = ["README.md"]
+    if args.stdin_filename and "-" not in paths:
+        return _fail("--stdin-filename needs - among the paths")
+    if args.fix and "-" in paths:
+        return _fail("--fix cannot write to stdin; use --diff")
+    report = LintReport()
+    targets = collect(
+        paths,
+        config=args.config,
+        isolated=args.no_config,
+        selection=selection,
+        stdin_filename=args.stdin_filename,
+        report=report,
+    )
+    findings = lint_targets(targets)
+    fixed_count = 0
+    if args.fix or args.diff:
+        findings, fixed_count = _fix(targets, findings, args, report)
+    for error in report.errors:
+        sys.stderr.write(f"listlint: error: {error}\n")
+    if targets or not report.errors:
+        _print(findings, args, fixed_count)
+    if report.errors:
+        return EXIT_ERROR
+    if args.diff and fixed_count:
+        return EXIT_FINDINGS
+    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _fix(targets, findings, args, report):  # type: ignore[no-untyped-def]
+    """Apply fixes pass after pass until nothing changes; write or diff the results."""
+    from listlint.fix import apply_fixes, write_atomically
+    from listlint.lint import lint_targets
+    from listlint.source import Source
+
+    originals = {t.source.path: t.source.text for t in targets}
+    fixed_count = 0
+    for _ in range(MAX_FIX_PASSES):
+        changed = False
+        for target in targets:
+            mine = [f for f in findings if f.path == target.source.path]
+            text, fixed = apply_fixes(target.source.text, mine, unsafe=args.unsafe_fixes)
+            if fixed and text != target.source.text:
+                target.source = Source(target.source.path, text, target.source.bom)
+                fixed_count += len(fixed)
+                changed = True
+        if not changed:
+            break
+        findings = lint_targets(targets)
+    for target in targets:
+        path, text = target.source.path, target.source.text
+        if text == originals[path]:
+            continue
+        if args.diff:
+            sys.stdout.write(_unified_diff(path, originals[path], text))
+        else:
+            try:
+                write_atomically(Path(path), text, target.source.bom)
+            except OSError as error:
+                report.errors.append(f"{path}: cannot write fixes: {error.strerror or error}")
+    return findings, fixed_count
+
+
+def _unified_diff(path: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{path}",
+        tofile=f"b/{path}",
+    )
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
+
+
+def _print(findings, args, fixed_count) -> None:  # type: ignore[no-untyped-def]
+    from listlint.reporters import renderer
+    from listlint.reporters.text import render_statistics
+
+    if args.diff:
+        if not args.quiet:
+            sys.stderr.write(f"Would fix {fixed_count} problem{'s' * (fixed_count != 1)}.\n")
+        return
+    if args.statistics:
+        sys.stdout.write(render_statistics(findings))
+        return
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    output = renderer(args.output_format, color=color)(findings)
+    if args.output_format == "text" and args.quiet:
+        output = "".join(line + "\n" for line in output.splitlines()[:-1])
+    sys.stdout.write(output)
+    if args.fix and fixed_count and not args.quiet:
+        sys.stderr.write(f"Fixed {fixed_count} problem{'s' * (fixed_count != 1)}.\n")
+
+
+def _rules_command(argv: Sequence[str]) -> int:
+    parser = _Parser(prog="listlint rules", description="List every rule.")
+    parser.add_argument("--output-format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+    from listlint.rule import all_rules
+
+    rules = all_rules()
+    if args.output_format == "json":
+        import json
+
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "family": r.family,
+                "severity": r.severity,
+                "fixable": r.fixable,
+                "default": r.default,
+                "summary": r.summary,
+            }
+            for r in rules
+        ]
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return EXIT_CLEAN
+    sys.stdout.write(f"{'code':<6} {'name':<32} {'family':<11} fix default  summary\n")
+    for r in rules:
+        sys.stdout.write(
+            f"{r.code:<6} {r.name:<32} {r.family:<11} {'yes' if r.fixable else ' - '} "
+            f"{'on ' if r.default else 'off'}      {r.summary}\n"
+        )
+    return EXIT_CLEAN
+
+
+def _rule_command(argv: Sequence[str]) -> int:
+    parser = _Parser(prog="listlint rule", description="Explain one rule, from its docstring.")
+    parser.add_argument("code", metavar="CODE", help="a rule code (LL201) or name")
+    args = parser.parse_args(argv)
+    from listlint.rule import find_rule
+
+    found = find_rule(args.code)
+    if found is None:
+        return _fail(f"unknown rule {args.code!r}; run `listlint rules` for the list")
+    fixable = "yes (safe)" if found.fixable else "no"
+    header = [
+        f"# {found.code} {found.name}",
+        "",
+        f"Family: {found.family}. Severity: {found.severity}. "
+        f"On by default: {'yes' if found.default else 'no'}. Fixable: {fixable}.",
+        "",
+    ]
+    options = [
+        f"- `{key}` (default `{schema.get('default')!r}`): {schema.get('description', '')}"
+        for key, schema in found.options.items()
+    ]
+    if options:
+        options = ["", f"Options ([tool.listlint.rules.{found.name}]):", *options]
+    sys.stdout.write("\n".join([*header, found.doc, *options]) + "\n")
+    return EXIT_CLEAN
+
+
+def _config_command(argv: Sequence[str]) -> int:
+    parser = _Parser(prog="listlint config", description="Show configuration facts.")
+    parser.add_argument("--schema", action="store_true", help="print the configuration JSON schema")
+    args = parser.parse_args(argv)
+    if not args.schema:
+        parser.print_help()
+        return EXIT_CLEAN
+    import json
+
+    from listlint.config import schema
+
+    sys.stdout.write(json.dumps(schema(), indent=2) + "\n")
+    return EXIT_CLEAN
+
+
+def _review_command(argv: Sequence[str]) -> int:
+    from listlint.github import review
+
+    parser = _Parser(prog="listlint review", description="Review a GitHub pull request.")
+    review.add_arguments(parser)
+    return review.run(parser.parse_args(argv))
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"listlint: error: {message}\n")
+    return EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    commands = {
+        "rules": _rules_command,
+        "rule": _rule_command,
+        "config": _config_command,
+        "review": _review_command,
+    }
+    try:
+        if arguments and arguments[0] in commands:
+            return commands[arguments[0]](arguments[1:])
+        return _lint(arguments)
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except BrokenPipeError:
+        return EXIT_CLEAN

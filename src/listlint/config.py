@@ -1,0 +1,219 @@
+"""Configuration: found by walking up from each file, validated against the shipped JSON schema."""
+
+from __future__ import annotations
+
+import copy
+import fnmatch
+import json
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path, PurePath
+from typing import Any
+
+from listlint.rule import Rule, all_rules, matching_rules
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = (".listlint.toml", "pyproject.toml")
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+
+
+class ConfigError(Exception):
+    """A configuration problem, as one line naming the file, the key and the problem."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Rule selectors given on the command line; they override or extend the file's."""
+
+    select: Sequence[str] | None = None
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    """A loaded configuration; ``root`` is the folder its globs are relative to."""
+
+    data: Mapping[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    @property
+    def root(self) -> Path:
+        """The folder the configuration file is in (the working directory when there is none)."""
+        return self.path.parent if self.path else Path.cwd()
+
+    @property
+    def max_file_size(self) -> int:
+        """Largest file accepted, in bytes."""
+        return int(self.data.get("max-file-size", DEFAULT_MAX_FILE_SIZE))
+
+    @property
+    def cross_file(self) -> bool:
+        """Whether duplicate rules look across the files of one run."""
+        return bool(self.data.get("cross-file", True))
+
+    def settings(self) -> dict[str, Any]:
+        """The family-level settings sections (``entries`` ...), for rules to read."""
+        return {k: v for k, v in self.data.items() if isinstance(v, dict) and k != "rules"}
+
+    def options(self, rule: Rule) -> dict[str, Any]:
+        """The rule's options: defaults, then what the configuration sets."""
+        configured = self.data.get("rules", {})
+        merged = rule.defaults()
+        merged.update(configured.get(rule.code, {}))
+        merged.update(configured.get(rule.name, {}))
+        return merged
+
+    def excluded(self, path: Path) -> bool:
+        """Whether ``path`` matches one of the ``exclude`` globs."""
+        return _matches(path, self.root, self.data.get("exclude", ()))
+
+    def enabled_rules(self, selection: Selection, path: Path | None = None) -> list[Rule]:
+        """The rules that run on ``path``: selection by specificity, then per-file ignores."""
+        select = selection.select if selection.select is not None else self.data.get("select")
+        extend = [*self.data.get("extend-select", ()), *selection.extend_select]
+        ignore = [*self.data.get("ignore", ()), *selection.ignore]
+        if path is not None:
+            for pattern, codes in self.data.get("per-file-ignores", {}).items():
+                if _matches(path, self.root, [pattern]):
+                    ignore.extend(codes)
+        chosen = []
+        for candidate in all_rules():
+            enabled = _score(candidate, select) if select is not None else (
+                (0, True) if candidate.default else (-1, False)
+            )
+            for selectors, on in ((extend, True), (ignore, False)):
+                score = _score(candidate, selectors)
+                if score[0] >= 0 and score[0] >= enabled[0]:
+                    enabled = (score[0], on)
+            if enabled[1]:
+                chosen.append(candidate)
+        return chosen
+
+
+def _score(candidate: Rule, selectors: Iterable[str]) -> tuple[int, bool]:
+    """How specifically ``selectors`` name the rule: -1 not at all, higher is more specific."""
+    best = -1
+    for selector in selectors:
+        if candidate in matching_rules(selector):
+            upper = selector.strip().upper()
+            specificity = len(upper) if upper.startswith("LL") else 0 if upper == "ALL" else 3
+            if selector.strip().lower() == candidate.name:
+                specificity = 6
+            best = max(best, specificity)
+    return best, best >= 0
+
+
+def _matches(path: Path, root: Path, patterns: Iterable[str]) -> bool:
+    try:
+        relative = PurePath(path.resolve().relative_to(root.resolve())).as_posix()
+    except ValueError:
+        relative = path.as_posix()
+    for pattern in patterns:
+        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern):
+            return True
+        if any(fnmatch.fnmatch(part, pattern.rstrip("/")) for part in PurePath(relative).parts):
+            return True
+    return False
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The configuration's JSON schema, with every rule's options filled in."""
+    text = resources.files("listlint").joinpath("schemas/config.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    rules_schema = loaded["properties"]["rules"]["properties"]
+    for known in all_rules():
+        option_schema = {
+            "type": "object",
+            "description": f"{known.code} {known.name}",
+            "properties": copy.deepcopy(dict(known.options)),
+            "additionalProperties": False,
+        }
+        rules_schema[known.code] = option_schema
+        rules_schema[known.name] = option_schema
+    return loaded
+
+
+def _validate(data: Any, origin: Path) -> None:
+    import jsonschema  # deferred: only a run with a configuration file pays for it
+
+    validator = jsonschema.Draft202012Validator(schema())
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is not None:
+        where = ".".join(str(part) for part in error.absolute_path) or "(top level)"
+        raise ConfigError(f"{origin}: {where}: {error.message}")
+    for key in ("select", "extend-select", "ignore"):
+        _check_selectors(data.get(key, ()), origin, key)
+    for pattern, codes in data.get("per-file-ignores", {}).items():
+        _check_selectors(codes, origin, f"per-file-ignores.{pattern}")
+
+
+def _check_selectors(selectors: Iterable[str], origin: Path | str, key: str) -> None:
+    for selector in selectors:
+        if not matching_rules(selector):
+            raise ConfigError(f"{origin}: {key}: unknown rule or prefix {selector!r}")
+
+
+def check_selection(selection: Selection) -> None:
+    """Refuse command-line selectors that name no rule."""
+    for key, selectors in (
+        ("--select", selection.select or ()),
+        ("--extend-select", selection.extend_select),
+        ("--ignore", selection.ignore),
+    ):
+        _check_selectors(selectors, "command line", key)
+
+
+def load_config(path: Path) -> Config:
+    """Load and validate ``path``: a ``.listlint.toml``, or a ``pyproject.toml`` [tool.listlint]."""
+    try:
+        with path.open("rb") as handle:
+            raw = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    data = raw.get("tool", {}).get("listlint", {}) if path.name == "pyproject.toml" else raw
+    _validate(data, path)
+    return Config(data, path)
+
+
+def _has_section(path: Path) -> bool:
+    if path.name != "pyproject.toml":
+        return True
+    try:
+        with path.open("rb") as handle:
+            return "listlint" in tomllib.load(handle).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+@cache
+def _config_file_for(directory: Path) -> Path | None:
+    for name in CONFIG_FILES:
+        candidate = directory / name
+        if candidate.is_file() and _has_section(candidate):
+            return candidate
+    return _config_file_for(directory.parent) if directory.parent != directory else None
+
+
+def discover_config(start: Path) -> Config:
+    """The nearest configuration above ``start`` (a file or folder); empty when there is none."""
+    directory = (start if start.is_dir() else start.parent).resolve()
+    found = _config_file_for(directory)
+    return _load_cached(found) if found else Config()
+
+
+@cache
+def _load_cached(path: Path) -> Config:
+    return load_config(path)

@@ -1,0 +1,517 @@
+"""The Document: one parse of one file, with everything the rules read, all with source positions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Literal
+
+from markdown_it.token import Token
+
+from listlint.findings import Span
+from listlint.parse import InlineSource, parse_tokens
+from listlint.slug import Slugger
+
+LinkKind = Literal["inline", "reference", "autolink", "bare"]
+BlockKind = Literal["paragraph", "heading", "table"]
+
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One inline token with its offsets in the inline content."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    token: Token
+
+
+@dataclass(frozen=True)
+class Inline:
+    """The inline content of one block: its pieces in order and the map back to the file."""
+
+    content: str
+    pieces: tuple[Piece, ...]
+    source: InlineSource
+
+    def span(self, start: int, end: int) -> Span:
+        """File span of content offsets ``[start, end)``."""
+        return self.source.span(start, end)
+
+    @property
+    def plain_text(self) -> str:
+        """The text a reader sees: code spans and link text count, images and HTML do not."""
+        return "".join(_plain(piece) for piece in self.pieces)
+
+
+def _plain(piece: Piece) -> str:
+    if piece.kind in ("text", "text_special", "code_inline"):
+        return piece.text
+    if piece.kind in ("softbreak", "hardbreak"):
+        return " "
+    return ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link of any kind; ``destination`` is the URL as written, ``url`` as markdown-it resolved it."""
+
+    kind: LinkKind
+    text: str
+    destination: str
+    url: str
+    span: Span
+    text_span: Span | None
+    destination_span: Span | None
+    reference: str | None
+    image: bool
+    has_image: bool
+    block: BlockKind
+
+    @property
+    def fragment(self) -> str | None:
+        """The ``#fragment`` of an in-document link, else None."""
+        return self.destination[1:] if self.destination.startswith("#") else None
+
+
+@dataclass(frozen=True)
+class ReferenceDefinition:
+    """``[label]: url "title"``."""
+
+    label: str
+    destination: str
+    span: Span
+    duplicate: bool
+
+
+@dataclass(frozen=True)
+class Heading:
+    """An ATX or setext heading; ``anchor`` is the id GitHub gives it (with -1, -2 suffixes)."""
+
+    level: int
+    text: str
+    anchor: str
+    span: Span
+    inline: Inline
+    omit_from_toc: bool
+
+
+@dataclass(frozen=True)
+class HtmlAnchor:
+    """An explicit HTML target: ``<a name="x">`` or any element's ``id="x"``."""
+
+    name: str
+    attribute: Literal["name", "id"]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment, stripped of ``<!--`` and ``-->``."""
+
+    text: str
+    span: Span
+    inline: bool
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph, with where it sits: inside a list item and/or a blockquote."""
+
+    span: Span
+    inline: Inline
+    list_item: ListItem | None
+    in_quote: bool
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """A list item: marker, nesting depth (0 at top level), parent item and first paragraph."""
+
+    span: Span
+    depth: int
+    ordered: bool
+    marker: str
+    marker_span: Span
+    parent: ListItem | None
+    paragraph: Paragraph | None = field(compare=False, default=None)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A table row; ``cells`` are the cells' inline contents."""
+
+    span: Span
+    cells: tuple[Inline, ...]
+    header: bool
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and everything up to the next heading of the same or a higher level."""
+
+    heading: Heading
+    start_line: int
+    end_line: int
+    parent: Section | None
+
+
+@dataclass
+class Document:
+    """Everything the rules read about one file. Built once by :func:`parse_document`."""
+
+    path: str
+    text: str
+    lines: list[str]
+    tokens: list[Token]
+    headings: list[Heading] = field(default_factory=list)
+    html_anchors: list[HtmlAnchor] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    references: list[ReferenceDefinition] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    list_items: list[ListItem] = field(default_factory=list)
+    table_rows: list[TableRow] = field(default_factory=list)
+    code_lines: frozenset[int] = frozenset()
+    sections: list[Section] = field(default_factory=list)
+
+    def line(self, number: int) -> str:
+        """The text of 1-based line ``number`` without its line ending."""
+        return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+    def anchors(self) -> dict[str, list[Heading | HtmlAnchor]]:
+        """Every in-document link target: heading slugs and explicit HTML anchors."""
+        targets: dict[str, list[Heading | HtmlAnchor]] = {}
+        for heading in self.headings:
+            targets.setdefault(heading.anchor, []).append(heading)
+        for anchor in self.html_anchors:
+            targets.setdefault(anchor.name, []).append(anchor)
+        return targets
+
+    def section_at(self, line: int) -> Section | None:
+        """The innermost section that contains ``line``."""
+        found = None
+        for section in self.sections:
+            if section.start_line <= line <= section.end_line:
+                found = section
+        return found
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as markdown-it counts them (CRLF, CR and LF), without their endings."""
+    lines = _NEWLINES.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+class _AnchorFinder(HTMLParser):
+    """Collects ``name``/``id`` attributes from an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, Literal["name", "id"], int, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, column = self.getpos()
+        for key, value in attrs:
+            if value and (key == "id" or (key == "name" and tag == "a")):
+                self.found.append((value, "id" if key == "id" else "name", line, column))
+
+
+def _pieces(token: Token) -> tuple[Piece, ...]:
+    """The inline children with content offsets; plain text gets its offsets from its neighbours."""
+    pieces: list[Piece] = []
+    cursor = 0
+    link_ends: list[int] = []
+    for child in token.children or []:
+        pos = (child.meta or {}).get("pos")
+        if child.type in ("link_open", "image") and pos:
+            label = child.meta.get("label") or (pos[0], pos[1])
+            start, end = pos
+            if child.type == "link_open" and child.markup not in ("autolink", "linkify"):
+                link_ends.append(end)
+                cursor = label[0]
+            elif child.type == "link_open":
+                link_ends.append(end)
+                cursor = start + (1 if child.markup == "autolink" else 0)
+            else:
+                cursor = end
+        elif child.type == "link_close":
+            start = end = cursor
+            if link_ends:
+                cursor = link_ends.pop()
+                start, end = end, cursor
+        elif pos:
+            start, end = pos
+            cursor = max(cursor, end)
+        else:
+            start, end = cursor, cursor + len(child.content)
+            cursor = end
+        text = child.content if child.type != "image" else ""
+        pieces.append(Piece(child.type, text, start, end, child))
+    return tuple(pieces)
+
+
+class _Builder:
+    """Walks the block tokens once and fills a Document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.slugger = Slugger()
+        self.items: list[ListItem] = []
+        self.quote_depth = 0
+        self.code_lines: set[int] = set()
+        self.pending_paragraph: dict[int, Paragraph] = {}
+
+    def span_of(self, token: Token) -> Span:
+        first, last = token.map or (0, 1)
+        last = max(last, first + 1)
+        return Span(first + 1, 1, last, len(self.doc.line(last)) + 1)
+
+    def inline(self, token: Token) -> Inline:
+        first = token.map[0] if token.map else 0
+        source = InlineSource.locate(token.content, first, self.doc.lines)
+        return Inline(token.content, _pieces(token), source)
+
+    def build(self) -> None:
+        tokens = self.doc.tokens
+        index = 0
+        while index < len(tokens):
+            index = self.block(tokens, index)
+        self.doc.code_lines = frozenset(self.code_lines)
+        self.doc.sections = _sections(self.doc.headings, len(self.doc.lines))
+
+    def block(self, tokens: list[Token], index: int) -> int:
+        token = tokens[index]
+        kind = token.type
+        if kind == "heading_open":
+            self.heading(token, tokens[index + 1])
+            return index + 3
+        if kind == "paragraph_open":
+            self.paragraph(token, tokens[index + 1])
+            return index + 3
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            self.doc.list_items.extend([])  # items are added as they open
+        elif kind == "list_item_open":
+            self.list_item(token)
+        elif kind == "list_item_close":
+            self.items.pop()
+        elif kind == "blockquote_open":
+            self.quote_depth += 1
+        elif kind == "blockquote_close":
+            self.quote_depth -= 1
+        elif kind == "tr_open":
+            return self.table_row(tokens, index)
+        elif kind in ("fence", "code_block"):
+            first, last = token.map or (0, 0)
+            self.code_lines.update(range(first + 1, last + 1))
+        elif kind == "html_block":
+            self.html(token.content, self.span_of(token), inline=False)
+        elif kind == "definition":
+            self.definition(token, duplicate=False)
+        return index + 1
+
+    def heading(self, token: Token, inline_token: Token) -> None:
+        inline = self.inline(inline_token)
+        self.collect_inline(inline, "heading")
+        text = inline.plain_text
+        omit = any(
+            re.fullmatch(r"\s*omit (in|from) toc\s*", comment.text, re.IGNORECASE)
+            for comment in self.doc.comments
+            if comment.inline and comment.span.line == (token.map or [0])[0] + 1
+        )
+        self.doc.headings.append(
+            Heading(
+                level=int(token.tag[1]),
+                text=text,
+                anchor=self.slugger.slug(text),
+                span=self.span_of(token),
+                inline=inline,
+                omit_from_toc=omit,
+            )
+        )
+
+    def paragraph(self, token: Token, inline_token: Token) -> None:
+        inline = self.inline(inline_token)
+        self.collect_inline(inline, "paragraph")
+        item = self.items[-1] if self.items else None
+        paragraph = Paragraph(self.span_of(token), inline, item, self.quote_depth > 0)
+        self.doc.paragraphs.append(paragraph)
+        if item is not None and item.paragraph is None and item.span.line == paragraph.span.line:
+            object.__setattr__(item, "paragraph", paragraph)
+
+    def list_item(self, token: Token) -> None:
+        span = self.span_of(token)
+        line = self.doc.line(span.line)
+        marker = token.markup or "-"
+        column = len(line) - len(line.lstrip(" \t>"))
+        if token.info:  # ordered: "1" + "."
+            marker_text = token.info + marker
+        else:
+            marker_text = marker
+        found = line.find(marker_text, column)
+        column = found if found >= 0 else column
+        marker_span = Span(span.line, column + 1, span.line, column + 1 + len(marker_text))
+        item = ListItem(
+            span=span,
+            depth=len(self.items),
+            ordered=bool(token.info),
+            marker=marker,
+            marker_span=marker_span,
+            parent=self.items[-1] if self.items else None,
+        )
+        self.items.append(item)
+        self.doc.list_items.append(item)
+
+    def table_row(self, tokens: list[Token], index: int) -> int:
+        row_token = tokens[index]
+        header = False
+        cells: list[Inline] = []
+        index += 1
+        while tokens[index].type != "tr_close":
+            token = tokens[index]
+            if token.type == "th_open":
+                header = True
+            if token.type == "inline":
+                inline = self.inline(token)
+                self.collect_inline(inline, "table")
+                cells.append(inline)
+            index += 1
+        self.doc.table_rows.append(TableRow(self.span_of(row_token), tuple(cells), header))
+        return index + 1
+
+    def definition(self, token: Token, duplicate: bool) -> None:
+        meta = token.meta or {}
+        self.doc.references.append(
+            ReferenceDefinition(
+                label=str(meta.get("label", "")),
+                destination=str(meta.get("url", "")),
+                span=self.span_of(token),
+                duplicate=duplicate,
+            )
+        )
+
+    def html(self, content: str, span: Span, *, inline: bool, first_column: int = 1) -> None:
+        for match in _COMMENT.finditer(content):
+            line = span.line + content.count("\n", 0, match.start())
+            self.doc.comments.append(Comment(match.group(1), Span(line, 1, line, 1), inline))
+        finder = _AnchorFinder()
+        try:
+            finder.feed(content)
+            finder.close()
+        except (AssertionError, ValueError):  # HTMLParser rejects some malformed markup
+            return
+        for name, attribute, line, column in finder.found:
+            number = span.line + line - 1
+            start = (first_column if line == 1 else 1) + column
+            self.doc.html_anchors.append(
+                HtmlAnchor(name, attribute, Span(number, start, number, start + 1))
+            )
+
+    def collect_inline(self, inline: Inline, block: BlockKind) -> None:
+        pieces = inline.pieces
+        for index, piece in enumerate(pieces):
+            if piece.kind == "html_inline":
+                span = inline.span(piece.start, piece.end)
+                self.html(piece.text, span, inline=True, first_column=span.column)
+            elif piece.kind in ("link_open", "image"):
+                self.doc.links.append(self.link(inline, pieces, index, block))
+
+    def link(self, inline: Inline, pieces: tuple[Piece, ...], index: int, block: BlockKind) -> Link:
+        piece = pieces[index]
+        token = piece.token
+        meta = token.meta or {}
+        url = str(token.attrs.get("href") or token.attrs.get("src") or "")
+        image = piece.kind == "image"
+        if image:
+            text, has_image, label_text = token.content, True, token.content
+        else:
+            label = list(_until_close(pieces, index))
+            label_text = "".join(_plain(p) for p in label)
+            text = label_text
+            has_image = any(p.kind == "image" for p in label)
+        markup = token.markup
+        kind: LinkKind
+        if markup == "autolink":
+            kind = "autolink"
+        elif markup == "linkify":
+            kind = "bare"
+        else:
+            kind = "inline" if meta.get("kind") == "inline" else "reference"
+        label_range = meta.get("label")
+        dest_range = meta.get("dest")
+        destination = url
+        if dest_range:
+            destination = inline.content[dest_range[0] : dest_range[1]]
+            if destination.startswith("<") and destination.endswith(">"):
+                destination = destination[1:-1]
+        elif kind in ("autolink", "bare"):
+            destination = inline.content[piece.start : piece.end].strip("<>")
+        return Link(
+            kind=kind,
+            text=text if not image else label_text,
+            destination=destination,
+            url=url,
+            span=inline.span(piece.start, piece.end),
+            text_span=inline.span(*label_range) if label_range else None,
+            destination_span=inline.span(*dest_range) if dest_range else None,
+            reference=meta.get("ref") if kind == "reference" else None,
+            image=image,
+            has_image=has_image,
+            block=block,
+        )
+
+
+def _until_close(pieces: tuple[Piece, ...], index: int) -> Iterator[Piece]:
+    depth = 0
+    for piece in pieces[index + 1 :]:
+        if piece.kind == "link_open":
+            depth += 1
+        elif piece.kind == "link_close":
+            if depth == 0:
+                return
+            depth -= 1
+        yield piece
+
+
+def _sections(headings: list[Heading], line_count: int) -> list[Section]:
+    sections: list[Section] = []
+    open_sections: list[Section] = []
+    for number, heading in enumerate(headings):
+        end = line_count
+        for later in headings[number + 1 :]:
+            if later.level <= heading.level:
+                end = later.span.line - 1
+                break
+        while open_sections and open_sections[-1].heading.level >= heading.level:
+            open_sections.pop()
+        section = Section(heading, heading.span.line, end, open_sections[-1] if open_sections else None)
+        sections.append(section)
+        open_sections.append(section)
+    return sections
+
+
+def parse_document(text: str, path: str) -> Document:
+    """Parse ``text`` (already decoded, BOM removed) into a Document."""
+    tokens, env = parse_tokens(text)
+    doc = Document(path=path, text=text, lines=split_lines(text.replace("\0", "\ufffd")), tokens=tokens)
+    builder = _Builder(doc)
+    builder.build()
+    for duplicate in env.get("duplicate_refs", []):
+        first, last = duplicate["map"]
+        doc.references.append(
+            ReferenceDefinition(
+                label=str(duplicate["label"]),
+                destination=str(duplicate["href"]),
+                span=Span(first + 1, 1, last, len(doc.line(last)) + 1),
+                duplicate=True,
+            )
+        )
+    return doc

@@ -1,0 +1,64 @@
+"""Findings and the text edits that fix them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A region of the source: 1-based lines and columns, the end column exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text between two 1-based positions (end exclusive) with ``text``."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+    @classmethod
+    def replace(cls, span: Span, text: str) -> Edit:
+        """An edit that replaces ``span`` with ``text``."""
+        return cls(span.line, span.column, span.end_line, span.end_column, text)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The edits that fix a finding; ``safe`` fixes are applied by ``--fix``."""
+
+    edits: tuple[Edit, ...]
+    message: str
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in one file."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    fix: Fix | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Report order: path, line, column, code."""
+        return (self.path, self.line, self.column, self.code)

@@ -1,0 +1,140 @@
+"""The one Markdown parse: markdown-it-py, set up like GitHub, with source positions on inline tokens.
+
+markdown-it-py gives block tokens a line map but inline tokens no position. We wrap every inline rule
+so that the first token a successful rule pushes records ``meta["pos"] = (start, end)``: offsets into
+the inline source (``state.src``). Links also record the offsets of their label and destination.
+:class:`InlineSource` turns those offsets back into lines and columns of the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from listlint.findings import Span
+
+InlineRule = Callable[[StateInline, bool], bool]
+
+
+def _link_parts(state: StateInline, start: int, end: int) -> dict[str, Any]:
+    """Offsets of a link's label and destination, re-found with markdown-it's own helpers."""
+    image = state.src[start] == "!"
+    saved = state.pos
+    label_end = state.md.helpers.parseLinkLabel(state, start + image, not image)
+    state.pos = saved
+    label_start = start + 1 + image
+    parts: dict[str, Any] = {"label": (label_start, label_end), "dest": None, "kind": "reference"}
+    pos = label_end + 1
+    if pos < end and state.src[pos] == "(":
+        parts["kind"] = "inline"
+        pos += 1
+        while pos < end and state.src[pos] in " \t\n":
+            pos += 1
+        result = state.md.helpers.parseLinkDestination(state.src, pos, end)
+        parts["dest"] = (pos, result.pos if result.ok else pos)
+    elif pos < end and state.src[pos] == "[":
+        close = state.src.find("]", pos, end)
+        parts["ref"] = state.src[pos + 1 : close] if close > pos + 1 else None
+    return parts
+
+
+_DELIMITER_RULES = frozenset({"emphasis", "strikethrough"})
+
+
+def _tracking(name: str, rule: InlineRule) -> InlineRule:
+    """Wrap an inline rule so that its first non-text token records where it came from."""
+
+    def tracked(state: StateInline, silent: bool) -> bool:
+        start, count, pending = state.pos, len(state.tokens), len(state.pending)
+        if not rule(state, silent):
+            return False
+        if silent:
+            return True
+        new = state.tokens[count:]
+        if name in _DELIMITER_RULES:  # one text token per delimiter run; the first may be pending
+            offset = start
+            for token in new[1 if pending else 0 :]:
+                token.meta = {**(token.meta or {}), "pos": (offset, offset + len(token.content))}
+                offset += len(token.content)
+            return True
+        if name == "linkify":  # the rule takes back the scheme it had already passed as text
+            kept = len(new[0].content) if new and new[0].type == "text" else 0
+            start -= pending - kept
+        for token in new:
+            if token.type != "text" and "pos" not in (token.meta or {}):
+                token.meta = {**(token.meta or {}), "pos": (start, state.pos)}
+                if name in ("link", "image"):
+                    token.meta.update(_link_parts(state, start, state.pos))
+                break
+        return True
+
+    return tracked
+
+
+@cache
+def markdown() -> MarkdownIt:
+    """The parser: CommonMark plus GitHub's tables, strikethrough and autolinks."""
+    md = MarkdownIt("commonmark", {"linkify": True, "inline_definitions": True})
+    md.enable(["table", "strikethrough", "linkify"])
+    md.disable("text_join")  # keep escapes and entities as their own, positioned tokens
+    md.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    for rule in md.inline.ruler.__rules__:
+        rule.fn = _tracking(rule.name, rule.fn)
+    md.inline.ruler.__cache__ = None
+    return md
+
+
+def parse_tokens(text: str) -> tuple[list[Token], dict[str, Any]]:
+    """Block and inline tokens of ``text``, and the parse environment (references)."""
+    env: dict[str, Any] = {}
+    return markdown().parse(text, env), env
+
+
+@dataclass(frozen=True)
+class InlineSource:
+    """Maps offsets in an inline token's content back to the file's lines and columns."""
+
+    starts: tuple[int, ...]  # offset in the content where each content line starts
+    lines: tuple[int, ...]  # 1-based file line of each content line
+    columns: tuple[int, ...]  # 0-based column in the file line where each content line starts
+
+    @classmethod
+    def locate(cls, content: str, first_line: int, source_lines: list[str]) -> InlineSource:
+        """Find each line of ``content`` in the file, starting at 0-based ``first_line``."""
+        starts, lines, columns = [], [], []
+        offset = 0
+        parts = content.split("\n")
+        for index, part in enumerate(parts):
+            number = first_line + index
+            line = source_lines[number] if number < len(source_lines) else ""
+            if index < len(parts) - 1 and line.endswith(part):
+                column = len(line) - len(part)
+            else:
+                column = line.find(part) if part else len(line) - len(line.lstrip())
+                if column < 0:
+                    stripped = part.lstrip()
+                    found = line.find(stripped) if stripped else -1
+                    column = max(found - (len(part) - len(stripped)), 0)
+            starts.append(offset)
+            lines.append(number + 1)
+            columns.append(column)
+            offset += len(part) + 1
+        return cls(tuple(starts), tuple(lines), tuple(columns))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a content offset."""
+        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return self.lines[index], self.columns[index] + offset - self.starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """The file span of content offsets ``[start, end)``."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(line, column, end_line, end_column)

@@ -1,0 +1,54 @@
+"""``path:line:col: LL201 [toc-missing-entry] message``, then a summary line."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from listlint.findings import Finding
+
+_RED, _YELLOW, _BOLD, _DIM, _RESET = "\033[31m", "\033[33m", "\033[1m", "\033[2m", "\033[0m"
+
+
+def format_finding(finding: Finding, *, color: bool = False) -> str:
+    """One finding on one line."""
+    where = f"{finding.path}:{finding.line}:{finding.column}:"
+    code = finding.code
+    if color:
+        shade = _RED if finding.severity == "error" else _YELLOW
+        where, code = f"{_BOLD}{where}{_RESET}", f"{shade}{code}{_RESET}"
+    fixable = " [*]" if finding.fix and finding.fix.safe else ""
+    return f"{where} {code}{fixable} [{finding.name}] {finding.message}"
+
+
+def summary(findings: Sequence[Finding]) -> str:
+    """``Found 3 problems (2 errors, 1 warning) in 2 files; 1 fixable with --fix.``"""
+    if not findings:
+        return "All checks passed."
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    files = len({f.path for f in findings})
+    fixable = sum(bool(f.fix and f.fix.safe) for f in findings)
+    text = (
+        f"Found {len(findings)} problem{'s' * (len(findings) != 1)} "
+        f"({errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}) "
+        f"in {files} file{'s' * (files != 1)}"
+    )
+    return text + (f"; {fixable} fixable with --fix ([*])." if fixable else ".")
+
+
+def render_text(findings: Sequence[Finding], *, color: bool = False) -> str:
+    """Every finding, then the summary."""
+    lines = [format_finding(f, color=color) for f in findings]
+    return "\n".join([*lines, summary(findings)]) + "\n"
+
+
+def render_statistics(findings: Sequence[Finding]) -> str:
+    """Counts per rule, most frequent first (``--statistics``)."""
+    counts = Counter((f.code, f.name) for f in findings)
+    fixable = Counter(f.code for f in findings if f.fix and f.fix.safe)
+    rows = [
+        f"{count:>6}  {code}  {'[*]' if fixable[code] else '   '}  {name}"
+        for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    return "\n".join(rows) + ("\n" if rows else "")

@@ -1,0 +1,33 @@
+"""LL503 empty-section."""
+
+from collections.abc import Iterator
+
+from listlint.document import Document
+from listlint.rule import Context, Problem, rule
+
+
+@rule("LL503", "empty-section", severity="warning", tags=("headings",))
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """A heading should have something under it: text, entries or subsections.
+
+    Why: an empty section is usually a category whose entries were removed or never added, and it
+    still sits in the table of contents, leading readers nowhere.
+
+    Example:
+
+        ## Editors
+
+        ## Linters
+        - [ruff](https://github.com/astral-sh/ruff) - Fast Python linter.
+
+    Fix: add entries under the heading, or remove it (and its TOC entry).
+    """
+    headings = doc.headings
+    for index, heading in enumerate(headings):
+        following = headings[index + 1] if index + 1 < len(headings) else None
+        end = following.span.line - 1 if following else len(doc.lines)
+        if following is not None and following.level > heading.level:
+            continue
+        body = range(heading.span.end_line + 1, end + 1)
+        if all(not doc.line(n).strip() for n in body):
+            yield Problem(heading.span, f"section {heading.text.strip()!r} is empty; add entries or remove it")
