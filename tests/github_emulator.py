@@ -63,6 +63,7 @@ class Emulator:
     deleted: list[int] = field(default_factory=list)
     requests: list[tuple[str, str]] = field(default_factory=list)
     rejected: list[dict[str, Any]] = field(default_factory=list)
+    mutations: list[str] = field(default_factory=list)
     deny_writes: bool = False
     rate_limits: list[RateLimit] = field(default_factory=list)
     after_files_listed: Callable[[], None] | None = None
@@ -70,15 +71,11 @@ class Emulator:
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1000))
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add_file(
-        self, filename: str, patch: str | None, status: str = "modified"
-    ) -> None:
+    def add_file(self, filename: str, patch: str | None, status: str = "modified") -> None:
         """Add a changed file to the pull request."""
         self.files.append({"filename": filename, "status": status, "patch": patch})
 
-    def reply(
-        self, comment_id: int, body: str, login: str = "maintainer"
-    ) -> dict[str, Any]:
+    def reply(self, comment_id: int, body: str, login: str = "maintainer") -> dict[str, Any]:
         """A person answers a review comment."""
         parent = next(c for c in self.comments if c["id"] == comment_id)
         reply = self._comment(
@@ -124,9 +121,7 @@ class Emulator:
             "base": {"sha": "b" * 40, "ref": "main", "label": "octo:main"},
         }
 
-    def _comment(
-        self, fields: dict[str, Any], user: dict[str, Any] = BOT
-    ) -> dict[str, Any]:
+    def _comment(self, fields: dict[str, Any], user: dict[str, Any] = BOT) -> dict[str, Any]:
         number = next(self._ids)
         comment = {
             key: fields[key]
@@ -156,19 +151,12 @@ class Emulator:
     def comment_problems(self, comment: dict[str, Any]) -> list[str]:
         """GitHub's reasons to refuse one review comment, if any."""
         patch = next(
-            (
-                f.get("patch")
-                for f in self.files
-                if f["filename"] == comment.get("path")
-            ),
+            (f.get("patch") for f in self.files if f["filename"] == comment.get("path")),
             None,
         )
         if patch is None:
             return [f"Path {comment.get('path')!r} could not be resolved"]
-        if (
-            comment.get("side", "RIGHT") != "RIGHT"
-            or comment.get("start_side", "RIGHT") != "RIGHT"
-        ):
+        if comment.get("side", "RIGHT") != "RIGHT" or comment.get("start_side", "RIGHT") != "RIGHT":
             return ["Only RIGHT side comments are expected here"]
         line, start = (
             comment.get("line"),
@@ -243,7 +231,11 @@ class Emulator:
                 return self._page(path, query, self.reviews)
             if method == "POST" and route == f"{pulls}/reviews":
                 return self._create_review(body)
-            deleting = re.fullmatch(r"/pulls/comments/(\d+)", route)
+            one_comment = re.fullmatch(r"/pulls/comments/(\d+)", route)
+            if method == "GET" and one_comment:
+                found = [c for c in self.comments if c["id"] == int(one_comment.group(1))]
+                return (200, {}, found[0]) if found else _not_found()
+            deleting = one_comment
             if method == "DELETE" and deleting:
                 return self._delete(int(deleting.group(1)))
             return _not_found()
@@ -262,7 +254,7 @@ class Emulator:
             ("first", 1),
         ):
             if 1 <= number <= last and (
-                rel in ("last", "first") and page != number or rel in ("prev", "next")
+                (rel in ("last", "first") and page != number) or rel in ("prev", "next")
             ):
                 link = f"{self.base_url}{path}?{urlencode({'per_page': per_page, 'page': number})}"
                 links.append(f'<{link}>; rel="{rel}"')
@@ -288,11 +280,7 @@ class Emulator:
             errors.append("commit_id is not part of the pull request")
         if body.get("event") not in (None, "COMMENT", "APPROVE", "REQUEST_CHANGES"):
             errors.append(f"Unexpected event {body.get('event')!r}")
-        if (
-            body.get("event") == "COMMENT"
-            and not body.get("body")
-            and not body.get("comments")
-        ):
+        if body.get("event") == "COMMENT" and not body.get("body") and not body.get("comments"):
             errors.append("Body is required for COMMENT reviews without comments")
         for comment in body.get("comments", []):
             errors += self.comment_problems(comment)
@@ -322,9 +310,7 @@ class Emulator:
         }
         self.reviews.append(review)
         for comment in body.get("comments", []):
-            self.comments.append(
-                self._comment({**comment, "pull_request_review_id": number})
-            )
+            self.comments.append(self._comment({**comment, "pull_request_review_id": number}))
         return 200, {}, review
 
     def _delete(self, number: int) -> tuple[int, dict[str, str], Any]:
@@ -370,14 +356,11 @@ class Emulator:
                     },
                 )
             self.minimized.add(subject)
+            self.mutations.append("minimizeComment")
             return (
                 200,
                 {},
-                {
-                    "data": {
-                        "minimizeComment": {"minimizedComment": {"isMinimized": True}}
-                    }
-                },
+                {"data": {"minimizeComment": {"minimizedComment": {"isMinimized": True}}}},
             )
         if re.search(r"\bnodes\(ids:", query):
             nodes = [
@@ -400,9 +383,7 @@ class _Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(length) if length else b""
         body = json.loads(raw) if raw else {}
         headers = {k.lower(): v for k, v in self.headers.items()}
-        status, extra, payload = self.emulator.handle(
-            self.command, self.path, headers, body
-        )
+        status, extra, payload = self.emulator.handle(self.command, self.path, headers, body)
         data = b"" if payload is None else json.dumps(payload).encode()
         self.send_response(status)
         self.send_header("content-type", "application/json; charset=utf-8")

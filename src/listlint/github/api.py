@@ -55,12 +55,8 @@ class BoundedRetry(GithubRetry):
 
 
 def _describe(error: GithubException, what: str) -> str:
-    message = error.message or (
-        error.data.get("message") if isinstance(error.data, dict) else None
-    )
-    return f"{what}: GitHub answered {error.status}" + (
-        f" ({message})" if message else ""
-    )
+    message = error.message or (error.data.get("message") if isinstance(error.data, dict) else None)
+    return f"{what}: GitHub answered {error.status}" + (f" ({message})" if message else "")
 
 
 @contextmanager
@@ -74,9 +70,7 @@ def _calling(what: str, pull: PullRequestRef) -> Iterator[None]:
         ) from None
     except GithubException as error:
         if error.status == 401:
-            raise ReviewError(
-                f"{what}: bad credentials (401): check the token"
-            ) from None
+            raise ReviewError(f"{what}: bad credentials (401): check the token") from None
         if error.status == 404 and what == "reading the pull request":
             raise ReviewError(
                 f"pull request #{pull.number} not found in {pull.repository} (404)"
@@ -148,25 +142,25 @@ class PullRequestClient:
     def changed_files(self) -> list[ChangedFile]:
         """Every file of the pull request, all pages."""
         with _calling("listing the pull request's files", self._pull):
-            return [
-                ChangedFile(f.filename, f.status, f.patch) for f in self._pr.get_files()
-            ]
+            return [ChangedFile(f.filename, f.status, f.patch) for f in self._pr.get_files()]
 
     def posted_comments(self) -> list[PostedComment]:
-        """listlint's earlier review comments, and whether anyone replied to each."""
+        """listlint's earlier review comments, and whether anyone replied to each.
+
+        A comment whose body opens with listlint's marker was posted by listlint as a thread's first
+        comment; only the others are asked for ``in_reply_to_id`` (PyGithub fetches a comment again
+        when GitHub left that field out, as it does for first comments).
+        """
         with _calling("listing review comments", self._pull):
-            comments = list(self._pr.get_review_comments())
-        replied = {c.in_reply_to_id for c in comments if c.in_reply_to_id is not None}
-        posted: list[PostedComment] = []
-        for comment in comments:
-            fingerprint = fingerprint_of(comment.body or "")
-            if fingerprint is not None and comment.in_reply_to_id is None:
-                posted.append(
-                    PostedComment(
-                        comment.id, comment.node_id, fingerprint, comment.id in replied
-                    )
-                )
-        return posted
+            ours: list[tuple[int, str, str]] = []
+            replied: set[int] = set()
+            for comment in self._pr.get_review_comments():
+                fingerprint = fingerprint_of(comment.body or "")
+                if fingerprint is not None:
+                    ours.append((comment.id, comment.node_id, fingerprint))
+                elif comment.in_reply_to_id is not None:
+                    replied.add(comment.in_reply_to_id)
+        return [PostedComment(id_, node, fp, id_ in replied) for id_, node, fp in ours]
 
     def fingerprints_in_review_bodies(self) -> frozenset[str]:
         """Fingerprints listed in the bodies of listlint's earlier reviews."""
@@ -174,9 +168,7 @@ class PullRequestClient:
             bodies = [review.body or "" for review in self._pr.get_reviews()]
         return frozenset().union(*(body_fingerprints(body) for body in bodies))
 
-    def post_review(
-        self, body: str, comments: Sequence[ReviewComment], commit_sha: str
-    ) -> None:
+    def post_review(self, body: str, comments: Sequence[ReviewComment], commit_sha: str) -> None:
         """Post one ``COMMENT`` review on ``commit_sha``."""
         commit = self._github.get_repo(self._pull.repository).get_commit(commit_sha)
         with _writing("posting the review", self._pull):
@@ -190,9 +182,7 @@ class PullRequestClient:
             return set()
         query = "query($ids: [ID!]!) { nodes(ids: $ids) { ... on Minimizable { isMinimized } ... on Node { id } } }"
         with _calling("reading comment state", self._pull):
-            _, data = self._github.requester.graphql_query(
-                query, {"ids": list(node_ids)}
-            )
+            _, data = self._github.requester.graphql_query(query, {"ids": list(node_ids)})
         nodes = data.get("data", {}).get("nodes", [])
         return {node["id"] for node in nodes if node and node.get("isMinimized")}
 

@@ -71,9 +71,7 @@ def read_event(path: str) -> dict[str, Any]:
     return event
 
 
-def pull_request_from_event(
-    event: Mapping[str, Any], repository: str
-) -> PullRequestRef:
+def pull_request_from_event(event: Mapping[str, Any], repository: str) -> PullRequestRef:
     """The pull request of a ``pull_request`` (or ``pull_request_target``) event."""
     pull = event.get("pull_request")
     try:
@@ -144,10 +142,7 @@ def read_export(path: str) -> Export:
             isinstance(pull.repository, str)
             and isinstance(pull.number, int)
             and isinstance(pull.head_sha, str)
-            and all(
-                isinstance(f.line, int) and isinstance(f.end_line, int)
-                for f in findings
-            )
+            and all(isinstance(f.line, int) and isinstance(f.end_line, int) for f in findings)
             and all(
                 isinstance(getattr(f, k), str)
                 for f in findings

@@ -26,9 +26,7 @@ class FileDiff:
     def same_hunk(self, first: int, last: int) -> bool:
         """Whether every line from ``first`` to ``last`` sits in one hunk."""
         hunk = self.hunk_of.get(first)
-        return hunk is not None and all(
-            self.hunk_of.get(n) == hunk for n in range(first, last + 1)
-        )
+        return hunk is not None and all(self.hunk_of.get(n) == hunk for n in range(first, last + 1))
 
 
 def parse_patch(patch: str | None) -> FileDiff:
@@ -37,9 +35,7 @@ def parse_patch(patch: str | None) -> FileDiff:
     hunk_of: dict[int, int] = {}
     hunk = -1
     line = 0
-    remaining = (
-        0  # right-side lines the current hunk header announced and we have not seen yet
-    )
+    remaining = 0  # right-side lines the current hunk header announced and we have not seen yet
     for raw in (patch or "").split("\n"):
         header = _HUNK_HEADER.match(raw)
         if header:
@@ -51,9 +47,7 @@ def parse_patch(patch: str | None) -> FileDiff:
             continue
         if raw.startswith("+"):
             added.add(line)
-        hunk_of[line] = (
-            hunk  # a context line: " text", or "" where a tool stripped the lone space
-        )
+        hunk_of[line] = hunk  # a context line: " text", or "" where a tool stripped the lone space
         line += 1
         remaining -= 1
     return FileDiff(frozenset(added), hunk_of)

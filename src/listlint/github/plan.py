@@ -98,8 +98,8 @@ def suggested_text(finding: Finding, lines: Sequence[str]) -> str | None:
     if fix is None or not fix.safe or not fix.edits:
         return None
     first, last = finding.line, _last_line(finding)
-    if first < 1 or last > len(lines):
-        return None
+    if first < 1 or last >= len(lines):
+        return None  # the file's last line has no newline; GitHub cannot suggest for it faithfully
     block = "\n".join(lines[first - 1 : last]) + "\n"
     starts = [0]
     for line in lines[first - 1 : last]:
@@ -190,9 +190,7 @@ def plan_review(
     max_comments: int,
 ) -> ReviewPlan:
     """Split findings into new inline comments, new body entries and stale comments."""
-    reported = [
-        item for item in located if in_scope(item, diffs.get(item.finding.path), mode)
-    ]
+    reported = [item for item in located if in_scope(item, diffs.get(item.finding.path), mode)]
     known = {comment.fingerprint for comment in posted} | posted_in_bodies
     inline: list[Located] = []
     body: list[Located] = []

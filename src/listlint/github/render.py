@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypedDict
 
 from listlint.findings import Finding
+from listlint.reporters.github import annotation
 
 from .plan import Located, ReviewPlan
 
@@ -62,11 +63,7 @@ def fingerprint_of(comment_body: str) -> str | None:
 def body_fingerprints(review_body: str) -> frozenset[str]:
     """Fingerprints of the findings a listlint review listed in its body."""
     match = _BODY_MARKER_RE.search(review_body)
-    return (
-        frozenset(fp for fp in match.group(1).split(",") if fp)
-        if match
-        else frozenset()
-    )
+    return frozenset(fp for fp in match.group(1).split(",") if fp) if match else frozenset()
 
 
 def headline(finding: Finding) -> str:
@@ -124,9 +121,7 @@ def review_body(plan: ReviewPlan, *, note: str = "") -> str:
         f"**listlint** reports {_tally(plan.reported)} in this pull request.",
     ]
     if plan.inline:
-        lines.append(
-            f"{len(plan.inline)} new inline comment{'s' * (len(plan.inline) != 1)}."
-        )
+        lines.append(f"{len(plan.inline)} new inline comment{'s' * (len(plan.inline) != 1)}.")
     if note:
         lines.append(note)
     if plan.body:
@@ -136,9 +131,7 @@ def review_body(plan: ReviewPlan, *, note: str = "") -> str:
             f"<summary>{len(plan.body)} finding{'s' * (len(plan.body) != 1)} not on a commentable line</summary>",
             "",
         ]
-        lines += [
-            f"- {location(item.finding)} {headline(item.finding)}" for item in plan.body
-        ]
+        lines += [f"- {location(item.finding)} {headline(item.finding)}" for item in plan.body]
         lines += ["", "</details>"]
     return "\n".join(lines)
 
@@ -147,9 +140,7 @@ def step_summary(plan: ReviewPlan, *, status: str, errors: Sequence[str] = ()) -
     """The job summary: what happened, and the complete list of reported findings."""
     lines = ["## listlint", "", status, "", f"{_tally(plan.reported)}."]
     if plan.filtered_out:
-        lines.append(
-            f"{plan.filtered_out} more outside the filter mode were not reported."
-        )
+        lines.append(f"{plan.filtered_out} more outside the filter mode were not reported.")
     lines += [f"- input error: {escape(error)}" for error in errors]
     ordered = sorted(plan.reported, key=lambda item: item.finding.severity != "error")
     if ordered:
@@ -166,26 +157,10 @@ def step_summary(plan: ReviewPlan, *, status: str, errors: Sequence[str] = ()) -
     return "\n".join(lines) + "\n"
 
 
-def _command_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _command_property(text: str) -> str:
-    return _command_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def workflow_commands(findings: Iterable[Located]) -> list[str]:
     """Workflow commands (``::error file=…::message``), errors first."""
-    ordered = sorted(
-        (item.finding for item in findings), key=lambda f: f.severity != "error"
-    )
-    return [
-        f"::{'error' if f.severity == 'error' else 'warning'} "
-        f"file={_command_property(f.path)},line={f.line},col={f.column},"
-        f"endLine={f.end_line},endColumn={f.end_column},"
-        f"title={_command_property(f'{f.code} {f.name}')}::{_command_data(f.message)}"
-        for f in ordered
-    ]
+    ordered = sorted((item.finding for item in findings), key=lambda f: f.severity != "error")
+    return [annotation(finding) for finding in ordered]
 
 
 def outputs(plan: ReviewPlan, *, comments: int) -> str:

@@ -59,9 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="which findings to report: on added lines (default), on any diff line, anywhere in changed "
         "files, or anywhere in PATHs too",
     )
-    parser.add_argument(
-        "--fail-on", choices=("error", "warning", "never"), default="error"
-    )
+    parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="error")
     parser.add_argument(
         "--max-comments",
         type=int,
@@ -78,12 +76,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write findings for a later --from-json run; post nothing",
     )
-    mode.add_argument(
-        "--from-json", metavar="FILE", help="post the findings an --export run wrote"
-    )
-    parser.add_argument(
-        "--per-page", type=int, default=100, metavar="N", help=argparse.SUPPRESS
-    )
+    mode.add_argument("--from-json", metavar="FILE", help="post the findings an --export run wrote")
+    parser.add_argument("--per-page", type=int, default=100, metavar="N", help=argparse.SUPPRESS)
     parser.add_argument(
         "--max-wait",
         type=float,
@@ -126,8 +120,7 @@ def selected(path: str, limits: Sequence[str]) -> bool:
         return False
     roots = [repo_path(limit) for limit in limits]
     return not roots or any(
-        root in (".", "") or path == root or path.startswith(root + "/")
-        for root in roots
+        root in (".", "") or path == root or path.startswith(root + "/") for root in roots
     )
 
 
@@ -136,11 +129,8 @@ def exit_status(plan: ReviewPlan, fail_on: str, errors: Sequence[str]) -> int:
     if errors:
         return 2
     found_errors, found_warnings = counts(plan.reported)
-    if (
-        fail_on == "error"
-        and found_errors
-        or fail_on == "warning"
-        and found_errors + found_warnings
+    if (fail_on == "error" and found_errors) or (
+        fail_on == "warning" and found_errors + found_warnings
     ):
         return 1
     return 0
@@ -156,19 +146,13 @@ class _Linted:
 def _lint(changed: Iterable[ChangedFile], args: argparse.Namespace) -> _Linted:
     from listlint.lint import lint_paths
 
-    targets = [
-        f.path
-        for f in changed
-        if f.status != "removed" and selected(f.path, args.paths)
-    ]
+    targets = [f.path for f in changed if f.status != "removed" and selected(f.path, args.paths)]
     if args.filter_mode == "nofilter":
         targets += [path for path in args.paths if repo_path(path) not in targets]
     if not targets:
         return _Linted([], {}, [])
     report = lint_paths(targets, config=args.config)
-    findings = [
-        replace(finding, path=repo_path(finding.path)) for finding in report.findings
-    ]
+    findings = [replace(finding, path=repo_path(finding.path)) for finding in report.findings]
     sources = {repo_path(path): text for path, text in report.sources.items()}
     return _Linted(findings, sources, list(report.errors))
 
@@ -209,9 +193,7 @@ def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
     if args.from_json:
         exported = read_export(args.from_json)
         pull = exported.pull
-        if pull.repository != env.repository or pull.head_sha != workflow_run_head_sha(
-            event
-        ):
+        if pull.repository != env.repository or pull.head_sha != workflow_run_head_sha(event):
             raise ReviewError(
                 "the findings file belongs to another repository or commit than this workflow_run"
             )
@@ -246,9 +228,7 @@ def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
             posted_in_bodies=frozenset(),
             max_comments=0,
         )
-        write_export(
-            args.export, Export(pull, linted.findings, linted.sources, linted.errors)
-        )
+        write_export(args.export, Export(pull, linted.findings, linted.sources, linted.errors))
         _report_by_annotations(plan, out)
         status = f"Findings written to `{args.export}` for the workflow that posts the review."
         _finish(env, plan, status, linted.errors, comments=0)
@@ -277,9 +257,7 @@ def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
     return exit_status(plan, args.fail_on, linted.errors)
 
 
-def _post(
-    client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef
-) -> tuple[str, int]:
+def _post(client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef) -> tuple[str, int]:
     """Post the review (or nothing); on a 422 post once more with every finding in the body."""
     from .api import ReviewRejected
 
@@ -293,9 +271,7 @@ def _post(
         )
     except ReviewRejected as error:
         moved = replace(plan, inline=(), body=plan.inline + plan.body)
-        note = (
-            "GitHub refused the inline comments, so every new finding is listed here."
-        )
+        note = "GitHub refused the inline comments, so every new finding is listed here."
         client.post_review(review_body(moved, note=note), [], pull.head_sha)
         return f"Review posted without inline comments ({error}).", 0
     return (
@@ -304,9 +280,7 @@ def _post(
     )
 
 
-def _handle_stale(
-    client: PullRequestClient, plan: ReviewPlan, how: str, out: TextIO
-) -> str:
+def _handle_stale(client: PullRequestClient, plan: ReviewPlan, how: str, out: TextIO) -> str:
     """Minimize or delete comments whose finding is gone; a failure here is only a warning."""
     if how == "keep" or not plan.stale:
         return ""
