@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from listlint.github import review
-from tests.github_emulator import Emulator, serve
+from github_emulator import Emulator, serve
 
 BASE = """# Awesome Things
 
