@@ -1,8 +1,9 @@
 """A stateful stand-in for the parts of the GitHub API that ``listlint review`` uses, on 127.0.0.1.
 
-It serves one repository with one pull request, paginates like GitHub (``per_page``, ``page``, ``Link``),
-checks every review comment against the patches it serves (answering 422 in GitHub's error shape when a
-comment is off the diff), stores what was posted, and can be told to fail: a read-only token, rate limits.
+It serves one repository with one pull request, paginates like GitHub (``per_page``, ``page``,
+``Link``), checks every review comment against the patches it serves (answering 422 in GitHub's
+error shape when a comment is off the diff), stores what was posted, and can be told to fail: a
+read-only token, rate limits.
 Its patch reading is written separately from ``listlint.github.diff`` on purpose.
 """
 
@@ -86,7 +87,7 @@ class Emulator:
         return reply
 
     def rate_limit(self, kind: str, *, count: int = 1, wait: int = 0) -> None:
-        """Answer the next ``count`` requests with a rate limit: ``primary``, ``secondary`` or ``retry-after``."""
+        """Rate-limit the next ``count`` requests: ``primary``, ``secondary`` or ``retry-after``."""
         reset = str(int(time.time()) + wait)
         if kind == "primary":
             limit = RateLimit(
@@ -104,7 +105,7 @@ class Emulator:
             limit = RateLimit(429, {"retry-after": str(wait)}, "Too many requests.")
         self.rate_limits.extend([limit] * count)
 
-    # -- resources ---------------------------------------------------------------------------------------
+    # -- resources --
 
     def _api(self, path: str) -> str:
         return f"{self.base_url}/repos/{self.repository}{path}"
@@ -171,7 +172,7 @@ class Emulator:
             return ["Pull request review thread line must be part of the diff"]
         return []
 
-    # -- requests ----------------------------------------------------------------------------------------
+    # -- requests --
 
     def handle(
         self, method: str, url: str, headers: dict[str, str], body: Any

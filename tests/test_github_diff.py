@@ -2,18 +2,22 @@
 
 from listlint.github.diff import parse_patch
 
-PATCH = """@@ -1,4 +1,5 @@ # Awesome
- # Awesome
--- [Old](https://old.example)
-+- [New](https://new.example)
-+- [Newer](https://newer.example)
- 
- ## Tools
-@@ -20,2 +21,3 @@ ## Tools
- - [a](https://a.example)
-+- [b](https://b.example)
- - [c](https://c.example)
-\\ No newline at end of file"""
+PATCH = "\n".join(
+    [
+        "@@ -1,4 +1,5 @@ # Awesome",
+        " # Awesome",
+        "-- [Old](https://old.example)",
+        "+- [New](https://new.example)",
+        "+- [Newer](https://newer.example)",
+        " ",
+        " ## Tools",
+        "@@ -20,2 +21,3 @@ ## Tools",
+        " - [a](https://a.example)",
+        "+- [b](https://b.example)",
+        " - [c](https://c.example)",
+        "\\ No newline at end of file",
+    ]
+)
 
 
 def test_added_lines_are_numbered_on_the_new_side() -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from listlint.findings import Edit, Finding, Fix
+from listlint.findings import Edit, Finding, Fix, Severity
 from listlint.github.diff import parse_patch
 from listlint.github.plan import (
     PostedComment,
+    ReviewPlan,
     fingerprint,
     locate,
     plan_review,
@@ -16,10 +17,28 @@ TEXT = "# List\n\n## Tools\n\n- [a](https://a.example)   \n- [b](https://b.examp
 LINES = TEXT.split("\n")
 
 
-def finding(line: int, code: str = "LL504", *, fix: Fix | None = None, end_line: int | None = None,
-            column: int = 1, end_column: int = 2, severity: str = "warning") -> Finding:
-    return Finding("README.md", line, column, end_line or line, end_column, code, "rule-name",
-                   severity, "message", fix)  # type: ignore[arg-type]
+def finding(
+    line: int,
+    code: str = "LL504",
+    *,
+    fix: Fix | None = None,
+    end_line: int | None = None,
+    column: int = 1,
+    end_column: int = 2,
+    severity: Severity = "warning",
+) -> Finding:
+    return Finding(
+        "README.md",
+        line,
+        column,
+        end_line or line,
+        end_column,
+        code,
+        "rule-name",
+        severity,
+        "message",
+        fix,
+    )
 
 
 def strip_trailing(line: int = 5) -> Fix:
@@ -35,7 +54,7 @@ def test_a_fingerprint_ignores_line_numbers_and_whitespace_but_not_rule_path_or_
 
 
 def test_a_finding_keeps_its_fingerprint_when_lines_above_it_move() -> None:
-    moved = "# List\n\nIntro.\n\n" + TEXT[len("# List\n\n"):]
+    moved = "# List\n\nIntro.\n\n" + TEXT[len("# List\n\n") :]
     before = locate([finding(5)], {"README.md": TEXT})[0].fingerprint
     after = locate([finding(7)], {"README.md": moved})[0].fingerprint
     assert before == after
@@ -77,11 +96,22 @@ def test_a_fix_on_an_unterminated_last_line_is_not_a_suggestion() -> None:
 PATCH = "@@ -3,2 +3,4 @@\n ## Tools\n \n+- [a](https://a.example)   \n+- [b](https://b.example)"
 
 
-def plan(findings: list[Finding], mode: str = "added", posted: tuple[PostedComment, ...] = (),
-         bodies: frozenset[str] = frozenset(), max_comments: int = 50):  # type: ignore[no-untyped-def]
+def plan(
+    findings: list[Finding],
+    mode: str = "added",
+    posted: tuple[PostedComment, ...] = (),
+    bodies: frozenset[str] = frozenset(),
+    max_comments: int = 50,
+) -> ReviewPlan:
     located = locate(findings, {"README.md": TEXT})
-    return plan_review(located, {"README.md": parse_patch(PATCH)}, mode=mode, posted=posted,
-                       posted_in_bodies=bodies, max_comments=max_comments)
+    return plan_review(
+        located,
+        {"README.md": parse_patch(PATCH)},
+        mode=mode,
+        posted=posted,
+        posted_in_bodies=bodies,
+        max_comments=max_comments,
+    )
 
 
 def test_added_mode_reports_only_findings_on_added_lines() -> None:
@@ -105,8 +135,9 @@ def test_file_mode_puts_findings_off_the_diff_in_the_body() -> None:
 def test_nofilter_mode_reports_files_the_pull_request_did_not_change() -> None:
     other = Finding("other.md", 1, 1, 1, 2, "LL501", "x", "error", "m")
     located = locate([other], {"other.md": "# x\n"})
-    result = plan_review(located, {}, mode="nofilter", posted=(), posted_in_bodies=frozenset(),
-                         max_comments=5)
+    result = plan_review(
+        located, {}, mode="nofilter", posted=(), posted_in_bodies=frozenset(), max_comments=5
+    )
     assert [item.finding.path for item in result.body] == ["other.md"]
 
 
@@ -118,9 +149,15 @@ def test_max_comments_moves_the_rest_to_the_body() -> None:
 
 def test_a_re_run_reports_nothing_new_and_finds_nothing_stale() -> None:
     first = plan([finding(5), finding(6)], max_comments=1)
-    posted = tuple(PostedComment(i, f"N{i}", item.fingerprint, False) for i, item in enumerate(first.inline))
-    again = plan([finding(5), finding(6)], posted=posted,
-                 bodies=frozenset(item.fingerprint for item in first.body), max_comments=1)
+    posted = tuple(
+        PostedComment(i, f"N{i}", item.fingerprint, False) for i, item in enumerate(first.inline)
+    )
+    again = plan(
+        [finding(5), finding(6)],
+        posted=posted,
+        bodies=frozenset(item.fingerprint for item in first.body),
+        max_comments=1,
+    )
     assert not again.has_news
     assert not again.stale
     assert len(again.reported) == 2

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from listlint.findings import Edit, Finding, Fix
-from listlint.github.plan import locate, plan_review
+from listlint.findings import Edit, Finding, Fix, Severity
+from listlint.github.plan import ReviewPlan, locate, plan_review
 from listlint.github.render import (
     body_fingerprints,
     comment_body,
@@ -18,10 +18,21 @@ from listlint.github.render import (
 )
 
 
-def finding(message: str = "message", severity: str = "warning", line: int = 1,
-            fix: Fix | None = None) -> Finding:
-    return Finding("README.md", line, 1, line, 2, "LL504", "trailing-whitespace", severity,  # type: ignore[arg-type]
-                   message, fix)
+def finding(
+    message: str = "message", severity: Severity = "warning", line: int = 1, fix: Fix | None = None
+) -> Finding:
+    return Finding(
+        "README.md",
+        line,
+        1,
+        line,
+        2,
+        "LL504",
+        "trailing-whitespace",
+        severity,
+        message,
+        fix,
+    )
 
 
 def test_escaped_text_cannot_mention_anyone() -> None:
@@ -53,8 +64,12 @@ def test_a_safe_whole_line_fix_becomes_a_suggestion_block() -> None:
     fix = Fix((Edit(1, 5, 1, 6, ""),), "remove trailing whitespace")
     (item,) = locate([finding(fix=fix)], {"README.md": "text \n"})
     assert comment_body(item).endswith("```suggestion\ntext\n```")
-    assert review_comment(item) == {"path": "README.md", "line": 1, "side": "RIGHT",
-                                    "body": comment_body(item)}
+    assert review_comment(item) == {
+        "path": "README.md",
+        "line": 1,
+        "side": "RIGHT",
+        "body": comment_body(item),
+    }
 
 
 def test_a_multi_line_comment_names_its_first_line() -> None:
@@ -64,10 +79,11 @@ def test_a_multi_line_comment_names_its_first_line() -> None:
     assert review_comment(item)["line"] == 2
 
 
-def plan_of(*findings: Finding):  # type: ignore[no-untyped-def]
+def plan_of(*findings: Finding) -> ReviewPlan:
     located = locate(findings, {"README.md": "a\nb\nc\n"})
-    return plan_review(located, {}, mode="nofilter", posted=(), posted_in_bodies=frozenset(),
-                       max_comments=0)
+    return plan_review(
+        located, {}, mode="nofilter", posted=(), posted_in_bodies=frozenset(), max_comments=0
+    )
 
 
 def test_the_review_body_lists_findings_in_a_collapsed_section_with_their_fingerprints() -> None:

@@ -22,11 +22,11 @@ from .render import ReviewComment, body_fingerprints, fingerprint_of
 
 
 class WriteDenied(ReviewError):
-    """The token may read but not write (a fork's pull request, or missing ``pull-requests: write``)."""
+    """The token can read but not write (a fork's PR, or no ``pull-requests: write``)."""
 
 
 class ReviewRejected(ReviewError):
-    """GitHub answered 422 to the review, typically because a comment is not on a line of the diff."""
+    """GitHub answered 422 to the review, typically for a comment off the diff."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class ChangedFile:
 
 
 class BoundedRetry(GithubRetry):
-    """PyGithub's retry, which also refuses a ``Retry-After`` longer than ``max_rate_limit_wait``."""
+    """PyGithub's retry that also refuses a ``Retry-After`` over ``max_rate_limit_wait``."""
 
     def increment(self, *args: Any, **kwargs: Any) -> Any:
         response: BaseHTTPResponse | None = kwargs.get("response") or (
@@ -82,7 +82,7 @@ def _calling(what: str, pull: PullRequestRef) -> Iterator[None]:
 
 @contextmanager
 def _writing(what: str, pull: PullRequestRef) -> Iterator[None]:
-    """Like :func:`_calling`, but 403/404 become :class:`WriteDenied` and 422 :class:`ReviewRejected`."""
+    """Like :func:`_calling`; 403/404 become :class:`WriteDenied`, 422 :class:`ReviewRejected`."""
     try:
         yield
     except RateLimitExceededExceedsMaxWait:
@@ -180,7 +180,10 @@ class PullRequestClient:
         """Which of these comments are already minimized (one GraphQL query)."""
         if not node_ids:
             return set()
-        query = "query($ids: [ID!]!) { nodes(ids: $ids) { ... on Minimizable { isMinimized } ... on Node { id } } }"
+        query = (
+            "query($ids: [ID!]!) { nodes(ids: $ids) "
+            "{ ... on Minimizable { isMinimized } ... on Node { id } } }"
+        )
         with _calling("reading comment state", self._pull):
             _, data = self._github.requester.graphql_query(query, {"ids": list(node_ids)})
         nodes = data.get("data", {}).get("nodes", [])

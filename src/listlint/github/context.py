@@ -1,4 +1,4 @@
-"""Where a review run is: the GitHub Actions environment, the event payload and the findings artifact."""
+"""Where a review runs: the Actions environment, the event payload, the findings artifact."""
 
 from __future__ import annotations
 
@@ -132,7 +132,8 @@ def read_export(path: str) -> Export:
     try:
         if data["listlint_review"] != EXPORT_VERSION:
             raise ReviewError(
-                f"findings file {path} has version {data['listlint_review']!r}, not {EXPORT_VERSION}"
+                f"findings file {path} has version {data['listlint_review']!r}, "
+                f"not {EXPORT_VERSION}"
             )
         pull = PullRequestRef(**data["pull_request"])
         findings = [_finding(item) for item in data["findings"]]

@@ -13,7 +13,8 @@ class FileDiff:
     """The right-side (new file) lines of one file's patch.
 
     ``hunk_of`` maps every line that appears in a hunk (added or context) to the index of its hunk;
-    GitHub accepts a review comment on exactly these lines, and a multi-line comment only within one hunk.
+    GitHub accepts a review comment on exactly these lines, and a multi-line comment only within
+    one hunk.
     """
 
     added: frozenset[int] = frozenset()
@@ -30,7 +31,7 @@ class FileDiff:
 
 
 def parse_patch(patch: str | None) -> FileDiff:
-    """Read a GitHub ``patch`` (hunks only, no file headers); ``None`` (binary or too large) has no lines."""
+    """Read a GitHub ``patch`` (hunks, no file headers); ``None`` (binary, too large): no lines."""
     added: set[int] = set()
     hunk_of: dict[int, int] = {}
     hunk = -1

@@ -1,7 +1,7 @@
 """Decide what one review run posts: fingerprints, comment anchors, suggestions and stale comments.
 
-Everything here is pure: findings, file texts, parsed diffs and the comments already on the pull request
-go in; a :class:`ReviewPlan` comes out.
+Everything here is pure: findings, file texts, parsed diffs and the comments already on the pull
+request go in; a :class:`ReviewPlan` comes out.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ _SPACE = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class Located:
-    """A finding with its fingerprint, the right-side lines its comment covers, and a suggested change.
+    """A finding with its fingerprint, the right-side lines its comment covers, and a suggestion.
 
-    ``suggestion`` is the new text of lines ``start_line``..``end_line`` (``""`` deletes them), or ``None``.
+    ``suggestion`` is the new text of lines ``start_line``..``end_line`` (``""`` deletes them), or
+    ``None``.
     """
 
     finding: Finding
@@ -50,8 +51,8 @@ class ReviewPlan:
     """The outcome of one run.
 
     ``reported`` holds every finding the filter mode keeps (they set outputs and the exit status);
-    ``inline`` and ``body`` are the ones not reported by an earlier run; ``stale`` are earlier comments whose
-    finding is gone and that nobody replied to.
+    ``inline`` and ``body`` are the ones not reported by an earlier run; ``stale`` are earlier
+    comments whose finding is gone and that nobody replied to.
     """
 
     reported: tuple[Located, ...]
@@ -67,7 +68,7 @@ class ReviewPlan:
 
 
 def normalise(text: str) -> str:
-    """Collapse runs of whitespace, so re-indenting or re-wrapping an entry keeps its fingerprint."""
+    """Collapse whitespace runs, so re-indenting an entry keeps its fingerprint."""
     return _SPACE.sub(" ", text).strip()
 
 
@@ -81,7 +82,7 @@ def fingerprint(code: str, path: str, line_text: str, occurrence: int = 0) -> st
 
 
 def source_lines(text: str) -> list[str]:
-    """Split file text into lines the way line numbers count them (``\\n`` only, ``\\r`` dropped)."""
+    """Split text into lines as line numbers count them (``\\n`` only, ``\\r`` dropped)."""
     return [line.removesuffix("\r") for line in text.split("\n")]
 
 
@@ -93,7 +94,7 @@ def _last_line(finding: Finding) -> int:
 
 
 def suggested_text(finding: Finding, lines: Sequence[str]) -> str | None:
-    """The new text of the finding's lines after its fix, if the fix is safe and stays on those lines."""
+    """The finding's lines after its fix, if the fix is safe and stays on those lines."""
     fix = finding.fix
     if fix is None or not fix.safe or not fix.edits:
         return None
@@ -156,7 +157,7 @@ def locate(findings: Iterable[Finding], sources: Mapping[str, str]) -> list[Loca
 
 
 def in_scope(item: Located, diff: FileDiff | None, mode: str) -> bool:
-    """Whether the filter mode reports this finding; ``diff`` is ``None`` for a file the PR did not change."""
+    """Whether the filter mode reports a finding; ``diff`` is ``None`` for a file the PR kept."""
     if mode == "nofilter":
         return True
     if diff is None:

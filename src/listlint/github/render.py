@@ -1,7 +1,8 @@
-"""Text listlint writes to GitHub: comment and review bodies, the job summary, annotations and outputs.
+"""Text listlint writes to GitHub: comment and review bodies, job summary, annotations, outputs.
 
-List content ends up in these texts, so every piece of it goes through :func:`escape` (or a code fence
-long enough to hold it): it can neither ``@mention`` anyone nor leave the comment's Markdown structure.
+List content ends up in these texts, so every piece of it goes through :func:`escape` (or a code
+fence long enough to hold it): it can neither ``@mention`` anyone nor leave the comment's Markdown
+structure.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ _ZERO_WIDTH_JOINER = "\u200d"
 
 
 def escape(text: str) -> str:
-    """Make untrusted text inert inline Markdown: one line, no HTML, no emphasis or links, no mentions."""
+    """Make untrusted text inert Markdown: one line, no HTML, emphasis, links or mentions."""
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
@@ -68,11 +69,12 @@ def body_fingerprints(review_body: str) -> frozenset[str]:
 
 def headline(finding: Finding) -> str:
     """``**LL101** `name` (error): message`` with the message escaped."""
-    return f"**{escape(finding.code)}** `{escape(finding.name)}` ({finding.severity}): {escape(finding.message)}"
+    rule = f"**{escape(finding.code)}** `{escape(finding.name)}`"
+    return f"{rule} ({finding.severity}): {escape(finding.message)}"
 
 
 def comment_body(item: Located) -> str:
-    """An inline review comment: fingerprint marker, the finding, and a suggestion block when safe."""
+    """An inline comment: fingerprint marker, the finding, and a suggestion block when safe."""
     parts = [f"<!-- {MARKER}{item.fingerprint} -->", headline(item.finding)]
     if item.suggestion is not None:
         fix = item.finding.fix
@@ -101,6 +103,11 @@ def location(finding: Finding) -> str:
     return escape(f"{finding.path}:{finding.line}:{finding.column}")
 
 
+def plural(count: int, noun: str) -> str:
+    """``1 finding``, ``2 findings``."""
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
 def counts(findings: Iterable[Located]) -> tuple[int, int]:
     """(errors, warnings)."""
     severities = [item.finding.severity for item in findings]
@@ -110,25 +117,25 @@ def counts(findings: Iterable[Located]) -> tuple[int, int]:
 
 def _tally(findings: Sequence[Located]) -> str:
     errors, warnings = counts(findings)
-    return f"{len(findings)} finding{'s' * (len(findings) != 1)} ({errors} errors, {warnings} warnings)"
+    return f"{plural(len(findings), 'finding')} ({errors} errors, {warnings} warnings)"
 
 
 def review_body(plan: ReviewPlan, *, note: str = "") -> str:
-    """The review body: a tally, and the new findings that have no inline comment in a collapsed list."""
+    """The review body: a tally, and new findings without an inline comment, collapsed."""
     fps = ",".join(item.fingerprint for item in plan.body)
     lines = [
         f"<!-- listlint:body-fp={fps} -->",
         f"**listlint** reports {_tally(plan.reported)} in this pull request.",
     ]
     if plan.inline:
-        lines.append(f"{len(plan.inline)} new inline comment{'s' * (len(plan.inline) != 1)}.")
+        lines.append(f"{plural(len(plan.inline), 'new inline comment')}.")
     if note:
         lines.append(note)
     if plan.body:
         lines += [
             "",
             "<details>",
-            f"<summary>{len(plan.body)} finding{'s' * (len(plan.body) != 1)} not on a commentable line</summary>",
+            f"<summary>{plural(len(plan.body), 'finding')} not on a commentable line</summary>",
             "",
         ]
         lines += [f"- {location(item.finding)} {headline(item.finding)}" for item in plan.body]
@@ -152,7 +159,8 @@ def step_summary(plan: ReviewPlan, *, status: str, errors: Sequence[str] = ()) -
         for item in ordered:
             f = item.finding
             lines.append(
-                f"| {location(f)} | {escape(f.code)} {escape(f.name)} | {f.severity} | {escape(f.message)} |"
+                f"| {location(f)} | {escape(f.code)} {escape(f.name)} | {f.severity} "
+                f"| {escape(f.message)} |"
             )
     return "\n".join(lines) + "\n"
 
@@ -166,4 +174,5 @@ def workflow_commands(findings: Iterable[Located]) -> list[str]:
 def outputs(plan: ReviewPlan, *, comments: int) -> str:
     """``GITHUB_OUTPUT`` lines: finding counts and the number of comments posted."""
     errors, warnings = counts(plan.reported)
-    return f"findings={len(plan.reported)}\nerrors={errors}\nwarnings={warnings}\ncomments={comments}\n"
+    values = {"findings": len(plan.reported), "errors": errors, "warnings": warnings}
+    return "".join(f"{key}={value}\n" for key, value in {**values, "comments": comments}.items())

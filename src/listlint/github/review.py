@@ -56,8 +56,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--filter-mode",
         choices=FILTER_MODES,
         default="added",
-        help="which findings to report: on added lines (default), on any diff line, anywhere in changed "
-        "files, or anywhere in PATHs too",
+        help="which findings to report: on added lines (default), on any diff line, anywhere in "
+        "changed files, or anywhere in PATHs too",
     )
     parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="error")
     parser.add_argument(
@@ -106,16 +106,13 @@ def run(args: argparse.Namespace) -> int:
 def repo_path(path: str) -> str:
     """A path as GitHub names it: relative to the checkout, with ``/``."""
     resolved = Path(path)
-    if resolved.is_absolute():
-        try:
-            resolved = resolved.relative_to(Path.cwd())
-        except ValueError:
-            pass
+    if resolved.is_absolute() and resolved.is_relative_to(Path.cwd()):
+        resolved = resolved.relative_to(Path.cwd())
     return PurePosixPath(resolved.as_posix()).as_posix()
 
 
 def selected(path: str, limits: Sequence[str]) -> bool:
-    """Whether a changed file is a Markdown file below one of the PATH arguments (none: everywhere)."""
+    """Whether a changed file is Markdown below one of the PATH arguments (none: anywhere)."""
     if not path.lower().endswith(MARKDOWN_SUFFIXES):
         return False
     roots = [repo_path(limit) for limit in limits]
@@ -202,7 +199,8 @@ def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
     client = _connect(pull, env, environ, args)
     if client.head_sha() != pull.head_sha:
         print(
-            f"listlint review: pull request #{pull.number} has new commits; a newer run will review them",
+            f"listlint review: pull request #{pull.number} has new commits; "
+            "a newer run will review them",
             file=out,
         )
         return 0
@@ -248,11 +246,15 @@ def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
         status += _handle_stale(client, plan, args.stale_comments, out)
     except WriteDenied as error:
         print(
-            f"::warning::listlint cannot post a review with this token ({error}); reporting annotations instead",
+            f"::warning::listlint cannot post a review with this token ({error}); "
+            "reporting annotations instead",
             file=out,
         )
         _report_by_annotations(plan, out)
-        status = "This token cannot write to the pull request (a fork?): findings are annotations and this list."
+        status = (
+            "This token cannot write to the pull request (a fork?): "
+            "findings are annotations and this list."
+        )
     _finish(env, plan, status, linted.errors, comments=posted)
     return exit_status(plan, args.fail_on, linted.errors)
 
@@ -275,7 +277,8 @@ def _post(client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef) -> 
         client.post_review(review_body(moved, note=note), [], pull.head_sha)
         return f"Review posted without inline comments ({error}).", 0
     return (
-        f"Review posted with {len(plan.inline)} inline comments and {len(plan.body)} findings in its body.",
+        f"Review posted with {len(plan.inline)} inline comments "
+        f"and {len(plan.body)} findings in its body.",
         len(plan.inline),
     )
 
