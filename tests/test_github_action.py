@@ -1,4 +1,4 @@
-"""``action.yml``: the inputs the issue names, no expressions inside scripts, arguments built right."""
+"""``action.yml``: documented inputs, no expressions in scripts, arguments built right."""
 
 from __future__ import annotations
 
