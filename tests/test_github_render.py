@@ -106,3 +106,15 @@ def test_the_summary_lists_every_reported_finding_and_outputs_count_them() -> No
     assert summary.count("| README.md") == 2
     assert "w \\| pipe" in summary
     assert outputs(plan, comments=0) == "findings=2\nerrors=1\nwarnings=1\ncomments=0\n"
+
+
+def test_a_huge_body_lists_the_first_findings_and_points_to_the_summary() -> None:
+    many = [finding(f"m{n}", line=n) for n in range(1, 131)]
+    located = locate(many, {"README.md": "x\n" * 131})
+    plan = plan_review(
+        located, {}, mode="nofilter", posted=(), posted_in_bodies=frozenset(), max_comments=0
+    )
+    body = review_body(plan)
+    assert body.count("\n- README.md:") == 100
+    assert "and 30 more in this run's job summary" in body
+    assert len(body_fingerprints(body)) == 130

@@ -38,6 +38,10 @@ _MARKER_RE = re.compile(r"\A<!-- listlint:fp=([0-9a-f]+) -->")
 _BODY_MARKER_RE = re.compile(r"<!-- listlint:body-fp=([0-9a-f,]*) -->")
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]{}()#+!|~])")
 _ZERO_WIDTH_JOINER = "\u200d"
+# GitHub caps a review body at 65,536 characters and a job summary at 1 MiB.
+BODY_LISTED = 100
+BODY_FINGERPRINTS = 2000
+SUMMARY_ROWS = 4000
 
 
 def escape(text: str) -> str:
@@ -122,7 +126,7 @@ def _tally(findings: Sequence[Located]) -> str:
 
 def review_body(plan: ReviewPlan, *, note: str = "") -> str:
     """The review body: a tally, and new findings without an inline comment, collapsed."""
-    fps = ",".join(item.fingerprint for item in plan.body)
+    fps = ",".join(item.fingerprint for item in plan.body[:BODY_FINGERPRINTS])
     lines = [
         f"<!-- listlint:body-fp={fps} -->",
         f"**listlint** reports {_tally(plan.reported)} in this pull request.",
@@ -138,7 +142,10 @@ def review_body(plan: ReviewPlan, *, note: str = "") -> str:
             f"<summary>{plural(len(plan.body), 'finding')} not on a commentable line</summary>",
             "",
         ]
-        lines += [f"- {location(item.finding)} {headline(item.finding)}" for item in plan.body]
+        listed = plan.body[:BODY_LISTED]
+        lines += [f"- {location(item.finding)} {headline(item.finding)}" for item in listed]
+        if len(plan.body) > len(listed):
+            lines.append(f"- … and {len(plan.body) - len(listed)} more in this run's job summary")
         lines += ["", "</details>"]
     return "\n".join(lines)
 
@@ -156,12 +163,14 @@ def step_summary(plan: ReviewPlan, *, status: str, errors: Sequence[str] = ()) -
             "| Location | Rule | Severity | Message |",
             "| --- | --- | --- | --- |",
         ]
-        for item in ordered:
+        for item in ordered[:SUMMARY_ROWS]:
             f = item.finding
             lines.append(
                 f"| {location(f)} | {escape(f.code)} {escape(f.name)} | {f.severity} "
                 f"| {escape(f.message)} |"
             )
+        if len(ordered) > SUMMARY_ROWS:
+            lines.append(f"\n{len(ordered) - SUMMARY_ROWS} more: run listlint locally for all.")
     return "\n".join(lines) + "\n"
 
 
