@@ -98,3 +98,25 @@ def test_the_review_script_passes_inputs_as_arguments(tmp_path: Path) -> None:
         "README.md",
         "*.md",
     ]
+
+
+DOCS = ACTION.parent / "docs"
+
+
+def test_the_documented_sample_is_the_shipped_workflow_file() -> None:
+    text = (DOCS / "github-action.md").read_text(encoding="utf-8")
+    sample = text.split("```yaml\n", 1)[1].split("```\n", 1)[0]
+    shipped = (DOCS / "workflows" / "listlint.yml").read_text(encoding="utf-8")
+    assert sample == "".join(line for line in shipped.splitlines(True) if not line.startswith("#"))
+
+
+def test_no_documented_workflow_runs_pull_request_code_with_a_write_token() -> None:
+    for path in sorted((DOCS / "workflows").glob("*.yml")):
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        triggers = workflow[True]  # YAML 1.1 reads the key `on` as a boolean
+        assert "pull_request_target" not in triggers, path
+        steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+        if "workflow_run" in triggers:
+            assert not any(s.get("uses", "").startswith("actions/checkout") for s in steps), path
+        else:
+            assert workflow["permissions"].get("contents") == "read", path
