@@ -174,6 +174,12 @@ def step_summary(plan: ReviewPlan, *, status: str, errors: Sequence[str] = ()) -
     return "\n".join(lines) + "\n"
 
 
+def error_command(message: str) -> str:
+    """An ``::error::`` workflow command without a file."""
+    escaped = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::error::{escaped}"
+
+
 def workflow_commands(findings: Iterable[Located]) -> list[str]:
     """Workflow commands (``::error file=…::message``), errors first."""
     ordered = sorted((item.finding for item in findings), key=lambda f: f.severity != "error")

@@ -23,10 +23,11 @@ from .context import (
     workflow_run_head_sha,
     write_export,
 )
-from .diff import FileDiff, parse_patch
+from .diff import parse_patch
 from .plan import FILTER_MODES, ReviewPlan, locate, plan_review
 from .render import (
     counts,
+    error_command,
     outputs,
     review_body,
     review_comment,
@@ -181,43 +182,40 @@ def _append(path: str | None, text: str) -> None:
             stream.write(text)
 
 
-def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
-    from .api import WriteDenied
-
-    env = ActionEnvironment.from_environ(environ)
+def _pull_request(
+    args: argparse.Namespace, env: ActionEnvironment
+) -> tuple[PullRequestRef, Export | None]:
+    """The pull request to review and, with ``--from-json``, the checked findings file."""
     event = read_event(env.event_path)
-    exported: Export | None = None
-    if args.from_json:
-        exported = read_export(args.from_json)
-        pull = exported.pull
-        if pull.repository != env.repository or pull.head_sha != workflow_run_head_sha(event):
-            raise ReviewError(
-                "the findings file belongs to another repository or commit than this workflow_run"
-            )
-    else:
-        pull = pull_request_from_event(event, env.repository)
+    if not args.from_json:
+        return pull_request_from_event(event, env.repository), None
+    exported = read_export(args.from_json)
+    pull = exported.pull
+    if pull.repository != env.repository or pull.head_sha != workflow_run_head_sha(event):
+        raise ReviewError(
+            "the findings file belongs to another repository or commit than this workflow_run"
+        )
+    return pull, exported
+
+
+def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    env = ActionEnvironment.from_environ(environ)
+    pull, exported = _pull_request(args, env)
     client = _connect(pull, env, environ, args)
     if client.head_sha() != pull.head_sha:
-        print(
-            f"listlint review: pull request #{pull.number} has new commits; "
-            "a newer run will review them",
-            file=out,
-        )
+        print(f"listlint review: #{pull.number} has newer commits; skipping this one", file=out)
         return 0
     changed = client.changed_files()
-    diffs: dict[str, FileDiff] = {
-        f.path: parse_patch(f.patch) for f in changed if f.status != "removed"
-    }
-    linted = (
-        _Linted(exported.findings, exported.sources, exported.errors)
-        if exported
-        else _lint(changed, args)
-    )
-    located = locate(linted.findings, linted.sources)
+    diffs = {f.path: parse_patch(f.patch) for f in changed if f.status != "removed"}
+    if exported:
+        linted = _Linted(exported.findings, exported.sources, exported.errors)
+    else:
+        linted = _lint(changed, args)
     for error in linted.errors:
-        print(f"::error::{error}", file=out)
-
+        print(error_command(error), file=out)
+    located = locate(linted.findings, linted.sources)
     if args.export:
+        write_export(args.export, Export(pull, linted.findings, linted.sources, linted.errors))
         plan = plan_review(
             located,
             diffs,
@@ -226,37 +224,42 @@ def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
             posted_in_bodies=frozenset(),
             max_comments=0,
         )
-        write_export(args.export, Export(pull, linted.findings, linted.sources, linted.errors))
         _report_by_annotations(plan, out)
-        status = f"Findings written to `{args.export}` for the workflow that posts the review."
-        _finish(env, plan, status, linted.errors, comments=0)
-        return exit_status(plan, args.fail_on, linted.errors)
-
-    plan = plan_review(
-        located,
-        diffs,
-        mode=args.filter_mode,
-        posted=client.posted_comments(),
-        posted_in_bodies=client.fingerprints_in_review_bodies(),
-        max_comments=max(args.max_comments, 0),
-    )
-    posted = 0
-    try:
-        status, posted = _post(client, plan, pull)
-        status += _handle_stale(client, plan, args.stale_comments, out)
-    except WriteDenied as error:
-        print(
-            f"::warning::listlint cannot post a review with this token ({error}); "
-            "reporting annotations instead",
-            file=out,
+        status = f"Findings written to {args.export} for the workflow that posts the review."
+        comments = 0
+    else:
+        plan = plan_review(
+            located,
+            diffs,
+            mode=args.filter_mode,
+            posted=client.posted_comments(),
+            posted_in_bodies=client.fingerprints_in_review_bodies(),
+            max_comments=max(args.max_comments, 0),
         )
-        _report_by_annotations(plan, out)
-        status = (
-            "This token cannot write to the pull request (a fork?): "
-            "findings are annotations and this list."
-        )
-    _finish(env, plan, status, linted.errors, comments=posted)
+        status, comments = _post_or_annotate(client, plan, pull, args.stale_comments, out)
+    print(f"listlint review: {status}", file=out)
+    _append(env.step_summary, step_summary(plan, status=status, errors=linted.errors))
+    _append(env.output, outputs(plan, comments=comments))
     return exit_status(plan, args.fail_on, linted.errors)
+
+
+def _post_or_annotate(
+    client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef, stale: str, out: TextIO
+) -> tuple[str, int]:
+    """Post the review and handle stale comments; annotations when the token cannot write."""
+    from .api import WriteDenied
+
+    try:
+        status, comments = _post(client, plan, pull)
+    except WriteDenied as error:
+        print(f"::warning::listlint cannot post a review with this token: {error}", file=out)
+        _report_by_annotations(plan, out)
+        return (
+            "This token cannot write to the pull request (a fork?): findings are annotations "
+            "and the list below.",
+            0,
+        )
+    return status + _handle_stale(client, plan, stale, out), comments
 
 
 def _post(client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef) -> tuple[str, int]:
@@ -305,15 +308,3 @@ def _handle_stale(client: PullRequestClient, plan: ReviewPlan, how: str, out: Te
 def _report_by_annotations(plan: ReviewPlan, out: TextIO) -> None:
     for line in workflow_commands(plan.reported):
         print(line, file=out)
-
-
-def _finish(
-    env: ActionEnvironment,
-    plan: ReviewPlan,
-    status: str,
-    errors: Sequence[str],
-    *,
-    comments: int,
-) -> None:
-    _append(env.step_summary, step_summary(plan, status=status, errors=errors))
-    _append(env.output, outputs(plan, comments=comments))
