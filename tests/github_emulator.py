@@ -68,7 +68,8 @@ class Emulator:
     deny_writes: bool = False
     rate_limits: list[RateLimit] = field(default_factory=list)
     after_files_listed: Callable[[], None] | None = None
-    base_url: str = ""
+    enterprise: bool = False  # GitHub Enterprise Server layout: REST under /api/v3, /api/graphql
+    origin: str = ""
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1000))
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -109,6 +110,11 @@ class Emulator:
 
     def _api(self, path: str) -> str:
         return f"{self.base_url}/repos/{self.repository}{path}"
+
+    @property
+    def base_url(self) -> str:
+        """What ``GITHUB_API_URL`` is set to."""
+        return self.origin + ("/api/v3" if self.enterprise else "")
 
     def pull(self) -> dict[str, Any]:
         return {
@@ -202,8 +208,12 @@ class Emulator:
                         "status": "401",
                     },
                 )
-            if path == "/graphql":
+            if path == ("/api/graphql" if self.enterprise else "/graphql"):
                 return self._graphql(body)
+            if self.enterprise:
+                if not path.startswith("/api/v3/"):
+                    return _not_found()
+                path = path.removeprefix("/api/v3")
             prefix = f"/repos/{self.repository}"
             if not path.startswith(prefix):
                 return _not_found()
@@ -408,7 +418,7 @@ def serve(emulator: Emulator) -> Iterator[Emulator]:
     """Run the emulator on 127.0.0.1 (a free port) for the duration of the block."""
     handler = type("Handler", (_Handler,), {"emulator": emulator})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    emulator.base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    emulator.origin = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

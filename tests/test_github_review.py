@@ -89,12 +89,14 @@ class PullRequest:
 
 
 @pytest.fixture
-def pr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PullRequest]:
+def pr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[PullRequest]:
     checkout = tmp_path / "checkout"
     checkout.mkdir()
     event = tmp_path / "event.json"
     event.write_text(json.dumps({"pull_request": {"number": 7, "head": {"sha": "a" * 40}}}))
-    with serve(Emulator()) as github:
+    with serve(Emulator(enterprise=getattr(request, "param", False))) as github:
         monkeypatch.chdir(checkout)
         for name, value in {
             "GITHUB_API_URL": github.base_url,
@@ -187,6 +189,15 @@ def test_a_comment_someone_replied_to_is_left_alone(pr: PullRequest) -> None:
     pr.review("--stale-comments", "minimize")
     assert not pr.github.deleted and not pr.github.minimized
     assert pr.posts() == [("POST", "/repos/octo/awesome/pulls/7/reviews")]
+
+
+@pytest.mark.parametrize("pr", [True], indirect=True, ids=["enterprise"])
+def test_github_enterprise_server_paths_serve_rest_and_graphql(pr: PullRequest) -> None:
+    pr.review()
+    pr.push("README.md", BASE, HEAD.replace("@octocat.   \n", "@octocat.\n"), "c" * 40)
+    pr.review()
+    assert len(pr.github.comments) == 2 and pr.github.mutations == ["minimizeComment"]
+    assert {path.split("/")[1] for _, path in pr.github.requests} == {"api"}
 
 
 def test_a_token_that_cannot_write_falls_back_to_annotations_and_the_summary(
@@ -370,3 +381,16 @@ def test_broken_entries_added_to_a_real_list_get_comments_exactly_on_their_lines
     assert pr.github.rejected == []
     pr.review("--per-page", "100")
     assert len(pr.github.reviews) == 1
+
+
+def test_importing_the_review_command_does_not_import_pygithub() -> None:
+    source = Path(review.__file__).parents[2]
+    code = "import sys, listlint.cli, listlint.github.review; print('github' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(source)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout == "False\n"
