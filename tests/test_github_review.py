@@ -107,11 +107,11 @@ def pr(
             "GITHUB_OUTPUT": str(tmp_path / "output.txt"),
         }.items():
             monkeypatch.setenv(name, value)
-        request = PullRequest(
+        pull = PullRequest(
             github, checkout, event, tmp_path / "summary.md", tmp_path / "output.txt"
         )
-        request.change("README.md", BASE, HEAD)
-        yield request
+        pull.change("README.md", BASE, HEAD)
+        yield pull
 
 
 def comment_lines(github: Emulator) -> list[tuple[str, int]]:
