@@ -13,7 +13,7 @@ from typing import Any
 
 import requests
 from github import Auth, Github, GithubException, GithubRetry
-from github.GithubException import RateLimitExceededExceedsMaxWait
+from github.GithubException import RateLimitExceededExceedsMaxWait, RateLimitExceededException
 from urllib3 import BaseHTTPResponse
 
 from .context import PullRequestRef, ReviewError
@@ -60,39 +60,39 @@ def _describe(error: GithubException, what: str) -> str:
 
 
 @contextmanager
-def _calling(what: str, pull: PullRequestRef) -> Iterator[None]:
-    """Turn PyGithub and network failures into one-line errors."""
+def _calling(what: str, *, not_found: str | None = None) -> Iterator[None]:
+    """Turn PyGithub and network failures into one-line errors (``not_found`` words a 404)."""
     try:
         yield
     except RateLimitExceededExceedsMaxWait as error:
         raise ReviewError(
             f"{what}: rate limited, and the wait of {error.wait or 0:.0f}s exceeds --max-wait"
         ) from None
+    except RateLimitExceededException as error:
+        raise ReviewError(f"{what}: rate limited, retries exhausted ({error.status})") from None
     except GithubException as error:
         if error.status == 401:
             raise ReviewError(f"{what}: bad credentials (401): check the token") from None
-        if error.status == 404 and what == "reading the pull request":
-            raise ReviewError(
-                f"pull request #{pull.number} not found in {pull.repository} (404)"
-            ) from None
+        if error.status == 404 and not_found:
+            raise ReviewError(not_found) from None
         raise ReviewError(_describe(error, what)) from None
     except requests.RequestException as error:
         raise ReviewError(f"{what}: {type(error).__name__}: {error}") from None
 
 
 @contextmanager
-def _writing(what: str, pull: PullRequestRef) -> Iterator[None]:
+def _writing(what: str) -> Iterator[None]:
     """Like :func:`_calling`; 403/404 become :class:`WriteDenied`, 422 :class:`ReviewRejected`."""
-    try:
-        yield
-    except RateLimitExceededExceedsMaxWait:
-        raise
-    except GithubException as error:
-        if error.status in (403, 404):
-            raise WriteDenied(_describe(error, what)) from None
-        if error.status == 422:
-            raise ReviewRejected(_describe(error, what)) from None
-        with _calling(what, pull):
+    with _calling(what):
+        try:
+            yield
+        except RateLimitExceededException:
+            raise
+        except GithubException as error:
+            if error.status in (403, 404):
+                raise WriteDenied(_describe(error, what)) from None
+            if error.status == 422:
+                raise ReviewRejected(_describe(error, what)) from None
             raise
 
 
@@ -136,12 +136,13 @@ class PullRequestClient:
 
     def head_sha(self) -> str:
         """The pull request's current head commit (this is the call that finds out it exists)."""
-        with _calling("reading the pull request", self._pull):
+        missing = f"pull request #{self._pull.number} not found in {self._pull.repository} (404)"
+        with _calling("reading the pull request", not_found=missing):
             return self._pr.head.sha
 
     def changed_files(self) -> list[ChangedFile]:
         """Every file of the pull request, all pages."""
-        with _calling("listing the pull request's files", self._pull):
+        with _calling("listing the pull request's files"):
             return [ChangedFile(f.filename, f.status, f.patch) for f in self._pr.get_files()]
 
     def posted_comments(self) -> list[PostedComment]:
@@ -151,7 +152,7 @@ class PullRequestClient:
         comment; only the others are asked for ``in_reply_to_id`` (PyGithub fetches a comment again
         when GitHub left that field out, as it does for first comments).
         """
-        with _calling("listing review comments", self._pull):
+        with _calling("listing review comments"):
             ours: list[tuple[int, str, str]] = []
             replied: set[int] = set()
             for comment in self._pr.get_review_comments():
@@ -164,14 +165,14 @@ class PullRequestClient:
 
     def fingerprints_in_review_bodies(self) -> frozenset[str]:
         """Fingerprints listed in the bodies of listlint's earlier reviews."""
-        with _calling("listing reviews", self._pull):
+        with _calling("listing reviews"):
             bodies = [review.body or "" for review in self._pr.get_reviews()]
         return frozenset().union(*(body_fingerprints(body) for body in bodies))
 
     def post_review(self, body: str, comments: Sequence[ReviewComment], commit_sha: str) -> None:
         """Post one ``COMMENT`` review on ``commit_sha``."""
         commit = self._github.get_repo(self._pull.repository).get_commit(commit_sha)
-        with _writing("posting the review", self._pull):
+        with _writing("posting the review"):
             self._pr.create_review(
                 commit=commit, body=body, event="COMMENT", comments=list(comments)
             )
@@ -184,14 +185,14 @@ class PullRequestClient:
             "query($ids: [ID!]!) { nodes(ids: $ids) "
             "{ ... on Minimizable { isMinimized } ... on Node { id } } }"
         )
-        with _calling("reading comment state", self._pull):
+        with _calling("reading comment state"):
             _, data = self._github.requester.graphql_query(query, {"ids": list(node_ids)})
         nodes = data.get("data", {}).get("nodes", [])
         return {node["id"] for node in nodes if node and node.get("isMinimized")}
 
     def minimize(self, node_id: str) -> None:
         """Hide a comment as outdated (GraphQL ``minimizeComment``; REST has no such call)."""
-        with _writing("minimizing a stale comment", self._pull):
+        with _writing("minimizing a stale comment"):
             self._github.requester.graphql_named_mutation(
                 "minimizeComment",
                 {"subjectId": node_id, "classifier": "OUTDATED"},
@@ -200,5 +201,5 @@ class PullRequestClient:
 
     def delete(self, comment_id: int) -> None:
         """Delete a review comment."""
-        with _writing("deleting a stale comment", self._pull):
+        with _writing("deleting a stale comment"):
             self._pr.get_review_comment(comment_id).delete()
