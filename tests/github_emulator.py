@@ -419,7 +419,7 @@ def serve(emulator: Emulator) -> Iterator[Emulator]:
     handler = type("Handler", (_Handler,), {"emulator": emulator})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     emulator.origin = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     try:
         yield emulator
