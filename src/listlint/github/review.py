@@ -60,16 +60,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="which findings to report: on added lines (default), on any diff line, anywhere in "
         "changed files, or anywhere in PATHs too",
     )
-    parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="error")
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="error",
+        help="exit 1 on reported findings of this severity or worse (default: %(default)s)",
+    )
     parser.add_argument(
         "--max-comments",
         type=int,
         default=50,
         metavar="N",
-        help="inline comments per review",
+        help="inline comments per review; the rest go in its body (default: %(default)s)",
     )
     parser.add_argument(
-        "--stale-comments", choices=("minimize", "delete", "keep"), default="minimize"
+        "--stale-comments",
+        choices=("minimize", "delete", "keep"),
+        default="minimize",
+        help="earlier comments whose finding is gone, unless someone replied (default: %(default)s)",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
@@ -84,7 +92,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=60.0,
         metavar="SECONDS",
-        help="longest wait for a rate limit",
+        help="longest wait for a rate limit before giving up (default: %(default)s)",
     )
     parser.add_argument(
         "--throttle",
