@@ -77,7 +77,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--stale-comments",
         choices=("minimize", "delete", "keep"),
         default="minimize",
-        help="earlier comments whose finding is gone, unless someone replied (default: %(default)s)",
+        help="earlier comments whose finding is gone, unless replied to (default: %(default)s)",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
