@@ -8,9 +8,10 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from github_emulator import Emulator, serve
@@ -394,3 +395,34 @@ def test_importing_the_review_command_does_not_import_pygithub() -> None:
         check=True,
     )
     assert done.stdout == "False\n"
+
+
+@pytest.mark.parametrize(
+    ("tamper", "complaint"),
+    [
+        (lambda data: data["findings"][0].update(severity="fatal"), "findings: 'fatal' is not one"),
+        (lambda data: data["findings"][0].update(line="9"), "findings: '9' is not of type"),
+        (lambda data: data["pull_request"].update(number="7"), "pull_request must hold"),
+        (lambda data: data.update(listlint_review=2), "not a version 1 listlint review export"),
+    ],
+    ids=["severity", "line", "number", "version"],
+)
+def test_a_tampered_findings_file_is_refused_on_one_line(
+    pr: PullRequest,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    tamper: Callable[[dict[str, Any]], None],
+    complaint: str,
+) -> None:
+    artifact = tmp_path / "findings.json"
+    pr.review("--export", str(artifact))
+    data = json.loads(artifact.read_text())
+    tamper(data)
+    artifact.write_text(json.dumps(data))
+    pr.event.write_text(json.dumps({"workflow_run": {"head_sha": "a" * 40}}))
+    capsys.readouterr()
+    assert pr.review("--from-json", str(artifact)) == 2
+    (error,) = capsys.readouterr().err.splitlines()
+    assert error.startswith(f"listlint review: error: findings file {artifact} is malformed: ")
+    assert complaint in error
+    assert not pr.github.reviews

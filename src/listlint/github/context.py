@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from listlint.findings import Edit, Finding, Fix
+from listlint.reporters.json import finding_to_dict
 
 DEFAULT_API_URL = "https://api.github.com"
 EXPORT_VERSION = 1
@@ -101,11 +103,11 @@ class Export:
 
 
 def write_export(path: str, export: Export) -> None:
-    """Write the artifact ``--from-json`` reads."""
+    """Write the artifact ``--from-json`` reads; findings as in ``--output-format json``."""
     data = {
         "listlint_review": EXPORT_VERSION,
         "pull_request": asdict(export.pull),
-        "findings": [asdict(finding) for finding in export.findings],
+        "findings": [finding_to_dict(finding) for finding in export.findings],
         "sources": export.sources,
         "errors": export.errors,
     }
@@ -113,45 +115,50 @@ def write_export(path: str, export: Export) -> None:
 
 
 def _finding(data: Mapping[str, Any]) -> Finding:
-    fix = data.get("fix")
+    fix = data["fix"]
     return Finding(
-        **{key: data[key] for key in data if key != "fix"},
+        **{key: value for key, value in data.items() if key != "fix"},
         fix=None
         if fix is None
-        else Fix(
-            edits=tuple(Edit(**edit) for edit in fix["edits"]),
-            message=fix["message"],
-            safe=fix["safe"],
-        ),
+        else Fix(tuple(Edit(**edit) for edit in fix["edits"]), fix["message"], fix["safe"]),
     )
 
 
+def _check_export(data: Any) -> str | None:
+    """What is wrong with an artifact's structure, or ``None``."""
+    import jsonschema
+
+    if not isinstance(data, dict) or data.get("listlint_review") != EXPORT_VERSION:
+        return f"not a version {EXPORT_VERSION} listlint review export"
+    pull, sources, errors = data.get("pull_request"), data.get("sources"), data.get("errors")
+    if not (
+        isinstance(pull, dict)
+        and set(pull) == {"repository", "number", "head_sha"}
+        and isinstance(pull["repository"], str)
+        and type(pull["number"]) is int
+        and isinstance(pull["head_sha"], str)
+    ):
+        return "pull_request must hold repository, number and head_sha"
+    if not isinstance(sources, dict) or not all(isinstance(v, str) for v in sources.values()):
+        return "sources must map paths to text"
+    if not isinstance(errors, list) or not all(isinstance(e, str) for e in errors):
+        return "errors must be a list of strings"
+    text = resources.files("listlint").joinpath("schemas/report.schema.json").read_text("utf-8")
+    problem = jsonschema.exceptions.best_match(
+        jsonschema.Draft202012Validator(json.loads(text)).iter_errors(data.get("findings"))
+    )
+    return f"findings: {problem.message}" if problem else None
+
+
 def read_export(path: str) -> Export:
-    """Read and check an artifact written by ``--export``; its content is untrusted."""
+    """Read an artifact written by ``--export``; its content is untrusted, so check all of it."""
     data = _load_json(path, "findings file")
-    try:
-        if data["listlint_review"] != EXPORT_VERSION:
-            raise ReviewError(
-                f"findings file {path} has version {data['listlint_review']!r}, "
-                f"not {EXPORT_VERSION}"
-            )
-        pull = PullRequestRef(**data["pull_request"])
-        findings = [_finding(item) for item in data["findings"]]
-        sources = {str(k): v for k, v in data["sources"].items() if isinstance(v, str)}
-        errors = [str(error) for error in data["errors"]]
-        valid = (
-            isinstance(pull.repository, str)
-            and isinstance(pull.number, int)
-            and isinstance(pull.head_sha, str)
-            and all(isinstance(f.line, int) and isinstance(f.end_line, int) for f in findings)
-            and all(
-                isinstance(getattr(f, k), str)
-                for f in findings
-                for k in ("path", "code", "name", "message")
-            )
-        )
-    except (TypeError, KeyError, AttributeError) as error:
-        raise ReviewError(f"findings file {path} is malformed: {error}") from None
-    if not valid:
-        raise ReviewError(f"findings file {path} is malformed: wrong value types")
-    return Export(pull, findings, sources, errors)
+    problem = _check_export(data)
+    if problem:
+        raise ReviewError(f"findings file {path} is malformed: {problem}")
+    return Export(
+        PullRequestRef(**data["pull_request"]),
+        [_finding(item) for item in data["findings"]],
+        dict(data["sources"]),
+        list(data["errors"]),
+    )
