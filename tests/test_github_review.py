@@ -181,6 +181,17 @@ def test_a_comment_whose_finding_was_fixed_is_handled_per_stale_comments(
     assert pr.github.mutations == (["minimizeComment"] if how == "minimize" else [])
 
 
+def test_a_stale_comment_that_cannot_be_minimized_is_only_a_warning(
+    pr: PullRequest, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pr.review()
+    pr.push("README.md", BASE, HEAD.replace("@octocat.   \n", "@octocat.\n"), "c" * 40)
+    pr.github.deny_writes = True
+    assert pr.review() == 0
+    assert "::warning::listlint could not minimize stale comments" in capsys.readouterr().out
+    assert not pr.github.minimized
+
+
 def test_a_comment_someone_replied_to_is_left_alone(pr: PullRequest) -> None:
     pr.review()
     delta = next(c for c in pr.github.comments if c["line"] == DELTA)

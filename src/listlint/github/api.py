@@ -187,7 +187,7 @@ class PullRequestClient:
         )
         with _calling("reading comment state"):
             _, data = self._github.requester.graphql_query(query, {"ids": list(node_ids)})
-        nodes = data.get("data", {}).get("nodes", [])
+        nodes = (data.get("data") or {}).get("nodes") or []
         return {node["id"] for node in nodes if node and node.get("isMinimized")}
 
     def minimize(self, node_id: str) -> None:

@@ -35,7 +35,7 @@ class ReviewComment(_OptionalCommentFields):
 
 
 _MARKER_RE = re.compile(r"\A<!-- listlint:fp=([0-9a-f]+) -->")
-_BODY_MARKER_RE = re.compile(r"<!-- listlint:body-fp=([0-9a-f,]*) -->")
+_BODY_MARKER_RE = re.compile(r"\A<!-- listlint:body-fp=([0-9a-f,]*) -->")
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]{}()#+!|~])")
 _ZERO_WIDTH_JOINER = "\u200d"
 # GitHub caps a review body at 65,536 characters and a job summary at 1 MiB.
@@ -67,7 +67,7 @@ def fingerprint_of(comment_body: str) -> str | None:
 
 def body_fingerprints(review_body: str) -> frozenset[str]:
     """Fingerprints of the findings a listlint review listed in its body."""
-    match = _BODY_MARKER_RE.search(review_body)
+    match = _BODY_MARKER_RE.match(review_body)
     return frozenset(fp for fp in match.group(1).split(",") if fp) if match else frozenset()
 
 
