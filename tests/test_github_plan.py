@@ -149,9 +149,7 @@ def test_max_comments_moves_the_rest_to_the_body() -> None:
 
 def test_a_re_run_reports_nothing_new_and_finds_nothing_stale() -> None:
     first = plan([finding(5), finding(6)], max_comments=1)
-    posted = tuple(
-        PostedComment(i, f"N{i}", item.fingerprint, False) for i, item in enumerate(first.inline)
-    )
+    posted = tuple(PostedComment(i, item.fingerprint, False) for i, item in enumerate(first.inline))
     again = plan(
         [finding(5), finding(6)],
         posted=posted,
@@ -165,7 +163,7 @@ def test_a_re_run_reports_nothing_new_and_finds_nothing_stale() -> None:
 
 def test_a_comment_whose_finding_is_gone_is_stale_unless_someone_replied() -> None:
     gone = fingerprint("LL504", "README.md", "- [z](https://z.example)")
-    posted = (PostedComment(1, "N1", gone, False), PostedComment(2, "N2", gone + "x", True))
+    posted = (PostedComment(1, gone, False), PostedComment(2, gone + "x", True))
     result = plan([finding(5)], posted=posted)
     assert [c.id for c in result.stale] == [1]
 

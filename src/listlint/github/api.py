@@ -14,6 +14,7 @@ from typing import Any
 import requests
 from github import Auth, Github, GithubException, GithubRetry
 from github.GithubException import RateLimitExceededExceedsMaxWait, RateLimitExceededException
+from github.PullRequestComment import PullRequestComment
 from urllib3 import BaseHTTPResponse
 
 from .context import PullRequestRef, ReviewError
@@ -133,6 +134,7 @@ class PullRequestClient:
             **intervals,
         )
         self._pr = self._github.get_repo(pull.repository).get_pull(pull.number)
+        self._listed: dict[int, PullRequestComment] = {}
 
     def head_sha(self) -> str:
         """The pull request's current head commit (this is the call that finds out it exists)."""
@@ -153,15 +155,16 @@ class PullRequestClient:
         when GitHub left that field out, as it does for first comments).
         """
         with _calling("listing review comments"):
-            ours: list[tuple[int, str, str]] = []
+            ours: list[tuple[int, str]] = []
             replied: set[int] = set()
             for comment in self._pr.get_review_comments():
                 fingerprint = fingerprint_of(comment.body or "")
                 if fingerprint is not None:
-                    ours.append((comment.id, comment.node_id, fingerprint))
+                    ours.append((comment.id, fingerprint))
+                    self._listed[comment.id] = comment
                 elif comment.in_reply_to_id is not None:
                     replied.add(comment.in_reply_to_id)
-        return [PostedComment(id_, node, fp, id_ in replied) for id_, node, fp in ours]
+        return [PostedComment(id_, fp, id_ in replied) for id_, fp in ours]
 
     def fingerprints_in_review_bodies(self) -> frozenset[str]:
         """Fingerprints listed in the bodies of listlint's earlier reviews."""
@@ -177,10 +180,15 @@ class PullRequestClient:
                 commit=commit, body=body, event="COMMENT", comments=list(comments)
             )
 
-    def minimized(self, node_ids: Sequence[str]) -> set[str]:
-        """Which of these comments are already minimized (one GraphQL query)."""
-        if not node_ids:
+    def _node_id(self, comment_id: int) -> str:
+        with _calling("reading a comment"):
+            return self._listed[comment_id].node_id
+
+    def minimized(self, comment_ids: Sequence[int]) -> set[int]:
+        """Which of these listed comments are already minimized (one GraphQL query)."""
+        if not comment_ids:
             return set()
+        node_ids = {self._node_id(comment_id): comment_id for comment_id in comment_ids}
         query = (
             "query($ids: [ID!]!) { nodes(ids: $ids) "
             "{ ... on Minimizable { isMinimized } ... on Node { id } } }"
@@ -188,10 +196,11 @@ class PullRequestClient:
         with _calling("reading comment state"):
             _, data = self._github.requester.graphql_query(query, {"ids": list(node_ids)})
         nodes = (data.get("data") or {}).get("nodes") or []
-        return {node["id"] for node in nodes if node and node.get("isMinimized")}
+        return {node_ids[node["id"]] for node in nodes if node and node.get("isMinimized")}
 
-    def minimize(self, node_id: str) -> None:
-        """Hide a comment as outdated (GraphQL ``minimizeComment``; REST has no such call)."""
+    def minimize(self, comment_id: int) -> None:
+        """Hide a listed comment as outdated (GraphQL ``minimizeComment``; REST has none)."""
+        node_id = self._node_id(comment_id)
         with _writing("minimizing a stale comment"):
             self._github.requester.graphql_named_mutation(
                 "minimizeComment",

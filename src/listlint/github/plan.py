@@ -41,7 +41,6 @@ class PostedComment:
     """A listlint review comment already on the pull request."""
 
     id: int
-    node_id: str
     fingerprint: str
     has_replies: bool
 

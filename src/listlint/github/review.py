@@ -303,10 +303,10 @@ def _handle_stale(client: PullRequestClient, plan: ReviewPlan, how: str, out: Te
             for comment in plan.stale:
                 client.delete(comment.id)
             return f" Deleted {len(plan.stale)} stale comments."
-        done = client.minimized([c.node_id for c in plan.stale])
-        todo = [c for c in plan.stale if c.node_id not in done]
+        done = client.minimized([c.id for c in plan.stale])
+        todo = [c for c in plan.stale if c.id not in done]
         for comment in todo:
-            client.minimize(comment.node_id)
+            client.minimize(comment.id)
         return f" Minimized {len(todo)} stale comments." if todo else ""
     except ReviewError as error:
         print(f"::warning::listlint could not {how} stale comments: {error}", file=out)
