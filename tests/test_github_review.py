@@ -146,6 +146,24 @@ def test_a_re_run_posts_nothing(pr: PullRequest) -> None:
     assert "nothing posted" in pr.summary.read_text()
 
 
+def test_review_bodies_are_read_only_when_a_finding_needs_the_body(pr: PullRequest) -> None:
+    pr.review()
+    assert not any(
+        path.endswith("/reviews") for method, path in pr.github.requests if method == "GET"
+    )
+
+
+def test_file_mode_lists_findings_off_the_diff_in_the_body_once(pr: PullRequest) -> None:
+    old = BASE.replace("A list.", "A list.   ")
+    pr.push("README.md", old, HEAD.replace("A list.", "A list.   "), "c" * 40)
+    pr.review("--filter-mode", "file")
+    (posted,) = pr.github.reviews
+    assert "README.md:3:8" in posted["body"] and "<details>" in posted["body"]
+    assert comment_lines(pr.github) == [("README.md", DELTA), ("README.md", ZETA)]
+    pr.review("--filter-mode", "file")
+    assert len(pr.github.reviews) == 1
+
+
 def test_warnings_do_not_fail_the_check_by_default_but_errors_do(pr: PullRequest) -> None:
     assert pr.review() == 0
     pr.push("README.md", BASE, HEAD + CRITICAL, "c" * 40)

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TextIO
 
@@ -23,8 +24,8 @@ from .context import (
     workflow_run_head_sha,
     write_export,
 )
-from .diff import parse_patch
-from .plan import FILTER_MODES, ReviewPlan, locate, plan_review
+from .diff import FileDiff, parse_patch
+from .plan import FILTER_MODES, Located, ReviewPlan, locate, plan_review
 from .render import (
     counts,
     error_command,
@@ -236,19 +237,33 @@ def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
         status = f"Findings written to {args.export} for the workflow that posts the review."
         comments = 0
     else:
-        plan = plan_review(
-            located,
-            diffs,
-            mode=args.filter_mode,
-            posted=client.posted_comments(),
-            posted_in_bodies=client.fingerprints_in_review_bodies(),
-            max_comments=max(args.max_comments, 0),
-        )
+        plan = _plan(client, located, diffs, args)
         status, comments = _post_or_annotate(client, plan, pull, args.stale_comments, out)
     print(f"listlint review: {status}", file=out)
     _append(env.step_summary, step_summary(plan, status=status, errors=linted.errors))
     _append(env.output, outputs(plan, comments=comments))
     return exit_status(plan, args.fail_on, linted.errors)
+
+
+def _plan(
+    client: PullRequestClient,
+    located: Sequence[Located],
+    diffs: Mapping[str, FileDiff],
+    args: argparse.Namespace,
+) -> ReviewPlan:
+    """Plan against the comments already posted; earlier review bodies are read only if needed."""
+    plan = partial(
+        plan_review,
+        located,
+        diffs,
+        mode=args.filter_mode,
+        posted=client.posted_comments(),
+        max_comments=max(args.max_comments, 0),
+    )
+    first = plan(posted_in_bodies=frozenset())
+    if not first.body:
+        return first
+    return plan(posted_in_bodies=client.fingerprints_in_review_bodies())
 
 
 def _post_or_annotate(
