@@ -338,6 +338,16 @@ def test_paths_limit_the_review_to_files_below_them(pr: PullRequest) -> None:
     assert comment_lines(pr.github) == [("docs/more.md", 1)]
 
 
+def test_nofilter_mode_also_reviews_unchanged_files_below_paths(pr: PullRequest) -> None:
+    (pr.checkout / "docs").mkdir()
+    (pr.checkout / "docs" / "old.md").write_text("# Old   \n\nText.\n")
+    pr.change("docs/new.md", "", "# New   \n\nText.\n")
+    pr.review("--filter-mode", "nofilter", "docs")
+    assert comment_lines(pr.github) == [("docs/new.md", 1)]
+    (posted,) = pr.github.reviews
+    assert posted["body"].count("- docs/old.md:1:") == 1
+
+
 def test_the_two_workflow_recipe_exports_then_posts_from_json(
     pr: PullRequest, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -154,8 +154,8 @@ def _lint(changed: Iterable[ChangedFile], args: argparse.Namespace) -> _Linted:
     from listlint.lint import lint_paths
 
     targets = [f.path for f in changed if f.status != "removed" and selected(f.path, args.paths)]
-    if args.filter_mode == "nofilter":
-        targets += [path for path in args.paths if repo_path(path) not in targets]
+    if args.filter_mode == "nofilter" and args.paths:
+        targets = list(args.paths)  # every changed file selected lies below one of them
     if not targets:
         return _Linted([], {}, [])
     report = lint_paths(targets, config=args.config)
