@@ -34,7 +34,7 @@ class ReviewComment(_OptionalCommentFields):
     body: str
 
 
-_MARKER_RE = re.compile(r"\A<!-- listlint:fp=([0-9a-f]+) -->")
+_MARKER_RE = re.compile(rf"\A<!-- {MARKER}([0-9a-f]+) -->")
 _BODY_MARKER_RE = re.compile(r"\A<!-- listlint:body-fp=([0-9a-f,]*) -->")
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]{}()#+!|~])")
 _ZERO_WIDTH_JOINER = "\u200d"
@@ -72,9 +72,9 @@ def body_fingerprints(review_body: str) -> frozenset[str]:
 
 
 def headline(finding: Finding) -> str:
-    """``**LL101** `name` (error): message`` with the message escaped."""
-    rule = f"**{escape(finding.code)}** `{escape(finding.name)}`"
-    return f"{rule} ({finding.severity}): {escape(finding.message)}"
+    """``**LL101** name (error): message``, escaped."""
+    rule = f"**{escape(finding.code)}** {escape(finding.name)}"
+    return f"{rule} ({escape(finding.severity)}): {escape(finding.message)}"
 
 
 def comment_body(item: Located) -> str:
