@@ -121,7 +121,8 @@ def counts(findings: Iterable[Located]) -> tuple[int, int]:
 
 def _tally(findings: Sequence[Located]) -> str:
     errors, warnings = counts(findings)
-    return f"{plural(len(findings), 'finding')} ({errors} errors, {warnings} warnings)"
+    split = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    return f"{plural(len(findings), 'finding')} ({split})"
 
 
 def review_body(plan: ReviewPlan, *, note: str = "") -> str:
@@ -139,7 +140,7 @@ def review_body(plan: ReviewPlan, *, note: str = "") -> str:
         lines += [
             "",
             "<details>",
-            f"<summary>{plural(len(plan.body), 'finding')} not on a commentable line</summary>",
+            f"<summary>{plural(len(plan.body), 'finding')} without an inline comment</summary>",
             "",
         ]
         listed = plan.body[:BODY_LISTED]

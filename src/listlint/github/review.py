@@ -30,6 +30,7 @@ from .render import (
     counts,
     error_command,
     outputs,
+    plural,
     review_body,
     review_comment,
     step_summary,
@@ -303,8 +304,8 @@ def _post(client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef) -> 
         client.post_review(review_body(moved, note=note), [], pull.head_sha)
         return f"Review posted without inline comments ({error}).", 0
     return (
-        f"Review posted with {len(plan.inline)} inline comments "
-        f"and {len(plan.body)} findings in its body.",
+        f"Review posted with {plural(len(plan.inline), 'inline comment')} "
+        f"and {plural(len(plan.body), 'finding')} in its body.",
         len(plan.inline),
     )
 
@@ -317,12 +318,12 @@ def _handle_stale(client: PullRequestClient, plan: ReviewPlan, how: str, out: Te
         if how == "delete":
             for comment in plan.stale:
                 client.delete(comment.id)
-            return f" Deleted {len(plan.stale)} stale comments."
+            return f" Deleted {plural(len(plan.stale), 'stale comment')}."
         done = client.minimized([c.id for c in plan.stale])
         todo = [c for c in plan.stale if c.id not in done]
         for comment in todo:
             client.minimize(comment.id)
-        return f" Minimized {len(todo)} stale comments." if todo else ""
+        return f" Minimized {plural(len(todo), 'stale comment')}." if todo else ""
     except ReviewError as error:
         print(f"::warning::listlint could not {how} stale comments: {error}", file=out)
         return f" Could not {how} stale comments."
