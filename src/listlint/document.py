@@ -16,6 +16,7 @@ from listlint.slug import Slugger
 
 if TYPE_CHECKING:
     from listlint.entries import Entry
+    from listlint.toc import Toc
 
 LinkKind = Literal["inline", "reference", "autolink", "bare"]
 BlockKind = Literal["paragraph", "heading", "table"]
@@ -185,6 +186,7 @@ class Document:
     code_lines: frozenset[int] = frozenset()
     sections: list[Section] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    toc: Toc | None = None
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` without its line ending."""
@@ -529,4 +531,7 @@ def parse_document(text: str, path: str) -> Document:
     from listlint.entries import find_entries
 
     doc.entries = find_entries(doc)
+    from listlint.toc import find_toc
+
+    doc.toc = find_toc(doc)
     return doc
