@@ -1,0 +1,469 @@
+"""Shared by the LL2xx rules: what a TOC should list, how its entries compare, and its rewrite."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote
+
+from rapidfuzz import fuzz, process
+
+from listlint.document import Document, Heading
+from listlint.findings import Edit, Fix, Span
+from listlint.toc import Targets, Toc, TocItem, find_targets, fragment_of
+
+SUGGESTION_CUTOFF = 75.0
+CASE_MAJORITY = 0.8
+
+_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
+_ORDERED = re.compile(r"(\d+)([.)])")
+_EMPHASIS = re.compile(r"[*_~]*")
+_TEXT_ESCAPES = str.maketrans({"[": "\\[", "]": "\\]", "\\": "\\\\"})
+
+
+def toc_max_level(settings: Mapping[str, Any]) -> int:
+    """The ``[tool.listlint.anchors] toc-max-level`` setting (0: the deepest level the TOC uses)."""
+    return int(settings.get("anchors", {}).get("toc-max-level", 0))
+
+
+def suggest(fragment: str, candidates: Iterable[str]) -> str | None:
+    """The closest anchor to ``fragment``, when one is close enough to be a likely typo."""
+    match = process.extractOne(
+        fragment, list(candidates), scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF
+    )
+    return match[0] if match else None
+
+
+@dataclass(frozen=True)
+class FragmentUse:
+    """A ``#fragment`` link or reference definition: the decoded fragment and where it is written."""
+
+    fragment: str
+    span: Span
+    destination_span: Span | None  # where ``written`` stands, when known
+    written: str  # the destination as written, with its '#'
+
+
+def fragment_links(doc: Document) -> Iterator[FragmentUse]:
+    """Inline ``#`` links and ``#`` reference definitions (reported at the definition, like peers)."""
+    for link in doc.links:
+        fragment = fragment_of(link)
+        if fragment is not None and link.kind == "inline":
+            yield FragmentUse(fragment, link.span, link.destination_span, link.destination)
+    for definition in doc.references:
+        if definition.duplicate or not definition.destination.startswith("#"):
+            continue
+        fragment = unquote(definition.destination[1:])
+        line = doc.line(definition.span.line)
+        written = f"#{fragment}"
+        column = line.find(written)
+        place = None
+        if column >= 0 and line.count(written) == 1:
+            place = Span(definition.span.line, column + 1, definition.span.line, column + 1 + len(written))
+        yield FragmentUse(fragment, definition.span, place, written if place else definition.destination)
+
+
+def comparable(text: str) -> str:
+    """Text as a reader compares it: no emoji or ``:shortcodes:``, spaces collapsed."""
+    text = _SHORTCODE.sub("", text)
+    kept = "".join(
+        c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cf", "Mn") or c.isalnum()
+    )
+    return " ".join(kept.split())
+
+
+def heading_label(heading: Heading) -> str:
+    """A heading's text written as Markdown link text: code, emphasis and escapes kept, no HTML."""
+    parts: list[str] = []
+    for piece in heading.inline.pieces:
+        token = piece.token
+        if piece.kind == "text":
+            parts.append(piece.text.translate(_TEXT_ESCAPES))
+        elif piece.kind == "text_special":
+            parts.append(token.markup or piece.text)
+        elif piece.kind == "code_inline":
+            parts.append(f"{token.markup}{piece.text}{token.markup}")
+        elif piece.kind in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif piece.kind.endswith(("_open", "_close")) and not piece.kind.startswith("link"):
+            parts.append(token.markup)
+    return " ".join("".join(parts).split())
+
+
+@dataclass(frozen=True)
+class TocAnalysis:
+    """How a TOC compares with the headings it should list."""
+
+    toc: Toc
+    targets: Targets
+    listed: dict[int, TocItem]  # id(heading) -> first item that lists it
+    covered: list[Heading]  # headings after the TOC that it should list
+    missing: list[Heading]
+    depth: dict[int, int]  # id(heading) -> depth it should have in the TOC
+    parent: dict[int, Heading | None]  # id(heading) -> the listed heading it belongs under
+    shown: list[Heading]  # every heading the TOC should show, in document order
+    max_level: int
+    repairs: dict[int, str]  # id(item) -> the anchor a dead entry most likely meant
+
+
+def analyse(doc: Document, toc: Toc, max_level: int = 0) -> TocAnalysis:
+    """Compare ``toc`` with the document's headings."""
+    targets = find_targets(doc)
+    listed: dict[int, TocItem] = {}
+    listed_headings: list[Heading] = []
+    repairs: dict[int, str] = {}
+    for item in toc.items:
+        heading = item.heading
+        if heading is None and item.fragment is not None and not targets.exists(item.fragment):
+            meant = suggest(item.fragment, targets.heading_of)
+            heading = targets.heading_of.get(meant) if meant else None
+            if meant and heading is not None and id(heading) not in listed:
+                repairs[id(item)] = meant
+        if heading is not None and id(heading) not in listed:
+            listed[id(heading)] = item
+            listed_headings.append(heading)
+    after = [h for h in listed_headings if h.span.line > toc.end_line]
+    covered: list[Heading] = []
+    deepest = 0
+    if after:
+        shallowest = min(h.level for h in after)
+        deepest = max_level or max(h.level for h in after)
+        covered = [
+            h
+            for h in doc.headings
+            if h.span.line > toc.end_line
+            and shallowest <= h.level <= deepest
+            and (not h.omit_from_toc or id(h) in listed)
+        ]
+    missing = [h for h in covered if id(h) not in listed]
+    wanted = set(listed) | {id(h) for h in covered}
+    depth: dict[int, int] = {}
+    parent: dict[int, Heading | None] = {}
+    shown: list[Heading] = []
+    stack: list[tuple[Heading, int, Heading | None]] = []  # heading, depth, nearest shown ancestor
+    for heading in doc.headings:
+        while stack and stack[-1][0].level >= heading.level:
+            stack.pop()
+        above_depth, above = (stack[-1][1], stack[-1][2]) if stack else (-1, None)
+        if id(heading) in wanted:
+            shown.append(heading)
+            depth[id(heading)] = above_depth + 1
+            parent[id(heading)] = above
+            stack.append((heading, above_depth + 1, heading))
+        else:
+            stack.append((heading, above_depth, above))
+    return TocAnalysis(
+        toc, targets, listed, covered, missing, depth, parent, shown, deepest, repairs
+    )
+
+
+def out_of_order(toc: Toc) -> list[tuple[TocItem, TocItem | None]]:
+    """Items listed out of document order (a moved parent only), each with the item it should follow.
+
+    The items kept in place are a longest run of items whose headings are in document order.
+    """
+    items = [item for item in toc.items if item.heading is not None]
+    lines = [item.heading.span.line for item in items if item.heading is not None]
+    kept = _longest_increasing(lines)
+    moved_ids: set[int] = set()
+    found: list[tuple[TocItem, TocItem | None]] = []
+    in_order = [items[i] for i in sorted(kept)]
+    order_lines = [lines[i] for i in sorted(kept)]
+    for index, item in enumerate(items):
+        if index in kept:
+            continue
+        moved_ids.add(id(item))
+        if _has_moved_ancestor(item, moved_ids):
+            continue
+        position = bisect_left(order_lines, lines[index])
+        found.append((item, in_order[position - 1] if position else None))
+    return found
+
+
+def _has_moved_ancestor(item: TocItem, moved: set[int]) -> bool:
+    parent = item.parent
+    while parent is not None:
+        if id(parent) in moved:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence (patience sorting, O(n log n))."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous: list[int] = [-1] * len(values)
+    for index, value in enumerate(values):
+        position = bisect_left(tails, value)
+        if position == len(tails):
+            tails.append(value)
+            tail_index.append(index)
+        else:
+            tails[position] = value
+            tail_index[position] = index
+        previous[index] = tail_index[position - 1] if position else -1
+    kept: set[int] = set()
+    index = tail_index[-1] if tail_index else -1
+    while index >= 0:
+        kept.add(index)
+        index = previous[index]
+    return kept
+
+
+@dataclass(frozen=True)
+class CaseUsage:
+    """Whether TOC entries copy their heading's case: the basis for reporting a case-only change."""
+
+    same: int
+    differs: int
+
+    @property
+    def strict(self) -> bool:
+        """True when nearly all entries keep the heading's case, so a case change is a mistake."""
+        total = self.same + self.differs
+        return total > 0 and self.same >= CASE_MAJORITY * total
+
+
+def case_usage(toc: Toc) -> CaseUsage:
+    """Count entries whose text equals their heading's exactly vs. only ignoring case."""
+    same = differs = 0
+    for item in toc.items:
+        if item.heading is None:
+            continue
+        toc_text, heading_text = comparable(item.text), comparable(item.heading.text)
+        if toc_text == heading_text:
+            same += 1
+        elif toc_text.casefold() == heading_text.casefold():
+            differs += 1
+    return CaseUsage(same, differs)
+
+
+def text_differs(item: TocItem, usage: CaseUsage) -> bool:
+    """True when the entry's text is not its heading's (emoji, anchors, consistent case aside)."""
+    if item.heading is None:
+        return False
+    toc_text, heading_text = comparable(item.text), comparable(item.heading.text)
+    if toc_text == heading_text:
+        return False
+    return not (toc_text.casefold() == heading_text.casefold() and not usage.strict)
+
+
+# --- the rewrite -------------------------------------------------------------------------------
+
+
+def rewrite_fix(doc: Document, analysis: TocAnalysis) -> Fix | None:
+    """A fix that writes the TOC again from the headings in the list's own style, if it can."""
+    text = _rewrite(doc, analysis)
+    if text is None:
+        return None
+    first, last = analysis.toc.lists[0]
+    if text == "\n".join(doc.lines[first - 1 : last]):
+        return None
+    newline = _newline(doc.text)
+    edit = Edit(first, 1, last, len(doc.line(last)) + 1, text.replace("\n", newline))
+    return Fix((edit,), "rewrite the table of contents from the headings")
+
+
+def _newline(text: str) -> str:
+    if "\r\n" in text:
+        return "\r\n"
+    return "\r" if "\r" in text and "\n" not in text else "\n"
+
+
+@dataclass(frozen=True)
+class _Style:
+    indents: dict[int, str]
+    markers: dict[int, str]
+    gaps: dict[int, str]
+    sequential: set[int]  # depths whose ordered markers count up (1. 2. 3.) rather than repeat
+    wrap: tuple[str, str]
+    loose: bool
+    explicit: bool
+    transform: Callable[[str], str]
+    drop_emoji: bool
+
+    def indent(self, depth: int) -> str:
+        if depth in self.indents:
+            return self.indents[depth]
+        known = max(d for d in self.indents if d < depth) if depth > 0 else 0
+        base = self.indents.get(known, "")
+        below = self.indents.get(known - 1)
+        if below is not None and base.startswith(below) and base != below:
+            step = base[len(below) :]
+        elif "\t" in base:
+            step = "\t"
+        else:
+            step = " " * (len(self.marker(known)) + len(self.gap(known)))
+        return base + step * (depth - known)
+
+    def marker(self, depth: int) -> str:
+        return self.markers.get(depth) or self.markers[max(d for d in self.markers if d <= depth)]
+
+    def gap(self, depth: int) -> str:
+        return self.gaps.get(depth) or self.gaps[max(d for d in self.gaps if d <= depth)]
+
+
+def _most_common(values: Iterable[str], default: str) -> str:
+    counted = Counter(values).most_common(1)
+    return counted[0][0] if counted else default
+
+
+def _style(doc: Document, analysis: TocAnalysis) -> _Style:
+    items = analysis.toc.items
+    indents: dict[int, list[str]] = {}
+    markers: dict[int, list[str]] = {}
+    gaps: dict[int, list[str]] = {}
+    wraps: list[tuple[str, str]] = []
+    explicit = slugs = 0
+    same_case = 0
+    transforms: Counter[str] = Counter()
+    emoji_dropped = emoji_kept = 0
+    for item in items:
+        line = doc.line(item.list_item.marker_span.line)
+        marker = item.list_item.marker_span
+        indents.setdefault(item.depth, []).append(line[: marker.column - 1])
+        markers.setdefault(item.depth, []).append(item.marker)
+        rest = line[marker.end_column - 1 :]
+        gaps.setdefault(item.depth, []).append(rest[: len(rest) - len(rest.lstrip(" \t"))] or " ")
+        if item.link is not None and item.link.span.line == marker.line:
+            start, end = item.link.span.column - 1, item.link.span.end_column - 1
+            wraps.append((line[marker.end_column - 1 : start].strip(), line[end:].rstrip()))
+        heading = item.heading
+        if heading is None or item.fragment is None:
+            continue
+        if item.fragment == heading.anchor:
+            slugs += 1
+        else:
+            explicit += 1
+        written, original = item.text, heading.text.strip()
+        if written == original:
+            same_case += 1
+        for name, transform in _TRANSFORMS.items():
+            if written != original and written == transform(original):
+                transforms[name] += 1
+        if comparable(original) != original:
+            if comparable(written) == written:
+                emoji_dropped += 1
+            else:
+                emoji_kept += 1
+    wrap = _most_common(wraps, ("", ""))
+    if sum(1 for w in wraps if w == wrap) * 2 <= len(wraps):
+        wrap = ("", "")
+    best = transforms.most_common(1)
+    transform = _TRANSFORMS[best[0][0]] if best and best[0][1] > same_case else _keep
+    return _Style(
+        indents={d: _most_common(v, "") for d, v in indents.items()},
+        markers={d: _most_common(v, "-") for d, v in markers.items()},
+        gaps={d: _most_common(v, " ") for d, v in gaps.items()},
+        sequential={d for d, v in markers.items() if len(set(v)) > 1},
+        wrap=wrap if _EMPHASIS.fullmatch(wrap[0] + wrap[1]) else ("", ""),
+        loose=_is_loose(doc, analysis.toc),
+        explicit=explicit > slugs,
+        transform=transform,
+        drop_emoji=emoji_dropped > emoji_kept,
+    )
+
+
+def _keep(text: str) -> str:
+    return text
+
+
+_TRANSFORMS: dict[str, Callable[[str], str]] = {
+    "lower": str.lower,
+    "upper": str.upper,
+    "title": str.title,
+}
+
+
+def _is_loose(doc: Document, toc: Toc) -> bool:
+    starts = [item.list_item.span.line for item in toc.items]
+    gaps = [
+        any(not doc.line(n).strip() for n in range(a + 1, b)) for a, b in zip(starts, starts[1:])
+    ]
+    return bool(gaps) and sum(gaps) * 2 > len(gaps)
+
+
+def _rewrite(doc: Document, analysis: TocAnalysis) -> str | None:
+    """The new TOC block, or None when the TOC holds something the rewrite cannot place."""
+    toc = analysis.toc
+    if len(toc.lists) != 1:
+        return None
+    first, last = toc.lists[0]
+    item_lines: set[int] = set()
+    for item in toc.items:
+        if item.span.line != item.span.end_line or item.span.line != item.list_item.span.line:
+            return None
+        item_lines.add(item.span.line)
+        if item.heading is None and not (
+            item.fragment is not None and not analysis.targets.exists(item.fragment)
+        ):
+            return None  # an entry that is not a heading: keep the TOC as the author wrote it
+    if any(doc.line(n).strip() for n in range(first, last + 1) if n not in item_lines):
+        return None
+    style = _style(doc, analysis)
+    anchors = _explicit_anchors(analysis) if style.explicit else {}
+    usage = case_usage(toc)
+    lines: list[str] = []
+    counters: dict[int, int] = {}
+    for heading in analysis.shown:
+        depth = analysis.depth[id(heading)]
+        for deeper in [d for d in counters if d > depth]:
+            del counters[deeper]
+        counters[depth] = counters.get(depth, 0) + 1
+        item = analysis.listed.get(id(heading))
+        if item is not None:
+            content = _kept_content(doc, item, usage, style, analysis.repairs.get(id(item)))
+        else:
+            target = anchors.get(id(heading), heading.anchor)
+            label = _new_label(heading, style)
+            content = f"{style.wrap[0]}[{label}](#{target}){style.wrap[1]}"
+        if style.loose and lines:
+            lines.append("")
+        marker = _numbered(style.marker(depth), counters[depth], depth in style.sequential)
+        lines.append(f"{style.indent(depth)}{marker}{style.gap(depth)}{content}")
+    return "\n".join(lines)
+
+
+def _numbered(marker: str, count: int, sequential: bool) -> str:
+    match = _ORDERED.fullmatch(marker)
+    return f"{count}{match.group(2)}" if match and sequential else marker
+
+
+def _explicit_anchors(analysis: TocAnalysis) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for name, heading in analysis.targets.heading_of.items():
+        if name != heading.anchor:
+            found.setdefault(id(heading), name)
+    return found
+
+
+def _new_label(heading: Heading, style: _Style) -> str:
+    label = heading_label(heading)
+    if style.drop_emoji:
+        label = comparable(label)
+    return style.transform(label)
+
+
+def _kept_content(
+    doc: Document, item: TocItem, usage: CaseUsage, style: _Style, repair: str | None
+) -> str:
+    """The entry as written after its marker, its link text or dead target corrected."""
+    line = doc.line(item.span.line)
+    content_start = item.list_item.marker_span.end_column - 1
+    link, heading = item.link, item.heading
+    edits: list[tuple[int, int, str]] = []
+    if heading is not None and link is not None and link.text_span and text_differs(item, usage):
+        span = link.text_span
+        edits.append((span.column - 1, span.end_column - 1, _new_label(heading, style)))
+    if repair is not None and link is not None and link.destination_span is not None:
+        span = link.destination_span
+        edits.append((span.column - 1, span.end_column - 1, f"#{repair}"))
+    for start, end, text in sorted(edits, reverse=True):
+        line = line[:start] + text + line[end:]
+    return line[content_start:].lstrip(" \t")

@@ -1,0 +1,67 @@
+"""LL207 ambiguous-anchor."""
+
+from collections.abc import Iterator
+
+from listlint.document import Document, Heading, HtmlAnchor
+from listlint.rule import Context, Problem, rule
+from listlint.rules._anchors import fragment_links
+from listlint.toc import Targets, find_targets
+
+
+@rule("LL207", "ambiguous-anchor", tags=("anchors",))
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """A linked `#fragment` names two different places in the document.
+
+    Why: GitHub's heading slugs are unique, but an explicit `<a name>`/`id` can repeat a slug or
+    another anchor. A link then always lands on the first one, which is rarely what the second
+    one's author meant. Reported only for fragments some link uses; an anchor placed on a heading
+    (or just above it) and that heading's own slug count as one place.
+
+    Example:
+
+        [Install](#install)
+
+        ## Install
+        ...
+        <a name="install"></a>
+        ## Installing plugins
+
+    Fix: rename one of the anchors and update the links that meant it.
+    """
+    targets = find_targets(doc)
+    used: dict[str, int] = {}
+    for use in fragment_links(doc):
+        used.setdefault(use.fragment, use.span.line)
+    for fragment, line in used.items():
+        places = _places(targets, targets.names.get(fragment, []))
+        if len(places) < 2:
+            continue
+        first, second = places[0], places[1]
+        yield Problem(
+            second.span,
+            f"`#{fragment}` names both {_describe(first)} (line {first.span.line}) and "
+            f"{_describe(second)}; the link on line {line} always goes to the first; "
+            "rename one of them",
+        )
+
+
+def _places(targets: Targets, found: list[Heading | HtmlAnchor]) -> list[Heading | HtmlAnchor]:
+    """The targets that are at different places, in document order."""
+    seen: set[object] = set()
+    distinct: list[Heading | HtmlAnchor] = []
+    for target in sorted(found, key=lambda t: (t.span.line, t.span.column)):
+        if isinstance(target, Heading):
+            place: object = id(target)
+        else:
+            heading = targets.attached.get(id(target))
+            place = id(heading) if heading else (target.span.line, target.span.column)
+        if place not in seen:
+            seen.add(place)
+            distinct.append(target)
+    return distinct
+
+
+def _describe(target: Heading | HtmlAnchor) -> str:
+    if isinstance(target, Heading):
+        return f"the heading `{target.text.strip()}`"
+    return f'`<a {target.attribute}="{target.name}">`'
