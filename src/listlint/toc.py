@@ -1,9 +1,9 @@
-"""Anchors and the table of contents: where each ``#fragment`` lands, and where a list keeps its TOC.
+"""Anchors and the table of contents: where each ``#fragment`` lands, and where the TOC is.
 
 A TOC is found, in this order of preference:
 
 - between marker comments: ``<!-- toc -->``/``<!-- tocstop -->``, doctoc's ``START``/``END``,
-  mktoc's ``BEGIN``/``END``, MarkdownTOC's, Markdown All in One's ``<!-- TOC -->``/``<!-- /TOC -->``;
+  mktoc's ``BEGIN``/``END``, MarkdownTOC's, VS Code's ``<!-- TOC -->``/``<!-- /TOC -->``;
 - under a heading such as "Contents", "Table of contents", "TOC", "Index" (or their equivalents in a
   dozen languages): the lists of in-document links that follow it in its section;
 - inferred: the first list near the top (before the first entry) whose items are mostly ``#`` links.
@@ -108,7 +108,7 @@ def fragment_of(link: Link) -> str | None:
 
 
 def title_key(text: str) -> str:
-    """A heading title reduced to its lowercased letters: "📖 Table of Contents:" -> tableofcontents."""
+    """A title reduced to its lowercased letters: "📖 Table of Contents:" -> "tableofcontents"."""
     return "".join(c for c in text.lower() if unicodedata.category(c)[0] in "LM")
 
 
@@ -122,11 +122,10 @@ def find_targets(doc: Document) -> Targets:
         for line in range(heading.span.line, heading.span.end_line + 1):
             by_line[line] = heading
     for anchor in doc.html_anchors:
-        heading = _heading_at_or_after(doc, by_line, anchor.span.line)
-        if heading is not None:
-            attached[id(anchor)] = heading
-            if anchor.name not in heading_of:
-                heading_of[anchor.name] = heading
+        owner = _heading_at_or_after(doc, by_line, anchor.span.line)
+        if owner is not None:
+            attached[id(anchor)] = owner
+            heading_of.setdefault(anchor.name, owner)
     return Targets(names, heading_of, attached)
 
 

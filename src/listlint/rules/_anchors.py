@@ -8,16 +8,20 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from itertools import pairwise
+from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from rapidfuzz import fuzz, process
 
 from listlint.document import Document, Heading
 from listlint.findings import Edit, Fix, Span
-from listlint.toc import Targets, Toc, TocItem, find_targets, fragment_of
+from listlint.toc import Targets, Toc, TocItem, find_targets, fragment_of, title_key
+
+_T = TypeVar("_T")
 
 SUGGESTION_CUTOFF = 75.0
+REPAIR_CUTOFF = 90.0
 CASE_MAJORITY = 0.8
 
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
@@ -26,22 +30,34 @@ _EMPHASIS = re.compile(r"[*_~]*")
 _TEXT_ESCAPES = str.maketrans({"[": "\\[", "]": "\\]", "\\": "\\\\"})
 
 
-def toc_max_level(settings: Mapping[str, Any]) -> int:
-    """The ``[tool.listlint.anchors] toc-max-level`` setting (0: the deepest level the TOC uses)."""
-    return int(settings.get("anchors", {}).get("toc-max-level", 0))
+DEFAULT_OPTIONAL = (
+    "License", "Licence", "Contributing", "Contribute", "Contributors", "Credits",
+    "Acknowledgements", "Acknowledgments", "Footnotes", "Code of Conduct",
+)  # fmt: skip
 
 
-def suggest(fragment: str, candidates: Iterable[str]) -> str | None:
+def analyse_for(doc: Document, toc: Toc, settings: Mapping[str, Any]) -> TocAnalysis:
+    """:func:`analyse` with the ``[tool.listlint.anchors]`` settings.
+
+    ``toc-max-level``: the deepest heading level a TOC must list (0: the deepest it lists);
+    ``toc-optional``: heading titles a TOC may leave out.
+    """
+    section = settings.get("anchors", {})
+    optional = section.get("toc-optional", DEFAULT_OPTIONAL)
+    return analyse(doc, toc, int(section.get("toc-max-level", 0)), optional)
+
+
+def suggest(
+    fragment: str, candidates: Iterable[str], cutoff: float = SUGGESTION_CUTOFF
+) -> str | None:
     """The closest anchor to ``fragment``, when one is close enough to be a likely typo."""
-    match = process.extractOne(
-        fragment, list(candidates), scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF
-    )
+    match = process.extractOne(fragment, list(candidates), scorer=fuzz.ratio, score_cutoff=cutoff)
     return match[0] if match else None
 
 
 @dataclass(frozen=True)
 class FragmentUse:
-    """A ``#fragment`` link or reference definition: the decoded fragment and where it is written."""
+    """A ``#fragment`` link or reference definition: the decoded fragment, and where it is."""
 
     fragment: str
     span: Span
@@ -50,7 +66,7 @@ class FragmentUse:
 
 
 def fragment_links(doc: Document) -> Iterator[FragmentUse]:
-    """Inline ``#`` links and ``#`` reference definitions (reported at the definition, like peers)."""
+    """Inline ``#`` links, and ``#`` reference definitions (reported where they are defined)."""
     for link in doc.links:
         fragment = fragment_of(link)
         if fragment is not None and link.kind == "inline":
@@ -64,8 +80,12 @@ def fragment_links(doc: Document) -> Iterator[FragmentUse]:
         column = line.find(written)
         place = None
         if column >= 0 and line.count(written) == 1:
-            place = Span(definition.span.line, column + 1, definition.span.line, column + 1 + len(written))
-        yield FragmentUse(fragment, definition.span, place, written if place else definition.destination)
+            place = Span(
+                definition.span.line, column + 1, definition.span.line, column + 1 + len(written)
+            )
+        yield FragmentUse(
+            fragment, definition.span, place, written if place else definition.destination
+        )
 
 
 def comparable(text: str) -> str:
@@ -102,6 +122,7 @@ class TocAnalysis:
     toc: Toc
     targets: Targets
     listed: dict[int, TocItem]  # id(heading) -> first item that lists it
+    heading_of_item: dict[int, Heading]  # id(item) -> its heading (a dead entry: the likely one)
     covered: list[Heading]  # headings after the TOC that it should list
     missing: list[Heading]
     depth: dict[int, int]  # id(heading) -> depth it should have in the TOC
@@ -111,34 +132,43 @@ class TocAnalysis:
     repairs: dict[int, str]  # id(item) -> the anchor a dead entry most likely meant
 
 
-def analyse(doc: Document, toc: Toc, max_level: int = 0) -> TocAnalysis:
-    """Compare ``toc`` with the document's headings."""
+def analyse(
+    doc: Document, toc: Toc, max_level: int = 0, optional: Iterable[str] = ()
+) -> TocAnalysis:
+    """Compare ``toc`` with the document's headings.
+
+    ``optional`` holds heading titles (compared by :func:`title_key`) the TOC may leave out.
+    """
     targets = find_targets(doc)
     listed: dict[int, TocItem] = {}
-    listed_headings: list[Heading] = []
+    heading_of_item: dict[int, Heading] = {}
     repairs: dict[int, str] = {}
     for item in toc.items:
         heading = item.heading
         if heading is None and item.fragment is not None and not targets.exists(item.fragment):
-            meant = suggest(item.fragment, targets.heading_of)
+            meant = suggest(item.fragment, targets.heading_of, REPAIR_CUTOFF)
             heading = targets.heading_of.get(meant) if meant else None
             if meant and heading is not None and id(heading) not in listed:
                 repairs[id(item)] = meant
-        if heading is not None and id(heading) not in listed:
-            listed[id(heading)] = item
-            listed_headings.append(heading)
-    after = [h for h in listed_headings if h.span.line > toc.end_line]
+        if heading is not None:
+            heading_of_item[id(item)] = heading
+            listed.setdefault(id(heading), item)
+    after = [h for h in heading_of_item.values() if h.span.line > toc.end_line]
     covered: list[Heading] = []
     deepest = 0
     if after:
         shallowest = min(h.level for h in after)
         deepest = max_level or max(h.level for h in after)
+        roots = _roots(doc.headings, shallowest)
+        listed_roots = {roots[id(h)] for h in after}
+        skipped = {title_key(title) for title in optional}
         covered = [
             h
             for h in doc.headings
             if h.span.line > toc.end_line
             and shallowest <= h.level <= deepest
-            and (not h.omit_from_toc or id(h) in listed)
+            and roots[id(h)] in listed_roots
+            and (id(h) in listed or not (h.omit_from_toc or title_key(h.text) in skipped))
         ]
     missing = [h for h in covered if id(h) not in listed]
     wanted = set(listed) | {id(h) for h in covered}
@@ -158,12 +188,35 @@ def analyse(doc: Document, toc: Toc, max_level: int = 0) -> TocAnalysis:
         else:
             stack.append((heading, above_depth, above))
     return TocAnalysis(
-        toc, targets, listed, covered, missing, depth, parent, shown, deepest, repairs
+        toc,
+        targets,
+        listed,
+        heading_of_item,
+        covered,
+        missing,
+        depth,
+        parent,
+        shown,
+        deepest,
+        repairs,
     )
 
 
+def _roots(headings: list[Heading], level: int) -> dict[int, int]:
+    """id(heading) -> id of its nearest ancestor shallower than ``level`` (0 for none)."""
+    roots: dict[int, int] = {}
+    stack: list[Heading] = []
+    for heading in headings:
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        above = [h for h in stack if h.level < level]
+        roots[id(heading)] = id(above[-1]) if above else 0
+        stack.append(heading)
+    return roots
+
+
 def out_of_order(toc: Toc) -> list[tuple[TocItem, TocItem | None]]:
-    """Items listed out of document order (a moved parent only), each with the item it should follow.
+    """Items out of document order (a moved parent only), each with the item it should follow.
 
     The items kept in place are a longest run of items whose headings are in document order.
     """
@@ -309,7 +362,7 @@ class _Style:
         return self.gaps.get(depth) or self.gaps[max(d for d in self.gaps if d <= depth)]
 
 
-def _most_common(values: Iterable[str], default: str) -> str:
+def _most_common(values: Iterable[_T], default: _T) -> _T:
     counted = Counter(values).most_common(1)
     return counted[0][0] if counted else default
 
@@ -383,9 +436,7 @@ _TRANSFORMS: dict[str, Callable[[str], str]] = {
 
 def _is_loose(doc: Document, toc: Toc) -> bool:
     starts = [item.list_item.span.line for item in toc.items]
-    gaps = [
-        any(not doc.line(n).strip() for n in range(a + 1, b)) for a, b in zip(starts, starts[1:])
-    ]
+    gaps = [any(not doc.line(n).strip() for n in range(a + 1, b)) for a, b in pairwise(starts)]
     return bool(gaps) and sum(gaps) * 2 > len(gaps)
 
 
@@ -416,9 +467,9 @@ def _rewrite(doc: Document, analysis: TocAnalysis) -> str | None:
         for deeper in [d for d in counters if d > depth]:
             del counters[deeper]
         counters[depth] = counters.get(depth, 0) + 1
-        item = analysis.listed.get(id(heading))
-        if item is not None:
-            content = _kept_content(doc, item, usage, style, analysis.repairs.get(id(item)))
+        entry = analysis.listed.get(id(heading))
+        if entry is not None:
+            content = _kept_content(doc, entry, usage, style, analysis.repairs.get(id(entry)))
         else:
             target = anchors.get(id(heading), heading.anchor)
             label = _new_label(heading, style)

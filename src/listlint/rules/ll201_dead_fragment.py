@@ -19,7 +19,7 @@ from listlint.toc import find_targets
         "ignored-pattern": {
             "type": "string",
             "default": "",
-            "description": "A regular expression; fragments it matches (searched) are not reported.",
+            "description": "A regular expression; fragments it finds are not reported.",
         }
     },
 )
@@ -61,5 +61,3 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 edit = Edit.replace(use.destination_span, f"#{meant}")
                 fix = Fix((edit,), f"link to `#{meant}`", safe=False)
         yield Problem(use.span, message, fix)
-
-

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from listlint.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import analyse, rewrite_fix, toc_max_level
+from listlint.rules._anchors import analyse_for, rewrite_fix
 
 
 @rule("LL202", "toc-missing-heading", fixable=True, tags=("anchors", "toc"))
@@ -30,7 +30,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     toc = doc.toc
     if toc is None:
         return
-    analysis = analyse(doc, toc, toc_max_level(ctx.settings))
+    analysis = analyse_for(doc, toc, ctx.settings)
     fix = rewrite_fix(doc, analysis) if analysis.missing else None
     for heading in analysis.missing:
         name = heading.text.strip()

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from listlint.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import analyse, rewrite_fix, toc_max_level
+from listlint.rules._anchors import analyse_for, rewrite_fix, suggest
 
 
 @rule("LL203", "toc-dead-entry", fixable=True, tags=("anchors", "toc"))
@@ -27,7 +27,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     toc = doc.toc
     if toc is None:
         return
-    analysis = analyse(doc, toc, toc_max_level(ctx.settings))
+    analysis = analyse_for(doc, toc, ctx.settings)
     targets = analysis.targets
     folded = {name.casefold() for name in targets.names}
     dead = [
@@ -40,7 +40,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     fix = rewrite_fix(doc, analysis) if dead else None
     for item in dead:
         message = f"TOC entry `{item.text}` links to `#{item.fragment}`, which no heading has"
-        meant = analysis.repairs.get(id(item))
+        meant = analysis.repairs.get(id(item)) or suggest(item.fragment or "", targets.heading_of)
         if meant is not None:
             heading = targets.heading_of[meant]
             message += f"; did you mean `#{meant}` (heading `{heading.text.strip()}`)?"

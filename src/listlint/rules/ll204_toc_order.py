@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from listlint.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import analyse, out_of_order, rewrite_fix, toc_max_level
+from listlint.rules._anchors import analyse_for, out_of_order, rewrite_fix
 
 
 @rule("LL204", "toc-order", fixable=True, tags=("anchors", "toc"))
@@ -32,7 +32,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     moved = out_of_order(toc)
     if not moved:
         return
-    fix = rewrite_fix(doc, analyse(doc, toc, toc_max_level(ctx.settings)))
+    fix = rewrite_fix(doc, analyse_for(doc, toc, ctx.settings))
     for item, after in moved:
         heading = item.heading
         assert heading is not None

@@ -5,12 +5,11 @@ from collections.abc import Iterator
 from listlint.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._anchors import (
-    analyse,
+    analyse_for,
     case_usage,
     comparable,
     rewrite_fix,
     text_differs,
-    toc_max_level,
 )
 
 
@@ -39,7 +38,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     differing = [item for item in toc.items if text_differs(item, usage)]
     if not differing:
         return
-    fix = rewrite_fix(doc, analyse(doc, toc, toc_max_level(ctx.settings)))
+    fix = rewrite_fix(doc, analyse_for(doc, toc, ctx.settings))
     for item in differing:
         heading = item.heading
         assert heading is not None

@@ -1,11 +1,14 @@
 """LL207 ambiguous-anchor."""
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from listlint.document import Document, Heading, HtmlAnchor
 from listlint.rule import Context, Problem, rule
 from listlint.rules._anchors import fragment_links
 from listlint.toc import Targets, find_targets
+
+NEAR_LINES = 10
 
 
 @rule("LL207", "ambiguous-anchor", tags=("anchors",))
@@ -29,11 +32,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix: rename one of the anchors and update the links that meant it.
     """
     targets = find_targets(doc)
+    heading_lines = [heading.span.line for heading in doc.headings]
     used: dict[str, int] = {}
     for use in fragment_links(doc):
         used.setdefault(use.fragment, use.span.line)
     for fragment, line in used.items():
-        places = _places(targets, targets.names.get(fragment, []))
+        places = _places(doc, targets, heading_lines, targets.names.get(fragment, []))
         if len(places) < 2:
             continue
         first, second = places[0], places[1]
@@ -45,8 +49,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         )
 
 
-def _places(targets: Targets, found: list[Heading | HtmlAnchor]) -> list[Heading | HtmlAnchor]:
-    """The targets that are at different places, in document order."""
+def _places(
+    doc: Document, targets: Targets, heading_lines: list[int], found: list[Heading | HtmlAnchor]
+) -> list[Heading | HtmlAnchor]:
+    """The targets that are at different places, in document order.
+
+    An anchor a few lines above a heading, with no other heading between, is at that heading.
+    """
     seen: set[object] = set()
     distinct: list[Heading | HtmlAnchor] = []
     for target in sorted(found, key=lambda t: (t.span.line, t.span.column)):
@@ -54,6 +63,13 @@ def _places(targets: Targets, found: list[Heading | HtmlAnchor]) -> list[Heading
             place: object = id(target)
         else:
             heading = targets.attached.get(id(target))
+            following = bisect_left(heading_lines, target.span.line)
+            if (
+                heading is None
+                and following < len(heading_lines)
+                and heading_lines[following] - target.span.line <= NEAR_LINES
+            ):
+                heading = doc.headings[following]
             place = id(heading) if heading else (target.span.line, target.span.column)
         if place not in seen:
             seen.add(place)
