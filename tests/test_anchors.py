@@ -220,3 +220,81 @@ def test_ambiguous_anchor_needs_a_link() -> None:
     text = "## Install\n\ntext\n\n" + "filler\n\n" * 6 + '<a name="install"></a>\nmore\n'
     assert lint(text) == []
     assert [code for code, _ in lint("[i](#install)\n\n" + text)] == ["LL207"]
+
+
+# --- peers and real lists (read from ../shared when present) -------------------------------------
+
+
+def _shared() -> Path | None:
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared"
+    return None
+
+
+SHARED = _shared()
+needs_shared = pytest.mark.skipif(SHARED is None, reason="no shared/corpus above this test file")
+
+# Where GitHub disagrees with markdownlint (docs/anchors.md): GitHub has no `{#id}` heading
+# attributes, so those four links are dead; `#ToP` scrolls to the top (HTML matches "top" in any
+# case); `<a id=... name="myname">` is still found by its name, as HTML's fragment search does.
+MARKDOWNLINT_DIFFERENCES = {
+    "link-fragments.md": {
+        "reported": {258, 262, 266, 268},
+        "accepted": {226, 339},
+    }
+}
+
+
+def _markdownlint_files() -> list[Any]:
+    if SHARED is None:
+        return [pytest.param(None, marks=pytest.mark.skip(reason="no shared/peer-fixtures"))]
+    folder = SHARED / "peer-fixtures" / "markdownlint"
+    return sorted(p for p in folder.glob("link-fragments*.md") if "snapshot" not in p.name)
+
+
+@pytest.mark.parametrize("path", _markdownlint_files(), ids=lambda p: getattr(p, "name", "none"))
+def test_markdownlint_link_fragments_as_github_sees_them(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    options: dict[str, dict[str, Any]] = {}
+    if '"ignored_pattern": "' in text:
+        pattern = text.split('"ignored_pattern": "', 1)[1].split('"', 1)[0]
+        options["LL201"] = {"ignored-pattern": pattern}
+    found = lint(text, options=options)
+    if '"ignore_case": true' in text:  # markdownlint's option = LL208 disabled
+        found = [(code, problem) for code, problem in found if code != "LL208"]
+    expected = {n for n, line in enumerate(text.splitlines(), 1) if "{MD051}" in line}
+    differences = MARKDOWNLINT_DIFFERENCES.get(path.name, {})
+    expected = (expected | differences.get("reported", set())) - differences.get("accepted", set())
+    assert {problem.span.line for _, problem in found} == expected
+
+
+SEED = "lists/hussius__deeplearning-biology__seed.md"
+
+
+@needs_shared
+def test_seed_reports_all_six_toc_defects() -> None:
+    assert SHARED is not None
+    text = (SHARED / "corpus" / SEED).read_text(encoding="utf-8")
+    assert codes_and_lines(text) == [
+        ("LL205", 17),  # Generative models: an h3 listed at the top level
+        ("LL204", 18),  # Generic 'omics tools: out of order
+        ("LL206", 19),  # NLP inspired: text differs
+        ("LL206", 23),  # Predicting enhancers ...: text differs
+        ("LL204", 26),  # Non-coding RNA: out of order
+        ("LL205", 28),  # Systems biology: an h3 listed at the top level
+    ]
+
+
+@needs_shared
+def test_seed_fix_is_clean_and_changes_only_the_toc() -> None:
+    assert SHARED is not None
+    text = (SHARED / "corpus" / SEED).read_text(encoding="utf-8")
+    fixed = fix(text)
+    assert codes_and_lines(fixed) == []
+    assert fix(fixed) == fixed
+    before, after = text.splitlines(), fixed.splitlines()
+    assert len(before) == len(after)
+    toc_lines = range(9, 29)  # the list under "## Table of contents" (0-based lines 10..29)
+    assert [n for n in range(len(before)) if before[n] != after[n] and n not in toc_lines] == []
+    assert sorted(before[9:29]) != sorted(after[9:29])

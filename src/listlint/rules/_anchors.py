@@ -395,10 +395,10 @@ def _style(doc: Document, analysis: TocAnalysis) -> _Style:
         else:
             explicit += 1
         written, original = item.text, heading.text.strip()
-        if written == original:
+        if comparable(written) == comparable(original):
             same_case += 1
         for name, transform in _TRANSFORMS.items():
-            if written != original and written == transform(original):
+            if comparable(written) == transform(comparable(original)) != comparable(original):
                 transforms[name] += 1
         if comparable(original) != original:
             if comparable(written) == written:
@@ -457,6 +457,8 @@ def _rewrite(doc: Document, analysis: TocAnalysis) -> str | None:
             return None  # an entry that is not a heading: keep the TOC as the author wrote it
     if any(doc.line(n).strip() for n in range(first, last + 1) if n not in item_lines):
         return None
+    if not analysis.shown:
+        return None  # nothing left to list: removing the whole TOC is the author's call
     style = _style(doc, analysis)
     anchors = _explicit_anchors(analysis) if style.explicit else {}
     usage = case_usage(toc)
