@@ -298,3 +298,9 @@ def test_seed_fix_is_clean_and_changes_only_the_toc() -> None:
     toc_lines = range(9, 29)  # the list under "## Table of contents" (0-based lines 10..29)
     assert [n for n in range(len(before)) if before[n] != after[n] and n not in toc_lines] == []
     assert sorted(before[9:29]) != sorted(after[9:29])
+
+
+def test_second_entry_for_a_repeated_heading_name_is_reported_and_fixed() -> None:
+    text = "## Contents\n\n- [Misc](#misc)\n  - [Misc](#misc)\n\n## Misc\n\n### Misc\n"
+    assert codes_and_lines(text) == [("LL207", 4)]
+    assert fix(text) == text.replace("  - [Misc](#misc)", "  - [Misc](#misc-1)")

@@ -96,6 +96,7 @@ class Targets:
         return (
             fragment in self.names
             or fragment.casefold() in ("", "top")
+            or fragment == "readme"
             or _LINE_LINK.fullmatch(fragment) is not None
         )
 

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from listlint.document import Document, Heading
 from listlint.findings import Edit, Fix, Span
+from listlint.slug import slugify
 from listlint.toc import Targets, Toc, TocItem, find_targets, fragment_of, title_key
 
 _T = TypeVar("_T")
@@ -129,7 +130,8 @@ class TocAnalysis:
     parent: dict[int, Heading | None]  # id(heading) -> the listed heading it belongs under
     shown: list[Heading]  # every heading the TOC should show, in document order
     max_level: int
-    repairs: dict[int, str]  # id(item) -> the anchor a dead entry most likely meant
+    repairs: dict[int, str]  # id(item) -> the anchor a dead or doubled entry most likely meant
+    twins: dict[int, Heading]  # id(item) -> the same-named heading an earlier entry already lists
 
 
 def analyse(
@@ -143,6 +145,11 @@ def analyse(
     listed: dict[int, TocItem] = {}
     heading_of_item: dict[int, Heading] = {}
     repairs: dict[int, str] = {}
+    twins: dict[int, Heading] = {}
+    by_base: dict[str, list[Heading]] = {}
+    for each in doc.headings:
+        by_base.setdefault(slugify(each.text), []).append(each)
+    heading: Heading | None
     for item in toc.items:
         heading = item.heading
         if heading is None and item.fragment is not None and not targets.exists(item.fragment):
@@ -150,6 +157,12 @@ def analyse(
             heading = targets.heading_of.get(meant) if meant else None
             if meant and heading is not None and id(heading) not in listed:
                 repairs[id(item)] = meant
+        elif heading is not None and id(heading) in listed:
+            twin = next((h for h in by_base[slugify(heading.text)] if id(h) not in listed), None)
+            if twin is not None:
+                twins[id(item)] = heading
+                repairs[id(item)] = twin.anchor
+                heading = twin
         if heading is not None:
             heading_of_item[id(item)] = heading
             listed.setdefault(id(heading), item)
@@ -168,6 +181,7 @@ def analyse(
             if h.span.line > toc.end_line
             and shallowest <= h.level <= deepest
             and roots[id(h)] in listed_roots
+            and h.text.strip()
             and (id(h) in listed or not (h.omit_from_toc or title_key(h.text) in skipped))
         ]
     missing = [h for h in covered if id(h) not in listed]
@@ -199,6 +213,7 @@ def analyse(
         shown,
         deepest,
         repairs,
+        twins,
     )
 
 
@@ -215,13 +230,18 @@ def _roots(headings: list[Heading], level: int) -> dict[int, int]:
     return roots
 
 
-def out_of_order(toc: Toc) -> list[tuple[TocItem, TocItem | None]]:
+def out_of_order(analysis: TocAnalysis) -> list[tuple[TocItem, TocItem | None]]:
     """Items out of document order (a moved parent only), each with the item it should follow.
 
     The items kept in place are a longest run of items whose headings are in document order.
     """
-    items = [item for item in toc.items if item.heading is not None]
-    lines = [item.heading.span.line for item in items if item.heading is not None]
+    items: list[TocItem] = []
+    lines: list[int] = []
+    for item in analysis.toc.items:
+        heading = analysis.heading_of_item.get(id(item))
+        if heading is not None and analysis.listed.get(id(heading)) is item:
+            items.append(item)
+            lines.append(heading.span.line)
     kept = _longest_increasing(lines)
     moved_ids: set[int] = set()
     found: list[tuple[TocItem, TocItem | None]] = []

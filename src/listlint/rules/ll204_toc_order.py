@@ -29,13 +29,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     toc = doc.toc
     if toc is None:
         return
-    moved = out_of_order(toc)
-    if not moved:
-        return
-    fix = rewrite_fix(doc, analyse_for(doc, toc, ctx.settings))
+    analysis = analyse_for(doc, toc, ctx.settings)
+    moved = out_of_order(analysis)
+    fix = rewrite_fix(doc, analysis) if moved else None
     for item, after in moved:
-        heading = item.heading
-        assert heading is not None
+        heading = analysis.heading_of_item[id(item)]
         place = f"after `{after.text}`" if after is not None else "first"
         yield Problem(
             item.span,

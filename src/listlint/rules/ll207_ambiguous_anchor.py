@@ -5,32 +5,35 @@ from collections.abc import Iterator
 
 from listlint.document import Document, Heading, HtmlAnchor
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import fragment_links
+from listlint.rules._anchors import analyse_for, fragment_links, rewrite_fix
 from listlint.toc import Targets, find_targets
 
 NEAR_LINES = 10
 
 
-@rule("LL207", "ambiguous-anchor", tags=("anchors",))
+@rule("LL207", "ambiguous-anchor", fixable=True, tags=("anchors", "toc"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    """A linked `#fragment` names two different places in the document.
+    """A linked `#fragment` names two different places, or two TOC entries share one heading's.
 
-    Why: GitHub's heading slugs are unique, but an explicit `<a name>`/`id` can repeat a slug or
-    another anchor. A link then always lands on the first one, which is rarely what the second
-    one's author meant. Reported only for fragments some link uses; an anchor placed on a heading
-    (or just above it) and that heading's own slug count as one place.
+    Why: an explicit `<a name>`/`id` can repeat a heading's slug or another anchor; a link then
+    always lands on the first one, which is rarely what the second one's author meant. Reported
+    only for fragments some link uses; an anchor on a heading (or a few lines above it) and that
+    heading's own slug count as one place. Two headings with the same text get `-1`, `-2`
+    suffixes (`#misc`, `#misc-1`): a TOC entry that repeats `#misc` for the second one leads to
+    the first.
 
     Example:
 
-        [Install](#install)
+        - [Misc](#misc)
+        - [Misc](#misc)
 
-        ## Install
-        ...
-        <a name="install"></a>
-        ## Installing plugins
+        ## Misc
+        ## Misc
 
-    Fix: rename one of the anchors and update the links that meant it.
+    Fix: link the second entry to `#misc-1` (`--fix` rewrites the TOC); rename a repeated
+    anchor and update the links that meant it.
     """
+    yield from _doubled_toc_entries(doc, ctx)
     targets = find_targets(doc)
     heading_lines = [heading.span.line for heading in doc.headings]
     used: dict[str, int] = {}
@@ -46,6 +49,29 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             f"`#{fragment}` names both {_describe(first)} (line {first.span.line}) and "
             f"{_describe(second)}; the link on line {line} always goes to the first; "
             "rename one of them",
+        )
+
+
+def _doubled_toc_entries(doc: Document, ctx: Context) -> Iterator[Problem]:
+    toc = doc.toc
+    if toc is None:
+        return
+    analysis = analyse_for(doc, toc, ctx.settings)
+    if not analysis.twins:
+        return
+    fix = rewrite_fix(doc, analysis)
+    for item in toc.items:
+        first = analysis.twins.get(id(item))
+        if first is None:
+            continue
+        meant = analysis.heading_of_item[id(item)]
+        earlier = analysis.listed[id(first)]
+        yield Problem(
+            item.link.span if item.link else item.span,
+            f"TOC entry `{item.text}` links to `#{item.fragment}`, the `{first.text.strip()}` "
+            f"heading on line {first.span.line} that line {earlier.span.line} already lists; "
+            f"the heading on line {meant.span.line} is `#{meant.anchor}`",
+            fix,
         )
 
 
