@@ -231,40 +231,29 @@ def _roots(headings: list[Heading], level: int) -> dict[int, int]:
 
 
 def out_of_order(analysis: TocAnalysis) -> list[tuple[TocItem, TocItem | None]]:
-    """Items out of document order (a moved parent only), each with the item it should follow.
+    """Entries out of document order among their siblings, each with the entry it should follow.
 
-    The items kept in place are a longest run of items whose headings are in document order.
+    Siblings (entries under the same parent entry) kept in place are a longest run already in
+    document order; an entry moved with its sub-entries is one move.
     """
-    items: list[TocItem] = []
-    lines: list[int] = []
+    starts = [first for first, _ in analysis.toc.lists]
+    groups: dict[tuple[int, int], list[tuple[TocItem, int]]] = {}
     for item in analysis.toc.items:
         heading = analysis.heading_of_item.get(id(item))
         if heading is not None and analysis.listed.get(id(heading)) is item:
-            items.append(item)
-            lines.append(heading.span.line)
-    kept = _longest_increasing(lines)
-    moved_ids: set[int] = set()
+            in_list = bisect_left(starts, item.span.line + 1) - 1
+            key = (in_list, id(item.parent) if item.parent else 0)
+            groups.setdefault(key, []).append((item, heading.span.line))
     found: list[tuple[TocItem, TocItem | None]] = []
-    in_order = [items[i] for i in sorted(kept)]
-    order_lines = [lines[i] for i in sorted(kept)]
-    for index, item in enumerate(items):
-        if index in kept:
-            continue
-        moved_ids.add(id(item))
-        if _has_moved_ancestor(item, moved_ids):
-            continue
-        position = bisect_left(order_lines, lines[index])
-        found.append((item, in_order[position - 1] if position else None))
-    return found
-
-
-def _has_moved_ancestor(item: TocItem, moved: set[int]) -> bool:
-    parent = item.parent
-    while parent is not None:
-        if id(parent) in moved:
-            return True
-        parent = parent.parent
-    return False
+    for siblings in groups.values():
+        lines = [line for _, line in siblings]
+        kept = sorted(_longest_increasing(lines))
+        kept_lines = [lines[i] for i in kept]
+        for index, (item, line) in enumerate(siblings):
+            if index not in kept:
+                position = bisect_left(kept_lines, line)
+                found.append((item, siblings[kept[position - 1]][0] if position else None))
+    return sorted(found, key=lambda pair: pair[0].span.line)
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
