@@ -33,7 +33,8 @@ _TEXT_ESCAPES = str.maketrans({"[": "\\[", "]": "\\]", "\\": "\\\\"})
 
 DEFAULT_OPTIONAL = (
     "License", "Licence", "Contributing", "Contribute", "Contributors", "Credits",
-    "Acknowledgements", "Acknowledgments", "Footnotes", "Code of Conduct",
+    "Acknowledgements", "Acknowledgments", "Footnotes", "Code of Conduct", "Authors", "Maintainers",
+    "Sponsors", "Backers",
 )  # fmt: skip
 
 
