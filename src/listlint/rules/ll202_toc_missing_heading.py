@@ -37,7 +37,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield Problem(
             heading.span,
             f"heading `{name}` (h{heading.level}) is missing from the table of contents on "
-            f"line {toc.start_line}, which lists headings down to h{analysis.max_level}; add it, "
+            f"line {toc.start_line}, which covers headings down to h{analysis.max_level}; add it, "
             "or mark the heading `<!-- omit in toc -->`",
             fix,
         )
