@@ -24,10 +24,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "pre-commit.md"
 SNIPPET = re.compile(r"<!-- pre-commit-snippet[^>]*-->\n```yaml\n(.*?)```", re.DOTALL)
 
-CONFIG = 'select = ["LL5"]  # structure rules only: the test stays about the hooks\n'
+CONFIG = 'select = ["LL2", "LL5"]  # TOC and structure rules: the test stays about the hooks\n'
 CLEAN = "# Tools\n\nA list of tools.\n\n## Editors\n\n- [ed](https://ed.example) - The editor.\n"
 BROKEN_ENTRY = "- [vi](https://vi.example) - The visual editor.   \n"
 CLEAN_ENTRY = "- [vi](https://vi.example) - The visual editor.\n"
+WITH_TOC = (
+    "# Tools\n\n## Contents\n\n- [Editors](#editors)\n\n"
+    "## Editors\n\n- [ed](https://ed.example) - The editor.\n"
+)
 FIX_CONFIG = """\
 repos:
   - repo: {url}
@@ -201,7 +205,8 @@ def test_fix_hook_fixes_and_fails_once_then_passes(
     list_repo: Path, hook_source: HookSource
 ) -> None:
     _configure(list_repo, hook_source, FIX_CONFIG.format(url=hook_source.url, rev=hook_source.rev))
-    unfixed = CLEAN + BROKEN_ENTRY.rstrip("\n")  # trailing whitespace, and no final newline
+    linters = "\n## Linters\n\n- [ruff](https://ruff.example) - A linter."
+    unfixed = WITH_TOC + linters + "  "  # not in the TOC, trailing whitespace, no final newline
     _stage(list_repo, hook_source, unfixed)
 
     first = _run_hooks(list_repo, hook_source)
@@ -209,7 +214,8 @@ def test_fix_hook_fixes_and_fails_once_then_passes(
     assert first.returncode == 1, first.stdout + first.stderr
     assert re.search(r"^listlint \(fix\)\.+Failed$", first.stdout, re.MULTILINE), first.stdout
     assert "files were modified by this hook" in first.stdout
-    assert (list_repo / "README.md").read_text(encoding="utf-8") == CLEAN + CLEAN_ENTRY
+    fixed = WITH_TOC.replace("(#editors)\n", "(#editors)\n- [Linters](#linters)\n") + linters + "\n"
+    assert (list_repo / "README.md").read_text(encoding="utf-8") == fixed
     _git(list_repo, hook_source.env, "add", "README.md")
 
     second = _run_hooks(list_repo, hook_source)
