@@ -127,9 +127,24 @@ def test_files_named_on_the_command_line_are_not_context(lists: Path, project_ru
     report = LintReport()
     targets = collect(["lists/a.md"], isolated=True, selection=Selection(["LL4T1"]), report=report)
 
-    found = context_paths(targets, ["lists/*.md", "lists/b.md", "lists/missing.md"])
+    absolute = (lists / "lists" / "b.md").as_posix()
+    found = context_paths(targets, ["lists/*.md", "lists/b.md", "lists/missing.md", absolute])
 
     assert [p.as_posix() for p in found] == ["lists/b.md"]
+
+
+def test_a_folder_name_is_not_part_of_the_pattern(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "[lists]"
+    folder.mkdir()
+    (folder / "a.md").write_text(A, encoding="utf-8")
+    (folder / "b.md").write_text(B, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    report = LintReport()
+    targets = collect(["a.md"], isolated=True, selection=Selection(["LL504"]), report=report)
+
+    assert [p.as_posix() for p in context_paths(targets, ["*.md"])] == ["b.md"]
 
 
 def test_context_files_run_only_project_rules(lists: Path, project_rule: str) -> None:

@@ -33,8 +33,8 @@ def context_paths(targets: Sequence[Target], patterns: Sequence[str]) -> list[Pa
     found: dict[Path, Path] = {}
     here = Path.cwd()
     for root, pattern in globs:
-        for name in sorted(glob.glob(str(root / pattern), recursive=True)):
-            path = Path(name)
+        for name in sorted(glob.glob(pattern, root_dir=root, recursive=True)):
+            path = root / name
             resolved = path.resolve()
             if path.is_relative_to(here):
                 path = path.relative_to(here)  # as reports name the other files
