@@ -270,3 +270,9 @@ def test_the_hook_manifest_and_the_documented_config_are_valid(tmp_path: Path) -
 
     assert manifest.returncode == 0, manifest.stdout + manifest.stderr
     assert config.returncode == 0, config.stdout + config.stderr
+
+
+def test_readme_shows_the_tested_snippet() -> None:
+    docs = SNIPPET.search((ROOT / "docs" / "pre-commit.md").read_text(encoding="utf-8"))
+    assert docs is not None
+    assert docs.group(1) in (ROOT / "README.md").read_text(encoding="utf-8")
