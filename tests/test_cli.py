@@ -95,7 +95,7 @@ def test_directory_lints_markdown_below_it_honouring_exclude(tmp_path: Path) -> 
     write(tmp_path / ".listlint.toml", 'exclude = ["vendor"]\n')
     write(tmp_path / "a.md", DIRTY)
     (tmp_path / "docs").mkdir()
-    write(tmp_path / "docs" / "b.markdown", DIRTY)
+    write(tmp_path / "docs" / "b.markdown", DIRTY.replace("[a](https://a.org)", "[b](https://b.org)"))
     (tmp_path / "vendor").mkdir()
     write(tmp_path / "vendor" / "c.md", DIRTY)
     result = run_cli(str(tmp_path), "--output-format", "json")

@@ -7,6 +7,7 @@ from pathlib import Path
 from conftest import lint_text
 
 LINE = "- [a](https://a.org) - A. \n"
+OTHER = "- [b](https://b.org) - B. \n"  # a second entry, not a duplicate of LINE (LL401)
 
 
 def codes_by_line(tmp_path: Path, text: str) -> list[tuple[int, str]]:
@@ -14,7 +15,7 @@ def codes_by_line(tmp_path: Path, text: str) -> list[tuple[int, str]]:
 
 
 def test_disable_next_line(tmp_path: Path) -> None:
-    text = f"# T\n\n<!-- listlint-disable-next-line LL504 -->\n{LINE}\n{LINE}"
+    text = f"# T\n\n<!-- listlint-disable-next-line LL504 -->\n{LINE}\n{OTHER}"
     assert codes_by_line(tmp_path, text) == [(6, "LL504")]
 
 
@@ -24,7 +25,7 @@ def test_disable_line_inline_comment(tmp_path: Path) -> None:
 
 
 def test_disable_and_enable_a_block(tmp_path: Path) -> None:
-    text = f"# T\n\n<!-- listlint-disable LL5 -->\n\n{LINE}\n<!-- listlint-enable LL5 -->\n\n{LINE}"
+    text = f"# T\n\n<!-- listlint-disable LL5 -->\n\n{LINE}\n<!-- listlint-enable LL5 -->\n\n{OTHER}"
     assert codes_by_line(tmp_path, text) == [(9, "LL504")]
 
 
