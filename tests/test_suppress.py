@@ -25,7 +25,8 @@ def test_disable_line_inline_comment(tmp_path: Path) -> None:
 
 
 def test_disable_and_enable_a_block(tmp_path: Path) -> None:
-    text = f"# T\n\n<!-- listlint-disable LL5 -->\n\n{LINE}\n<!-- listlint-enable LL5 -->\n\n{OTHER}"
+    block = f"<!-- listlint-disable LL5 -->\n\n{LINE}\n<!-- listlint-enable LL5 -->"
+    text = f"# T\n\n{block}\n\n{OTHER}"
     assert codes_by_line(tmp_path, text) == [(9, "LL504")]
 
 
