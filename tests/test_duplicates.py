@@ -330,10 +330,11 @@ def generated_document(entries: int) -> Document:
     specs = []
     for number in range(entries):
         name = pronounceable(number * 7919 % 1_000_003)
-        specs.append((name, f"https://github.com/owner{number % 977}/{name}", f"Tool {number}."))
-    first, second = specs[0][0], specs[1][0]
-    specs.append((first, f"https://github.com/owner0/{first}/", "Tool 0."))
-    specs.append((second, f"https://github.com/fork/{second}", "Tool 1."))
+        url = f"https://github.com/owner{number % 977}/{name}"
+        specs.append((name, url, f"A made-up tool, number {number}."))
+    (first, _, first_description), (second, _, second_description) = specs[:2]
+    specs.append((first, f"https://github.com/owner0/{first}/", first_description))
+    specs.append((second, f"https://github.com/fork/{second}", second_description))
     for line, (name, url, description) in enumerate(specs, 1):
         text = f"- [{name}]({url}) - {description}"
         span = Span(line, 1, line, len(text) + 1)

@@ -32,6 +32,8 @@ _BACK_REFERENCE = re.compile(
 )
 # "(part of Django) The Django ORM.": a component deliberately linking its parent project.
 _COMPONENT = re.compile(r"^\W*part of\b", re.IGNORECASE)
+# Descriptions shorter than this (after processing) say too little to identify an entry.
+_SHORTEST_DESCRIPTION = 12
 _DIGITS = re.compile(r"\d+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 # A name written as a repository path, "owner/repo": compare by the repository name.
@@ -215,8 +217,8 @@ def names_overlap(a: Item, b: Item) -> float:
 
 
 def description_score(a: Item, b: Item) -> float:
-    """How alike two descriptions are, 0-100; 0 when either is empty."""
-    if not a.description or not b.description:
+    """How alike two descriptions are, 0-100; 0 when either is too short to tell."""
+    if len(a.description) < _SHORTEST_DESCRIPTION or len(b.description) < _SHORTEST_DESCRIPTION:
         return 0.0
     return fuzz.ratio(a.description, b.description)
 
