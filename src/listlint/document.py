@@ -252,6 +252,11 @@ def _pieces(token: Token) -> tuple[Piece, ...]:
             if link_ends:
                 cursor = link_ends.pop()
                 start, end = end, cursor
+        elif child.type == "text" and child.content and token.content.find(child.content, cursor) >= 0:
+            # plain text is literal source: find it rather than trust a position, which is off
+            # when markdown-it merged the text with an emptied emphasis delimiter (`**x** - y`)
+            start = token.content.find(child.content, cursor)
+            end = cursor = start + len(child.content)
         elif pos:
             start, end = pos
             cursor = max(cursor, end)
