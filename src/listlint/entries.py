@@ -30,12 +30,14 @@ DescriptionLayout = Literal["inline", "next-line", "below", "none"]
 
 LINK = "\x01"  # a link whose text is words
 BADGE = "\x02"  # an image, or a link whose text is an image
+CODE = "\x00"  # stands for a code span in ``Entry.description_prose``
 _PLACEHOLDERS = LINK + BADGE
 
 _LEADING = re.compile(rf"[ \t{BADGE}]*(?:[^\w\s\[\]{_PLACEHOLDERS}*_`]{{1,6}}[ \t]+)?[ \t{BADGE}]*")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)?")
 _GROUP_PUNCTUATION = " \t\n[]|,()"
 _SEPARATOR = re.compile(r"[\s\u00a0]*(--?|–|—|:|\|)(?=[\s\u00a0]|$)[\s\u00a0]*|\s+")
+_DASH_AFTER = re.compile(r"[ \t]*(?:-|\u2013|\u2014)[ \t]")
 _PART_OF = re.compile(r"\(part of ([^)]+)\)\s*")
 _TRAILING_GROUP = re.compile(
     rf"[\s\u00a0]*[\[(][\s{LINK}{BADGE},|]*{LINK}[\s{LINK}{BADGE},|]*[\])]\s*$"
@@ -78,7 +80,7 @@ class Entry:
     part_of: str | None = None
     parent: Entry | None = None
     group: str | None = None
-    description_prose: str = ""
+    description_prose: str = ""  # the description with each code span replaced by CODE
 
     @property
     def url(self) -> str | None:
@@ -106,7 +108,10 @@ class _Masked:
     ends: dict[int, int]  # start offset -> end offset
 
     def plain(self, start: int, end: int, *, code: bool = True) -> str:
-        """The text a reader sees between content offsets ``start`` and ``end`` (without code)."""
+        """The text a reader sees between content offsets ``start`` and ``end``.
+
+        Without ``code``, each code span is replaced by :data:`CODE`.
+        """
         return _plain(self.inline, start, end, code=code)
 
 
@@ -115,7 +120,9 @@ def _plain(inline: Inline, start: int, end: int, *, code: bool = True) -> str:
     for piece in inline.pieces:
         if piece.end <= start or piece.start >= end:
             continue
-        if piece.kind in ("text", "text_special") or (code and piece.kind == "code_inline"):
+        if piece.kind == "code_inline" and not code:
+            parts.append(CODE)
+        elif piece.kind in ("text", "text_special", "code_inline"):
             text = piece.text
             if piece.kind == "text" and len(text) == piece.end - piece.start:
                 text = text[max(start - piece.start, 0) : end - piece.start]
@@ -188,7 +195,9 @@ def _link_zone(masked: _Masked, offset: int, bracketed_only: bool) -> tuple[int,
         if char in _PLACEHOLDERS:
             bracketed = position > 0 and text[:position].rstrip(" \t").endswith("[")
             if char == LINK and bracketed_only and not bracketed and not found:
-                break
+                after = masked.ends.get(position, position + 1)
+                if not _DASH_AFTER.match(text, after):  # ``[name](u) [crate](u) - Desc``
+                    break
             found.append(position)
             position = masked.ends.get(position, position + 1)
             end = position

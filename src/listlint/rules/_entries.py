@@ -9,14 +9,13 @@ quote the count ("412 of 415 entries in this list ...") so the reader can judge 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from listlint.document import Document, ListItem
-from listlint.entries import Entry
+from listlint.entries import CODE, Entry
 
 THRESHOLD = 0.8
 MINIMUM = 5
@@ -223,43 +222,49 @@ def newline(doc: Document) -> str:
     return "\r\n" if "\r\n" in doc.text else "\n"
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\S+")
+_WORD = re.compile(r"[^\s\x00]+")
+_TRIM = "\"'“”‘’()[]{}.,;:!?*_"
 LOWERCASE_IDENTIFIERS = frozenset(
-    "npm npx pnpm iOS iPadOS macOS watchOS tvOS visionOS iPhone iPad iCloud iTunes eBay jQuery"
-    " gRPC cURL curl git vim neovim emacs zsh bash ssh pip conda wget sed awk grep make cmake".split()
+    "npm npx pnpm iOS iPadOS macOS watchOS tvOS visionOS iPhone iPad iCloud eBay jQuery".split()
 )
 
 
 def first_word(text: str) -> str:
-    """The first word of ``text``."""
+    """The first word of ``text``, without the punctuation around it."""
     match = _WORD.search(text)
-    return match.group(0) if match else ""
+    return match.group(0).strip(_TRIM) if match else ""
 
 
-def starts_lowercase(entry: Entry) -> bool | None:
+def capitalised_words(entries: Iterable[Entry]) -> frozenset[str]:
+    """Words the descriptions write with a capital letter somewhere (so they are ordinary words)."""
+    found: set[str] = set()
+    for entry in entries:
+        for word in entry.description_prose.split():
+            if word[:1].isupper() and word[1:].islower():
+                found.add(word.strip(_TRIM).casefold())
+    return frozenset(found)
+
+
+def starts_lowercase(entry: Entry, ordinary: frozenset[str]) -> bool | None:
     """True when the description starts with a lowercase word, False with a capital, None if neither.
 
-    Words that are not plain lowercase words say nothing: ``iOS``, ``p2p``, ```code` ``, quotes,
-    digits, the entry's own (lowercase) name and well-known lowercase identifiers.
+    Only ordinary words count: a word is ordinary when some description of the list writes it
+    capitalised (``Provides``). Names written in lowercase (``sklearn``, ``npm``, ``p2p``), code,
+    quotes and digits say nothing.
     """
-    text = entry.description.lstrip()
-    if not text or entry.description_prose[:1] != text[:1]:
-        return None  # starts with code
+    text = entry.description_prose.lstrip()
     word = first_word(text)
-    if not word or not word[0].isalpha():
+    if not text or not word or text[0] == CODE or not word[0].isalpha():
         return None
     if word[0].isupper():
         return False
     if not word.isalpha() or not word.islower() or word in LOWERCASE_IDENTIFIERS:
         return None
-    if word.casefold() in entry.name.casefold():
-        return None
-    if unicodedata.category(word[0]) != "Ll":
+    if word.casefold() in entry.name.casefold() or word.casefold() not in ordinary:
         return None
     return True
 
 
-_CLOSERS = "\"'”’)]*_"
 TERMINAL = ".!?…"
 
 
@@ -269,15 +274,10 @@ def ending(entry: Entry) -> str | None:
     None when the ending says nothing about the list's habit: a closing parenthesis (a
     parenthetical such as ``(Japanese)``), an emoji or symbol, or code.
     """
-    text = entry.description_prose.rstrip()
-    if not text or entry.description.rstrip()[-1:] != text[-1:]:
-        return None
-    stripped = text.rstrip("\"'”’")
-    last = stripped[-1:] if stripped else ""
-    if last in TERMINAL:
+    stripped = entry.description_prose.rstrip().rstrip("\"'”’*_")
+    last = stripped[-1:]
+    if last and last in TERMINAL:
         return last
-    if last == ")":
-        return None
     if last and (last.isalnum() or last in ",;:"):
         return ""
     return None
