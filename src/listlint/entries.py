@@ -38,6 +38,7 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|_)?")
 _GROUP_PUNCTUATION = " \t\n[]|,()"
 _SEPARATOR = re.compile(r"[\s\u00a0]*(--?|–|—|:|\|)(?=[\s\u00a0]|$)[\s\u00a0]*|\s+")
 _DASH_AFTER = re.compile(r"[ \t]*(?:-|\u2013|\u2014)[ \t]")
+_TITLE_NOTE = re.compile(rf"[ \t]*\([^(){_PLACEHOLDERS}]*\)")  # **Title** (and others) [[code](u)]
 _PART_OF = re.compile(r"\(part of ([^)]+)\)\s*")
 _TRAILING_GROUP = re.compile(
     rf"[\s\u00a0]*[\[(][\s{LINK}{BADGE},|]*{LINK}[\s{LINK}{BADGE},|]*[\])]\s*$"
@@ -364,9 +365,10 @@ class _Finder:
             if close < 0 or any(c in _PLACEHOLDERS for c in text[2:close]):
                 continue
             name_end = close + 2
-            parts = _split(masked, name_end, bracketed_only=False)
-            if not masked.links or all(link.fragment is not None for link in masked.links.values()):
-                continue
+            note = _TITLE_NOTE.match(text, name_end)
+            parts = _split(masked, note.end() if note else name_end, bracketed_only=False)
+            if parts.title_gap is None:
+                continue  # no link group after the title: bold prose, not an entry
             links = tuple(link for link in self.links_in(masked) if link.fragment is None)
             if not links:
                 continue

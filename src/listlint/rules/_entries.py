@@ -191,7 +191,7 @@ def _is_toc(items: list[ListItem], links_by_line: Mapping[int, list[str]]) -> bo
         for item in items
         if any(d.startswith("#") for d in links_by_line.get(item.span.line, [])[:1])
     )
-    return len(items) >= 2 and fragments >= THRESHOLD * len(items)
+    return fragments >= 1 and fragments >= THRESHOLD * len(items)
 
 
 def _descendants(doc: Document, items: list[ListItem]) -> set[int]:
@@ -283,9 +283,37 @@ def ending(entry: Entry) -> str | None:
     return None
 
 
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
 def sort_key(name: str) -> str:
-    """How lists compare names: case-insensitively, ignoring leading punctuation and emphasis."""
-    return name.strip().lstrip("@#._-*`'\"").casefold()
+    """How lists compare names: case-insensitively, with punctuation and spaces as one space."""
+    return _NON_ALNUM.sub(" ", name.casefold()).strip()
+
+
+_COLLATIONS: tuple[Callable[[str], str], ...] = (
+    sort_key,  # punctuation as a word break that sorts first: Mail-in-a-Box, Mailcow
+    lambda name: sort_key(name).replace(" ", ""),  # punctuation ignored: Mailcow, Mail-in-a-Box
+    lambda name: name.strip(),  # code points: Go Report Card, go.dev
+    lambda name: name.strip().casefold(),
+)
+
+
+def out_of_order(before: str, after: str) -> bool:
+    """Whether name ``after`` must come before name ``before`` under every usual collation.
+
+    Lists sort with different collations (punctuation as a break or ignored, case-sensitive or
+    not); only pairs that every one of them puts the other way round are out of order. Names that
+    one collation sees as a prefix of the other (``Calibre`` / ``Calibre Web``) and names starting
+    with a non-ASCII letter are never out of order.
+    """
+    first, second = sort_key(before), sort_key(after)
+    if not first or not second or not (first[0].isascii() and second[0].isascii()):
+        return False
+    joined_first, joined_second = first.replace(" ", ""), second.replace(" ", "")
+    if joined_first.startswith(joined_second) or joined_second.startswith(joined_first):
+        return False
+    return all(key(after) < key(before) for key in _COLLATIONS)
 
 
 def group_by(values: Iterable[T], key: Callable[[T], Hashable]) -> dict[Hashable, list[T]]:

@@ -1,0 +1,94 @@
+"""LL321 list-indent."""
+
+from collections.abc import Iterator
+
+from listlint.document import Document, ListItem
+from listlint.findings import Edit, Fix, Span
+from listlint.rule import Context, Problem, rule
+from listlint.rules._entries import analyse, convention, style
+
+
+def _leading(doc: Document, item: ListItem) -> str | None:
+    """The whitespace before the item's marker, or None when something else (``>``) is there."""
+    line = doc.line(item.marker_span.line)
+    before = line[: item.marker_span.column - 1]
+    return before if not before.strip() else None
+
+
+def _width(text: str) -> int:
+    width = 0
+    for char in text:
+        width = width + 4 - width % 4 if char == "\t" else width + 1
+    return width
+
+
+def _relative(doc: Document, item: ListItem) -> str | None:
+    own = _leading(doc, item)
+    if own is None or item.parent is None:
+        return own
+    parent = _leading(doc, item.parent)
+    if parent is None or not own.startswith(parent):
+        return None
+    return own[len(parent) :]
+
+
+def _still_nested(doc: Document, item: ListItem, indent: str) -> bool:
+    """Whether ``indent`` keeps the item nested under its parent (and not turned into code)."""
+    if item.parent is None:
+        return _width(indent) < 4
+    line = doc.line(item.parent.marker_span.line)
+    after = item.parent.marker_span.end_column - 1
+    content = after + len(line[after:]) - len(line[after:].lstrip(" "))
+    width = _width(indent)
+    return _width(line[:content]) <= width < _width(line[:content]) + 4
+
+
+@rule("LL321", "list-indent", fixable=True, tags=("entries", "lists", "whitespace"))
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """List items at the same depth should be indented the same way.
+
+    Why: one sub-list indented with four spaces where the rest use two (or a tab where the rest
+    use spaces) is inconsistent, and mixed indentation is what makes an item silently change its
+    nesting or become a code block after an edit. The expected indentation of each depth, relative
+    to the parent item, is the list's majority, or the configured ``indent``. Top-level items are
+    expected at the margin.
+
+    Example:
+
+        - [ruff](https://github.com/astral-sh/ruff) - Fast linter.
+            - [ruff-lsp](https://github.com/astral-sh/ruff-lsp) - Language server.
+          - [ruff-action](https://github.com/astral-sh/ruff-action) - GitHub Action.
+
+    Fix (safe, only for one-line items without sub-items, and only when the item stays nested the
+    same way): the indentation is replaced.
+    """
+    configured = style(ctx.settings)
+    analysis = analyse(doc)
+    indents = [(item, _relative(doc, item)) for item in doc.list_items]
+    by_depth: dict[int, list[str]] = {}
+    for item, indent in indents:
+        if indent is not None:
+            by_depth.setdefault(item.depth, []).append(indent)
+    wanted = {
+        depth: convention(configured.indent if depth else None, configured, values)
+        for depth, values in by_depth.items()
+    }
+    for item, indent in indents:
+        expected = wanted.get(item.depth)
+        if indent is None or expected is None or indent == expected.value:
+            continue
+        own = _leading(doc, item) or ""
+        parent = _leading(doc, item.parent) if item.parent else ""
+        replacement = (parent or "") + expected.value
+        fix = None
+        single = item.span.line == item.span.end_line and id(item) not in analysis.children
+        if single and _still_nested(doc, item, replacement):
+            span = Span(item.marker_span.line, 1, item.marker_span.line, len(own) + 1)
+            fix = Fix((Edit.replace(span, replacement),), "indent the item like the others")
+        yield Problem(
+            Span(item.marker_span.line, 1, item.marker_span.line, item.marker_span.column),
+            f"list item indented with {indent!r}; indent it with {expected.value!r}"
+            f"{' relative to its parent' if item.depth else ''} "
+            f"({expected.evidence(f'items at depth {item.depth} are indented that way')})",
+            fix,
+        )
