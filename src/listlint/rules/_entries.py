@@ -56,7 +56,6 @@ class Style:
     """What the configuration says entries look like; ``None`` fields are inferred from the list."""
 
     name: str = "auto"
-    kind: str | None = None  # "list" | "bold-title" | "table"
     separator: str | None = None
     description: str | None = None  # "required" | "optional" | "below" | "none"
     ending: str | None = None  # the characters a description may end with; "" = no punctuation
@@ -77,18 +76,17 @@ NAMED_STYLES: Mapping[str, Style] = {
     "auto": Style(),
     "awesome": Style(
         "awesome",
-        kind="list",
         separator=" - ",
         description="optional",
         ending=".!?…",
         capitalized=True,
     ),
     "bold-title": Style(
-        "bold-title", kind="bold-title", description="below", title_gap=" ", link_gap="]["
+        "bold-title", description="below", title_gap=" ", link_gap="]["
     ),
-    "bold-link": Style("bold-link", kind="list", separator=" - "),
-    "table": Style("table", kind="table"),
-    "ordered": Style("ordered", kind="list"),
+    "bold-link": Style("bold-link", separator=" - "),
+    "table": Style("table"),
+    "ordered": Style("ordered"),
 }
 
 
@@ -102,7 +100,6 @@ def style(settings: Mapping[str, Any]) -> Style:
         base = NAMED_STYLES.get(str(declared.get("base", "auto")), Style())
         chosen = Style(
             name="custom",
-            kind=declared.get("kind", base.kind),
             separator=declared.get("separator", base.separator),
             description=declared.get("description", base.description),
             ending=declared.get("ending", base.ending),
@@ -245,22 +242,25 @@ def capitalised_words(entries: Iterable[Entry]) -> frozenset[str]:
     return frozenset(found)
 
 
-def starts_lowercase(entry: Entry, ordinary: frozenset[str]) -> bool | None:
+def starts_lowercase(entry: Entry, ordinary: frozenset[str] | None) -> bool | None:
     """True when the description starts with a lowercase word, False with a capital, None if neither.
 
     Only ordinary words count: a word is ordinary when some description of the list writes it
-    capitalised (``Provides``). Names written in lowercase (``sklearn``, ``npm``, ``p2p``), code,
-    quotes and digits say nothing.
+    capitalised (``Provides``), or, with ``ordinary`` None (a configured style), when it is all
+    lowercase letters. Names written in lowercase (``sklearn``, ``npm``, ``p2p``), code, quotes
+    and digits say nothing.
     """
     text = entry.description_prose.lstrip()
     word = first_word(text)
-    if not text or not word or text[0] == CODE or not word[0].isalpha():
+    if not text or not word or text[0] in CODE + "(\"'\u201c\u2018" or not word[0].isalpha():
         return None
     if word[0].isupper():
         return False
     if not word.isalpha() or not word.islower() or word in LOWERCASE_IDENTIFIERS:
         return None
-    if word.casefold() in entry.name.casefold() or word.casefold() not in ordinary:
+    if word.casefold() in entry.name.casefold():
+        return None
+    if ordinary is not None and word.casefold() not in ordinary:
         return None
     return True
 

@@ -51,8 +51,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if local is not None and local.value != wanted.value and not wanted.source:
             continue  # this list has a convention of its own (``[DevDocs](url) is a ...``)
         missing = not entry.separator.strip()
-        if missing and entry.description_prose.startswith("("):
-            continue  # ``[Name](url) (Japanese)``: a note on the name, not a description
+        if missing and (
+            entry.description_prose.startswith("(")
+            or not any(char.isalnum() for char in entry.description_prose)
+        ):
+            continue  # ``[Name](url) (Japanese)`` or an emoji: a note on the name, no description
         problem = "missing separator" if missing else f"separator {entry.separator!r}"
         yield Problem(
             entry.separator_span,

@@ -14,7 +14,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Why: a bare link tells the reader nothing about why it is in the list. Lists do leave some
     groups bare on purpose (meetups, books, other awesome lists), so this is checked list by list:
     an entry is reported when at least 90 % of the entries of its own list (at least five) have a
-    description, or when the configured style's ``description`` is ``"required"``. Bold-title
+    description, or when the configured style's ``description`` is ``"required"`` (never when it is
+    ``"optional"``, as in the ``awesome`` style). Bold-title
     entries (whose title is a sentence) and ``(part of X)`` sub-entries are not checked.
 
     Example: `- [ruff](https://github.com/astral-sh/ruff)` among described entries.
@@ -22,6 +23,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix: add ``- Description.`` after the link.
     """
     configured = style(ctx.settings)
+    if configured.description == "optional":
+        return
     analysis = analyse(doc)
     by_item = {id(e.list_item): e for e in analysis.entries if e.list_item is not None}
     for items in analysis.lists:

@@ -31,7 +31,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """
     configured = style(ctx.settings)
     entries = [e for e in content_entries(doc) if e.description and e.description_span is not None]
-    ordinary = capitalised_words(entries)
+    ordinary = None if configured.capitalized else capitalised_words(entries)
     verdicts = [(entry, starts_lowercase(entry, ordinary)) for entry in entries]
     wanted = convention(
         configured.capitalized, configured, (not lower for _, lower in verdicts if lower is not None)
