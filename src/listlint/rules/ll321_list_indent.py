@@ -23,6 +23,8 @@ def _width(text: str) -> int:
 
 
 def _relative(doc: Document, item: ListItem) -> str | None:
+    if item.parent is not None and item.parent.marker_span.line == item.marker_span.line:
+        return None  # ``* * [x](u)``: a doubled marker (LL309), not an indentation
     own = _leading(doc, item)
     if own is None or item.parent is None:
         return own
@@ -64,31 +66,47 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """
     configured = style(ctx.settings)
     analysis = analyse(doc)
-    indents = [(item, _relative(doc, item)) for item in doc.list_items]
+    lists = [items for items in analysis.lists if id(items[0]) not in analysis.toc_items]
+    indents = {id(item): _relative(doc, item) for items in lists for item in items}
     by_depth: dict[int, list[str]] = {}
-    for item, indent in indents:
-        if indent is not None:
-            by_depth.setdefault(item.depth, []).append(indent)
+    for items in lists:
+        for item in items:
+            indent = indents[id(item)]
+            if indent is not None:
+                by_depth.setdefault(item.depth, []).append(indent)
     wanted = {
         depth: convention(configured.indent if depth else None, configured, values)
         for depth, values in by_depth.items()
     }
-    for item, indent in indents:
-        expected = wanted.get(item.depth)
-        if indent is None or expected is None or indent == expected.value:
+    for items in lists:
+        expected = wanted.get(items[0].depth)
+        if expected is None:
             continue
-        own = _leading(doc, item) or ""
-        parent = _leading(doc, item.parent) if item.parent else ""
-        replacement = (parent or "") + expected.value
-        fix = None
-        single = item.span.line == item.span.end_line and id(item) not in analysis.children
-        if single and _still_nested(doc, item, replacement):
-            span = Span(item.marker_span.line, 1, item.marker_span.line, len(own) + 1)
-            fix = Fix((Edit.replace(span, replacement),), "indent the item like the others")
-        yield Problem(
-            Span(item.marker_span.line, 1, item.marker_span.line, item.marker_span.column),
-            f"list item indented with {indent!r}; indent it with {expected.value!r}"
-            f"{' relative to its parent' if item.depth else ''} "
-            f"({expected.evidence(f'items at depth {item.depth} are indented that way')})",
-            fix,
-        )
+        deviating = [item for item in items if indents[id(item)] not in (None, expected.value)]
+        if not deviating:
+            continue
+        edits = [_edit(doc, item, expected.value, analysis.children) for item in deviating]
+        whole = len(deviating) == len(items) and len({indents[id(item)] for item in items}) == 1
+        groups = [(deviating[0], edits)] if whole else [([item], [edit]) for item, edit in zip(deviating, edits, strict=True)]  # type: ignore[list-item]
+        for first, group_edits in groups:
+            item = first[0] if isinstance(first, list) else first
+            indent = indents[id(item)]
+            count = f"this list ({len(items)} items) is" if whole and len(items) > 1 else "list item"
+            fixable = all(edit is not None for edit in group_edits)
+            yield Problem(
+                Span(item.marker_span.line, 1, item.marker_span.line, item.marker_span.column),
+                f"{count} indented with {indent!r}; indent it with {expected.value!r}"
+                f"{' relative to its parent' if item.depth else ''} "
+                f"({expected.evidence(f'items at depth {item.depth} are indented that way')})",
+                Fix(tuple(e for e in group_edits if e is not None), "indent like the others") if fixable else None,
+            )
+
+
+def _edit(doc: Document, item: ListItem, indent: str, parents: set[int]) -> Edit | None:
+    """The edit re-indenting a one-line item without sub-items, if it keeps its nesting."""
+    own = _leading(doc, item) or ""
+    replacement = (_leading(doc, item.parent) or "" if item.parent else "") + indent
+    single = item.span.line == item.span.end_line and id(item) not in parents
+    if not single or not _still_nested(doc, item, replacement):
+        return None
+    return Edit.replace(Span(item.marker_span.line, 1, item.marker_span.line, len(own) + 1), replacement)

@@ -1,27 +1,40 @@
-"""LL309 list-marker-space."""
+"""LL309 list-marker-typo."""
 
 from collections.abc import Iterator
 
 from listlint.document import Document
-from listlint.findings import Edit, Fix
+from listlint.findings import Edit, Fix, Span
 from listlint.rule import Context, Problem, rule
 
 _MARKERS = ("-", "*", "+")
 
 
-@rule("LL309", "list-marker-space", fixable=True, tags=("entries", "lists", "whitespace"))
+@rule("LL309", "list-marker-typo", fixable=True, tags=("entries", "lists"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    """A list item needs a space after its marker: ``- [Name](url)``, not ``-[Name](url)``.
+    """A list item's marker should be typed once and followed by a space.
 
     Why: without the space Markdown does not see a list item at all: ``-[Name](url) - Desc.``
     renders as a line of paragraph text starting with a dash, glued to the lines around it.
     Reported for a paragraph line that starts with ``-``, ``*`` or ``+`` immediately followed by a
     link (an unmatched ``*`` only: ``*[emphasised link](url)*`` is emphasis, not a broken item).
+    A doubled marker (``* * [Name](url)``) nests the entry in an otherwise empty item, which
+    renders as a second bullet.
 
     Example: `-[AdaTracker](https://github.com/UlrikHjort/Ada-Tracker) - A music tracker.`
 
-    Fix (safe): a space is inserted after the marker.
+    Fix (safe): a space is inserted after the marker; the extra marker is removed.
     """
+    for item in doc.list_items:
+        parent = item.parent
+        if parent is None or parent.marker_span.line != item.marker_span.line or parent.paragraph:
+            continue
+        span = Span(parent.marker_span.line, parent.marker_span.column, item.marker_span.line, item.marker_span.column)
+        yield Problem(
+            span,
+            f"doubled list marker {doc.line(span.line)[span.column - 1 : span.end_column].strip()!r}: "
+            f"the item is nested in an empty item; remove one marker",
+            Fix((Edit.replace(span, ""),), "remove the extra list marker"),
+        )
     for paragraph in doc.paragraphs:
         pieces = paragraph.inline.pieces
         line_start = True
