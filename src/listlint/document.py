@@ -361,6 +361,8 @@ class _Builder:
         line = self.doc.line(span.line)
         marker = token.markup or "-"
         column = len(line) - len(line.lstrip(" \t>"))
+        if self.items and self.items[-1].marker_span.line == span.line:  # ``- - item``
+            column = max(column, self.items[-1].marker_span.end_column - 1)
         if token.info:  # ordered: "1" + "."
             marker_text = token.info + marker
         else:
