@@ -9,6 +9,7 @@ quote the count ("412 of 415 entries in this list ...") so the reader can judge 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -257,6 +258,8 @@ def starts_lowercase(entry: Entry, ordinary: frozenset[str] | None) -> bool | No
     if word[0].isupper():
         return False
     if not word.isalpha() or not word.islower() or word in LOWERCASE_IDENTIFIERS:
+        return None
+    if not unicodedata.name(word[0], "").startswith("LATIN"):  # Georgian, Armenian: not judged
         return None
     if word.casefold() in entry.name.casefold():
         return None
