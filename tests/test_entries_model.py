@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from _entries_helpers import shared_corpus
+
 from listlint.document import parse_document
 from listlint.entries import Entry
 
@@ -23,8 +23,16 @@ def only(text: str) -> Entry:
 
 def test_awesome_list_item() -> None:
     entry = only("## Linters\n\n- [ruff](https://github.com/astral-sh/ruff) - Fast linter.\n")
-    assert (entry.style, entry.name, entry.url) == ("list", "ruff", "https://github.com/astral-sh/ruff")
-    assert (entry.separator, entry.description, entry.description_layout) == (" - ", "Fast linter.", "inline")
+    assert (entry.style, entry.name, entry.url) == (
+        "list",
+        "ruff",
+        "https://github.com/astral-sh/ruff",
+    )
+    assert (entry.separator, entry.description, entry.description_layout) == (
+        " - ",
+        "Fast linter.",
+        "inline",
+    )
     assert entry.section is not None and entry.section.heading.text == "Linters"
     assert entry.span.line == 3
     assert entry.description_span is not None and entry.description_span.column == 47
@@ -61,14 +69,18 @@ def test_crate_link_group_and_trailing_badge() -> None:
 
 
 def test_leading_badges_and_emoji_before_the_name() -> None:
-    assert only("- ![v3](img/v3.png) [Bugsnag](https://github.com/b/b) - Reports errors.\n").name == "Bugsnag"
+    assert (
+        only("- ![v3](img/v3.png) [Bugsnag](https://github.com/b/b) - Reports errors.\n").name
+        == "Bugsnag"
+    )
     assert only("- \U0001f64d [foo](https://foo.example) - Valid.\n").name == "foo"
 
 
 def test_part_of_sub_entry_and_group_label() -> None:
     text = (
         "- ORMs\n"
-        "  - [django.db.models](https://github.com/django/django) - (part of Django) The Django ORM.\n"
+        "  - [django.db.models](https://github.com/django/django) - "
+        "(part of Django) The Django ORM.\n"
     )
     entry = only(text)
     assert (entry.part_of, entry.description, entry.group) == ("Django", "The Django ORM.", "ORMs")
@@ -96,7 +108,11 @@ def test_bold_title_with_description_below() -> None:
         "## Genomics\n\n**DeepVariant** [[github](https://github.com/google/deepvariant)]"
         "[[paper](https://doi.org/1)]\n\nA variant caller.\n"
     )
-    assert (entry.style, entry.name, entry.description_layout) == ("bold-title", "DeepVariant", "below")
+    assert (entry.style, entry.name, entry.description_layout) == (
+        "bold-title",
+        "DeepVariant",
+        "below",
+    )
     assert entry.description == "A variant caller."
     assert (entry.title_gap, [gap for gap, _ in entry.link_gaps]) == (" ", ["]["])
     assert entry.span.end_line == 5
@@ -109,11 +125,16 @@ def test_bold_title_layouts_on_the_title_line_and_the_next() -> None:
 
 
 def test_bold_prose_without_link_groups_is_not_an_entry() -> None:
-    assert entries_of("**Awesome Go has no fee**, but see [sponsors](https://example.com/s).\n") == []
+    assert (
+        entries_of("**Awesome Go has no fee**, but see [sponsors](https://example.com/s).\n") == []
+    )
 
 
 def test_table_row() -> None:
-    text = "| API | Description | Auth |\n|---|---|---|\n| [Cat Facts](https://cat.example) | Daily cat facts | No |\n"
+    text = (
+        "| API | Description | Auth |\n|---|---|---|\n"
+        "| [Cat Facts](https://cat.example) | Daily cat facts | No |\n"
+    )
     entry = only(text)
     assert (entry.style, entry.name, entry.description) == ("table", "Cat Facts", "Daily cat facts")
 
@@ -139,7 +160,9 @@ CORPUS_COUNTS = [
 
 
 @pytest.mark.parametrize(("name", "pattern", "style", "count"), CORPUS_COUNTS)
-def test_entries_found_match_an_independent_count(name: str, pattern: str, style: str, count: int) -> None:
+def test_entries_found_match_an_independent_count(
+    name: str, pattern: str, style: str, count: int
+) -> None:
     corpus = shared_corpus()
     if corpus is None:
         pytest.skip("shared corpus not found above the tests folder")
@@ -165,7 +188,9 @@ def test_special_shapes_on_real_lists() -> None:
     part_of = [e for e in parse_document(python, "p").entries if e.part_of]
     assert len(part_of) == python.count("(part of ")
     rust = (corpus / "lists" / "rust-unofficial__awesome-rust.md").read_text("utf-8")
-    crates = re.findall(r"^\s*[-*] \[[^]]*\]\([^)]*\) \[\[[^]]*\]\(https://crates\.io", rust, re.MULTILINE)
+    crates = re.findall(
+        r"^\s*[-*] \[[^]]*\]\([^)]*\) \[\[[^]]*\]\(https://crates\.io", rust, re.MULTILINE
+    )
     with_crate = [
         e
         for e in parse_document(rust, "r").entries

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from _entries_helpers import FIXTURES, fix_text, lint_text, shared_corpus
+
 from listlint.document import parse_document
 from listlint.rule import find_rule
 
@@ -48,7 +48,9 @@ FIXED_TO_CLEAN = {
 
 
 def test_every_fixture_has_an_expectation_and_a_clean_twin() -> None:
-    defects = {p.name[: -len(".md")] for p in FIXTURES.glob("*.md") if not p.name.endswith(".clean.md")}
+    defects = {
+        p.name[: -len(".md")] for p in FIXTURES.glob("*.md") if not p.name.endswith(".clean.md")
+    }
     assert defects == set(EXPECTED)
     assert all((FIXTURES / f"{name}.clean.md").is_file() for name in EXPECTED)
 
@@ -74,7 +76,9 @@ def test_safe_fix_turns_the_defect_into_its_clean_twin(name: str) -> None:
 def test_alphabetical_order_fix_is_unsafe_and_sorts_the_list() -> None:
     text = (FIXTURES / "LL330-alphabetical-order.md").read_text("utf-8")
     assert fix_text(text, "LL330") == text
-    assert fix_text(text, "LL330", unsafe=True) == (FIXTURES / "LL330-alphabetical-order.clean.md").read_text("utf-8")
+    assert fix_text(text, "LL330", unsafe=True) == (
+        FIXTURES / "LL330-alphabetical-order.clean.md"
+    ).read_text("utf-8")
 
 
 def test_fixes_keep_crlf_line_endings() -> None:
@@ -108,13 +112,19 @@ def test_configured_style_applies_without_a_majority() -> None:
 
 
 def test_custom_style_requires_link_labels() -> None:
-    text = "# T\n\n## S\n\n**Tool** [[github](https://github.com/a/b)][[paper](https://doi.org/1)]\n\nDoes x.\n\n**Other** [[github](https://github.com/c/d)]\n\nDoes y.\n"
+    text = (
+        "# T\n\n## S\n\n**Tool** [[github](https://github.com/a/b)][[paper](https://doi.org/1)]\n\n"
+        "Does x.\n\n**Other** [[github](https://github.com/c/d)]\n\nDoes y.\n"
+    )
     settings = {"entries": {"style": {"base": "bold-title", "labels": ["paper"]}}}
     assert lint_text(text, settings) == [("LL308", 9)]
 
 
 def test_sorted_setting_turns_ordering_on_and_off() -> None:
-    text = "# T\n\n## S\n\n- [b](https://e.com/b) - Second.\n- [a](https://e.com/a) - First.\n- [c](https://e.com/c) - Third.\n"
+    text = (
+        "# T\n\n## S\n\n- [b](https://e.com/b) - Second.\n"
+        "- [a](https://e.com/a) - First.\n- [c](https://e.com/c) - Third.\n"
+    )
     assert lint_text(text) == []
     assert lint_text(text, {"entries": {"sorted": True}}) == [("LL330", 6)]
     sorted_text = (FIXTURES / "LL330-alphabetical-order.md").read_text("utf-8")
@@ -125,9 +135,15 @@ def test_schema_accepts_named_and_custom_styles_and_rejects_unknown_keys(tmp_pat
     from listlint.config import ConfigError, load_config
 
     good = tmp_path / "good.toml"
-    good.write_text('[entries]\nstyle = { base = "awesome", separator = " — ", ending = "" }\nsorted = true\n')
+    good.write_text(
+        '[entries]\nstyle = { base = "awesome", separator = " — ", ending = "" }\nsorted = true\n'
+    )
     assert load_config(good).settings()["entries"]["sorted"] is True
-    for bad in ('style = "fancy"', 'style = { separator = " - ", colour = "red" }', 'sorted = "yes"'):
+    for bad in (
+        'style = "fancy"',
+        'style = { separator = " - ", colour = "red" }',
+        'sorted = "yes"',
+    ):
         path = tmp_path / "bad.toml"
         path.write_text(f"[entries]\n{bad}\n")
         with pytest.raises(ConfigError):
@@ -158,7 +174,8 @@ def test_seed_reports_exactly_the_issue_findings() -> None:
     ]
 
 
-AWESOME_LINT = {  # awesome-lint's list-item fixtures: (file, expected LL3 problems with style "awesome")
+# awesome-lint's list-item fixtures: file -> the LL3 problems expected with style "awesome"
+AWESOME_LINT = {
     "0.md": [],
     "2.md": [],
     "3.md": [("LL311", 10)],  # awesome-lint also reports `[foo]()`: a link problem (LL1xx) here

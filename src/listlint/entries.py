@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from listlint.document import Document, Inline, Link, ListItem, Paragraph, Section, TableRow
@@ -36,7 +37,7 @@ _PLACEHOLDERS = LINK + BADGE
 _LEADING = re.compile(rf"[ \t{BADGE}]*(?:[^\w\s\[\]{_PLACEHOLDERS}*_`]{{1,6}}[ \t]+)?[ \t{BADGE}]*")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)?")
 _GROUP_PUNCTUATION = " \t\n[]|,()"
-_SEPARATOR = re.compile(r"[\s\u00a0]*(--?|–|—|:|\|)(?=[\s\u00a0]|$)[\s\u00a0]*|\s+")
+_SEPARATOR = re.compile(r"[\s\u00a0]*(--?|\u2013|\u2014|:|\|)(?=[\s\u00a0]|$)[\s\u00a0]*|\s+")
 _DASH_AFTER = re.compile(r"[ \t]*(?:-|\u2013|\u2014)[ \t]")
 _TITLE_NOTE = re.compile(rf"[ \t]*\([^(){_PLACEHOLDERS}]*\)")  # **Title** (and others) [[code](u)]
 _PART_OF = re.compile(r"\(part of ([^)]+)\)\s*")
@@ -220,7 +221,7 @@ def _opens_group(text: str, position: int) -> bool:
 
 
 def _split(masked: _Masked, name_end: int, bracketed_only: bool) -> _Parts:
-    """Find the link groups, separator and description after the name, which ends at ``name_end``."""
+    """Find the link groups, separator and description after a name that ends at ``name_end``."""
     text = masked.text
     zone_end, found = _link_zone(masked, name_end, bracketed_only)
     title_gap = None
@@ -233,7 +234,7 @@ def _split(masked: _Masked, name_end: int, bracketed_only: bool) -> _Parts:
             bracket if bracket >= 0 and not text[bracket:first].strip("[ ") else first,
         )
     gaps = []
-    for before, after in zip(found, found[1:]):
+    for before, after in pairwise(found):
         gaps.append((masked.ends[before], after))
     rest_start = zone_end
     marker = _MARKER_CODE.match(text, rest_start)

@@ -82,9 +82,7 @@ NAMED_STYLES: Mapping[str, Style] = {
         ending=".!?…",
         capitalized=True,
     ),
-    "bold-title": Style(
-        "bold-title", description="below", title_gap=" ", link_gap="]["
-    ),
+    "bold-title": Style("bold-title", description="below", title_gap=" ", link_gap="]["),
     "bold-link": Style("bold-link", separator=" - "),
     "table": Style("table"),
     "ordered": Style("ordered"),
@@ -92,7 +90,7 @@ NAMED_STYLES: Mapping[str, Style] = {
 
 
 def style(settings: Mapping[str, Any]) -> Style:
-    """The entry style of ``[entries] style``: a named style or a custom table (schema-validated)."""
+    """The ``[entries] style``: a named style, or a custom table the schema validated."""
     entries = settings.get("entries", {})
     declared = entries.get("style", "auto") if isinstance(entries, Mapping) else "auto"
     if isinstance(declared, str):
@@ -161,7 +159,7 @@ def analyse(doc: Document) -> Analysis:
 
 
 def sibling_lists(doc: Document) -> list[list[ListItem]]:
-    """List items grouped by list: same parent item, same depth, no heading or other block between."""
+    """List items grouped by list: same parent and section, nothing but blank lines between."""
     groups: dict[tuple[int, int, bool, str], list[ListItem]] = {}
     ordered_groups: list[list[ListItem]] = []
     for item in doc.list_items:
@@ -221,9 +219,10 @@ def newline(doc: Document) -> str:
 
 
 _WORD = re.compile(r"[^\s\x00]+")
-_TRIM = "\"'“”‘’()[]{}.,;:!?*_"
+_TRIM = "\"'\u201c\u201d\u2018\u2019()[]{}.,;:!?*_"
 LOWERCASE_IDENTIFIERS = frozenset(
-    "npm npx pnpm iOS iPadOS macOS watchOS tvOS visionOS iPhone iPad iCloud eBay jQuery".split()
+    {"npm", "npx", "pnpm", "iOS", "iPadOS", "macOS", "watchOS", "tvOS", "visionOS"}
+    | {"iPhone", "iPad", "iCloud", "eBay", "jQuery"}
 )
 
 
@@ -244,7 +243,7 @@ def capitalised_words(entries: Iterable[Entry]) -> frozenset[str]:
 
 
 def starts_lowercase(entry: Entry, ordinary: frozenset[str] | None) -> bool | None:
-    """True when the description starts with a lowercase word, False with a capital, None if neither.
+    """True if the description starts with a lowercase word, False with a capital, None if neither.
 
     Only ordinary words count: a word is ordinary when some description of the list writes it
     capitalised (``Provides``), or, with ``ordinary`` None (a configured style), when it is all
@@ -277,7 +276,7 @@ def ending(entry: Entry) -> str | None:
     None when the ending says nothing about the list's habit: a closing parenthesis (a
     parenthetical such as ``(Japanese)``), an emoji or symbol, or code.
     """
-    stripped = entry.description_prose.rstrip().rstrip("\"'”’*_")
+    stripped = entry.description_prose.rstrip().rstrip("\"'\u201d\u2019*_")
     last = stripped[-1:]
     if last and last in TERMINAL:
         return last

@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from listlint.document import Document
+from listlint.entries import Entry
 from listlint.findings import Edit, Fix
 from listlint.rule import Context, Problem, rule
-from listlint.entries import Entry
 from listlint.rules._entries import content_entries, convention, group_by, majority, style
 
 
@@ -17,18 +17,19 @@ def _list_of(entry: Entry) -> tuple[int, int]:
 
 @rule("LL302", "entry-separator", fixable=True, tags=("entries", "format"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    """Name and description should be separated the way the rest of the list separates them.
+    r"""Name and description should be separated the way the rest of the list separates them.
 
     Why: ``- [Name](url) - Description.`` is the most common shape; a missing dash, an en dash, a
     colon or doubled spaces in a few entries are slips that make the list look unkept. The expected
     separator is the list's own majority among list entries with a description (or the configured
-    style's ``separator``); lists whose entries run straight into the description (``1. [Title](url)
-    by Author``) have no separator and are not checked for one.
+    style's ``separator``). A list whose entries mostly run straight into the description
+    (``1. [Title](url) by Author``, ``[DevDocs](url) is a ...``) has no separator, and its entries
+    are not asked for one.
 
     Example:
 
         - [ruff](https://github.com/astral-sh/ruff) Fast linter.
-        - [black](https://github.com/psf/black) – The uncompromising formatter.
+        - [black](https://github.com/psf/black) \u2013 The uncompromising formatter.
 
     Fix: the separator is replaced with the list's (safe when the entry had a separator of another
     form; unsafe when it had none, as the text after the name might not be a description).
@@ -46,11 +47,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     for entry in entries:
         if entry.separator == wanted.value or entry.separator_span is None:
             continue
-        siblings = [e.separator for e in by_list[_list_of(entry)]]
-        local = majority(siblings, threshold=0.5, minimum=3)
-        if local is not None and local.value != wanted.value and not wanted.source:
-            continue  # this list has a convention of its own (``[DevDocs](url) is a ...``)
         missing = not entry.separator.strip()
+        siblings = [not e.separator.strip() for e in by_list[_list_of(entry)]]
+        prose = majority(siblings, threshold=0.5, minimum=3)
+        if missing and prose is not None and prose.value and not wanted.source:
+            continue  # a list written as prose (``[DevDocs](url) is a ...``): its own convention
         if missing and (
             entry.description_prose.startswith("(")
             or not any(char.isalnum() for char in entry.description_prose)

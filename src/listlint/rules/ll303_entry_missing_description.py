@@ -31,7 +31,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if any(id(item) in analysis.toc_items for item in items):
             continue
         entries = [by_item[id(item)] for item in items if id(item) in by_item]
-        entries = [e for e in entries if e.part_of is None and e.link is not None and not e.link.has_image]
+        entries = [
+            e for e in entries if e.part_of is None and e.link is not None and not e.link.has_image
+        ]
         described = sum(1 for e in entries if e.description)
         if configured.description == "required":
             why = f"the configured entry style {configured.name!r} requires one"
@@ -42,5 +44,6 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         for entry in entries:
             if not entry.description:
                 yield Problem(
-                    entry.span, f"entry {entry.name[:50]!r} has no description ({why}); add ' - Description.'"
+                    entry.span,
+                    f"entry {entry.name[:50]!r} has no description ({why}); add ' - Description.'",
                 )

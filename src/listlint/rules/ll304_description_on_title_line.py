@@ -7,6 +7,8 @@ from listlint.findings import Edit, Fix
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import content_entries, convention, newline, style
 
+BELOW = "bold-title entries in this list have their description below the title"
+
 
 @rule("LL304", "description-on-title-line", fixable=True, tags=("entries", "format"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
@@ -41,8 +43,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         yield Problem(
             entry.description_span or entry.span,
-            f"description of {entry.name[:60]!r} is on the title line; put it in its own paragraph below "
-            f"({wanted.evidence('bold-title entries in this list have their description below the title')})",
+            f"description of {entry.name[:60]!r} is on the title line; "
+            "put it in its own paragraph below "
+            f"({wanted.evidence(BELOW)})",
             Fix(
                 (Edit.replace(entry.separator_span, eol + eol),),
                 "move the description below the title",

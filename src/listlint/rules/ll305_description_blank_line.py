@@ -7,6 +7,8 @@ from listlint.findings import Edit, Fix
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import content_entries, convention, newline, style
 
+OWN_PARAGRAPH = "bold-title entries in this list have their description in its own paragraph"
+
 
 @rule("LL305", "description-blank-line", fixable=True, tags=("entries", "format"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
@@ -42,9 +44,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         yield Problem(
             entry.description_span or entry.span,
-            f"no blank line between the title {entry.name[:60]!r} and its description, so they render "
+            f"no blank line between the title {entry.name[:60]!r} and its description, "
+            "so they render "
             f"as one paragraph; insert a blank line "
-            f"({wanted.evidence('bold-title entries in this list have their description in its own paragraph')})",
+            f"({wanted.evidence(OWN_PARAGRAPH)})",
             Fix(
                 (Edit.replace(entry.separator_span, eol + eol),),
                 "insert a blank line before the description",

@@ -7,6 +7,8 @@ from listlint.findings import Edit, Fix
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import content_entries, convention, style
 
+FOLLOWED = "bold titles in this list are followed by a space"
+
 
 @rule("LL306", "title-link-space", fixable=True, tags=("entries", "format", "whitespace"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
@@ -37,7 +39,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield Problem(
             entry.title_gap_span,
             f"missing space between the title {entry.name[:60]!r} and its links; write "
-            f"`**…**{wanted.value}[[…](…)]` ({wanted.evidence('bold titles in this list are followed by a space')})",
+            f"`**…**{wanted.value}[[…](…)]` ({wanted.evidence(FOLLOWED)})",
             Fix(
                 (Edit.replace(entry.title_gap_span, wanted.value),),
                 "insert a space after the title",

@@ -26,11 +26,14 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     for entry in content_entries(doc):
         texts = [link.text.strip().casefold() for link in entry.links]
-        missing = [label for label in labels if not any(t.startswith(label.casefold()) for t in texts)]
+        missing = [
+            label for label in labels if not any(t.startswith(label.casefold()) for t in texts)
+        ]
         if missing:
             names = ", ".join(f"[{label}](…)" for label in missing)
             yield Problem(
                 entry.name_span,
-                f"entry {entry.name[:50]!r} lacks the link{'s' * (len(missing) > 1)} {names} that the "
+                f"entry {entry.name[:50]!r} lacks the link{'s' * (len(missing) > 1)} {names} "
+                "that the "
                 f"configured entry style requires",
             )

@@ -28,10 +28,15 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         parent = item.parent
         if parent is None or parent.marker_span.line != item.marker_span.line or parent.paragraph:
             continue
-        span = Span(parent.marker_span.line, parent.marker_span.column, item.marker_span.line, item.marker_span.column)
+        span = Span(
+            parent.marker_span.line,
+            parent.marker_span.column,
+            item.marker_span.line,
+            item.marker_span.column,
+        )
         yield Problem(
             span,
-            f"doubled list marker {doc.line(span.line)[span.column - 1 : span.end_column].strip()!r}: "
+            f"doubled list marker {item.marker!r}: "
             f"the item is nested in an empty item; remove one marker",
             Fix((Edit.replace(span, ""),), "remove the extra list marker"),
         )
@@ -53,5 +58,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 span,
                 f"no space after the list marker {piece.text!r}, so this line is not a list item; "
                 f"write '{piece.text} ['",
-                Fix((Edit(span.end_line, span.end_column, span.end_line, span.end_column, " "),), "insert a space after the marker"),
+                Fix(
+                    (Edit(span.end_line, span.end_column, span.end_line, span.end_column, " "),),
+                    "insert a space after the marker",
+                ),
             )

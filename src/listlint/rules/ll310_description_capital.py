@@ -34,7 +34,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     ordinary = None if configured.capitalized else capitalised_words(entries)
     verdicts = [(entry, starts_lowercase(entry, ordinary)) for entry in entries]
     wanted = convention(
-        configured.capitalized, configured, (not lower for _, lower in verdicts if lower is not None)
+        configured.capitalized,
+        configured,
+        (not lower for _, lower in verdicts if lower is not None),
     )
     if wanted is None or wanted.value is not True:
         return
@@ -48,7 +50,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         fix = None
         if column >= 0:
             letter = Span(span.line, column + 1, span.line, column + 2)
-            fix = Fix((Edit.replace(letter, word[0].upper()),), "capitalise the description", safe=False)
+            fix = Fix(
+                (Edit.replace(letter, word[0].upper()),), "capitalise the description", safe=False
+            )
         yield Problem(
             span,
             f"description of {entry.name[:50]!r} starts with lowercase {word!r} "

@@ -44,13 +44,17 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         last = len(line[: span.end_column - 1].rstrip())
         if wanted.value:
             edit = Edit(span.end_line, last + 1, span.end_line, last + 1, ".")
-            message = f"description of {entry.name[:50]!r} does not end with punctuation; end it with '.'"
+            message = (
+                f"description of {entry.name[:50]!r} does not end with punctuation; end it with '.'"
+            )
             evidence = wanted.evidence("descriptions in this list end with '.', '!', '?' or '…'")
         else:
             edit = Edit.replace(Span(span.end_line, last, span.end_line, last + 1), "")
             message = f"description of {entry.name[:50]!r} ends with {end!r}, unlike the list"
             evidence = wanted.evidence("descriptions in this list end without punctuation")
-        fixable = line[last - 1 : last] == end if not wanted.value else line[last - 1 : last].isalnum()
+        fixable = (
+            line[last - 1 : last] == end if not wanted.value else line[last - 1 : last].isalnum()
+        )
         yield Problem(
             span,
             f"{message} ({evidence})",

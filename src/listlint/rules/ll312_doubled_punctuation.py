@@ -20,7 +20,8 @@ _DOUBLED = re.compile(
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A description should not contain doubled punctuation such as ``..`` or ``,,``.
 
-    Why: ``Fast linter..``, ``fast,, small``, ``fast,.``, ``a space before the period .`` and a mark after a
+    Why: ``Fast linter..``, ``fast,, small``, ``fast,.``, ``a space before the period .`` and a
+    mark after a
     quote that already ends with one (``called "fast.".``) are typos. An ellipsis (``...``, ``…``)
     is not doubled punctuation, and code spans are not looked at.
 
@@ -37,7 +38,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             line = doc.line(span.end_line) if span.line == span.end_line else ""
             segment = line[span.column - 1 : span.end_column - 1]
             prose = entry.description_prose
-            after_quote = match.start() > 0 and prose[match.start() - 1] in "\"\u201d"
+            after_quote = match.start() > 0 and prose[match.start() - 1] in '"\u201d'
             keep = "" if after_quote else found.strip() if found[0].isspace() else found[-1]
             fix = None
             if segment.count(found) == 1:

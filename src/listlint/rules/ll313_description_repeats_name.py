@@ -31,7 +31,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         description = _normal(entry.description)
         for article in ("the", "a", "an"):
-            if description.startswith(article) and description[len(article) :] == _normal(entry.name):
+            if description.startswith(article) and description[len(article) :] == _normal(
+                entry.name
+            ):
                 description = description[len(article) :]
         if description and description == _normal(entry.name):
             yield Problem(

@@ -87,18 +87,20 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         edits = [_edit(doc, item, expected.value, analysis.children) for item in deviating]
         whole = len(deviating) == len(items) and len({indents[id(item)] for item in items}) == 1
-        groups = [(deviating[0], edits)] if whole else [([item], [edit]) for item, edit in zip(deviating, edits, strict=True)]  # type: ignore[list-item]
-        for first, group_edits in groups:
-            item = first[0] if isinstance(first, list) else first
-            indent = indents[id(item)]
-            count = f"this list ({len(items)} items) is" if whole and len(items) > 1 else "list item"
-            fixable = all(edit is not None for edit in group_edits)
+        groups: list[tuple[ListItem, list[Edit | None]]] = (
+            [(deviating[0], edits)]
+            if whole
+            else [(item, [edit]) for item, edit in zip(deviating, edits, strict=True)]
+        )
+        for item, group_edits in groups:
+            what = f"this list ({len(items)} items) is" if whole and len(items) > 1 else "list item"
+            chosen = tuple(edit for edit in group_edits if edit is not None)
             yield Problem(
                 Span(item.marker_span.line, 1, item.marker_span.line, item.marker_span.column),
-                f"{count} indented with {indent!r}; indent it with {expected.value!r}"
+                f"{what} indented with {indents[id(item)]!r}; indent it with {expected.value!r}"
                 f"{' relative to its parent' if item.depth else ''} "
                 f"({expected.evidence(f'items at depth {item.depth} are indented that way')})",
-                Fix(tuple(e for e in group_edits if e is not None), "indent like the others") if fixable else None,
+                Fix(chosen, "indent like the others") if len(chosen) == len(group_edits) else None,
             )
 
 
@@ -109,4 +111,6 @@ def _edit(doc: Document, item: ListItem, indent: str, parents: set[int]) -> Edit
     single = item.span.line == item.span.end_line and id(item) not in parents
     if not single or not _still_nested(doc, item, replacement):
         return None
-    return Edit.replace(Span(item.marker_span.line, 1, item.marker_span.line, len(own) + 1), replacement)
+    return Edit.replace(
+        Span(item.marker_span.line, 1, item.marker_span.line, len(own) + 1), replacement
+    )

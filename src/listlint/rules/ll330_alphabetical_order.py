@@ -1,6 +1,7 @@
 """LL330 alphabetical-order."""
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from listlint.document import Document
 from listlint.entries import Entry
@@ -24,7 +25,7 @@ def _entry_lists(doc: Document) -> list[list[Entry]]:
 
 
 def _is_sorted(entries: list[Entry]) -> bool:
-    return not any(out_of_order(a.name, b.name) for a, b in zip(entries, entries[1:], strict=False))
+    return not any(out_of_order(a.name, b.name) for a, b in pairwise(entries))
 
 
 def _reorder(doc: Document, entries: list[Entry]) -> Fix | None:
@@ -33,7 +34,7 @@ def _reorder(doc: Document, entries: list[Entry]) -> Fix | None:
     if any(item is None for item in items):
         return None
     spans = [item.span for item in items if item is not None]
-    if any(after.line != before.end_line + 1 for before, after in zip(spans, spans[1:], strict=False)):
+    if any(after.line != before.end_line + 1 for before, after in pairwise(spans)):
         return None
     eol = newline(doc)
     blocks = {
@@ -91,7 +92,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if _is_sorted(entries):
             continue
         fix = _reorder(doc, entries)
-        for before, entry in zip(entries, entries[1:], strict=False):
+        for before, entry in pairwise(entries):
             if out_of_order(before.name, entry.name):
                 yield Problem(
                     entry.name_span,

@@ -14,7 +14,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Why: an entry above the first section heading (between the title and the first ``##``, or
     before any heading at all) belongs to no category: it is usually an entry pasted at the top by
     mistake, and it appears in no table of contents. The title is the first heading when it is a
-    ``#`` heading; documents with fewer than two headings are not checked; neither are links in the introduction that are not list entries (badges, prose).
+    ``#`` heading; documents with fewer than two headings are not checked; neither are links in
+    the introduction that are not list entries (badges, prose).
 
     Example:
 
@@ -33,7 +34,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         section = entry.section
         if section is not None and section.heading is not title:
             continue
-        where = "before any heading" if section is None else "under the title, above the first section"
+        where = (
+            "before any heading" if section is None else "under the title, above the first section"
+        )
         yield Problem(
             entry.name_span,
             f"entry {entry.name[:50]!r} is outside any section ({where}); move it into its section",
