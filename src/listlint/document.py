@@ -1,10 +1,12 @@
-"""The Document: one parse of one file, with everything the rules read, all with source positions."""
+"""The Document: one parse of one file, with everything the rules read, with source positions."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Literal
 
@@ -63,7 +65,7 @@ def _plain(piece: Piece) -> str:
 
 @dataclass(frozen=True)
 class Link:
-    """A link of any kind; ``destination`` is the URL as written, ``url`` as markdown-it resolved it."""
+    """A link of any kind: ``destination`` as written, ``url`` as markdown-it resolved it."""
 
     kind: LinkKind
     text: str
@@ -188,6 +190,22 @@ class Document:
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` without its line ending."""
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+    @cached_property
+    def _link_starts(self) -> list[tuple[int, int]]:
+        return [(link.span.line, link.span.column) for link in self.links]
+
+    def links_within(self, span: Span) -> list[Link]:
+        """The links that lie wholly inside ``span``, in order (links are kept in source order)."""
+        starts = self._link_starts
+        first = bisect.bisect_left(starts, (span.line, span.column))
+        last = bisect.bisect_right(starts, (span.end_line, span.end_column))
+        end = (span.end_line, span.end_column)
+        return [
+            link
+            for link in self.links[first:last]
+            if (link.span.end_line, link.span.end_column) <= end
+        ]
 
     def anchors(self) -> dict[str, list[Heading | HtmlAnchor]]:
         """Every in-document link target: heading slugs and explicit HTML anchors."""
@@ -503,7 +521,9 @@ def _sections(headings: list[Heading], line_count: int) -> list[Section]:
                 break
         while open_sections and open_sections[-1].heading.level >= heading.level:
             open_sections.pop()
-        section = Section(heading, heading.span.line, end, open_sections[-1] if open_sections else None)
+        section = Section(
+            heading, heading.span.line, end, open_sections[-1] if open_sections else None
+        )
         sections.append(section)
         open_sections.append(section)
     return sections
@@ -512,7 +532,9 @@ def _sections(headings: list[Heading], line_count: int) -> list[Section]:
 def parse_document(text: str, path: str) -> Document:
     """Parse ``text`` (already decoded, BOM removed) into a Document."""
     tokens, env = parse_tokens(text)
-    doc = Document(path=path, text=text, lines=split_lines(text.replace("\0", "\ufffd")), tokens=tokens)
+    doc = Document(
+        path=path, text=text, lines=split_lines(text.replace("\0", "\ufffd")), tokens=tokens
+    )
     builder = _Builder(doc)
     builder.build()
     for duplicate in env.get("duplicate_refs", []):

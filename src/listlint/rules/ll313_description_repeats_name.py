@@ -20,7 +20,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Why: ``- [Flask](url) - Flask.`` spends the description on repeating the name. Reported when
     the description, ignoring case, spaces and punctuation, is the name (or the name with the
-    list's usual words "a", "the" around it).
+    list's usual words "a", "the" around it). Names shorter than three letters are not judged.
 
     Example: `- [ruff](https://github.com/astral-sh/ruff) - Ruff.`
 
@@ -35,7 +35,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 entry.name
             ):
                 description = description[len(article) :]
-        if description and description == _normal(entry.name):
+        if len(description) >= 3 and description == _normal(entry.name):
             yield Problem(
                 entry.description_span,
                 f"description of {entry.name[:50]!r} only repeats the name; say what it is or does",
