@@ -247,6 +247,11 @@ class _AnchorFinder(HTMLParser):
                 self.found.append((value, "id" if key == "id" else "name", line, column))
 
 
+def _literal(token: Token, child: Token, cursor: int) -> int:
+    """Where the text of ``child`` is in the inline content, at or after ``cursor`` (or -1)."""
+    return token.content.find(child.content, cursor)
+
+
 def _pieces(token: Token) -> tuple[Piece, ...]:
     """The inline children with content offsets; plain text gets its offsets from its neighbours."""
     pieces: list[Piece] = []
@@ -270,10 +275,10 @@ def _pieces(token: Token) -> tuple[Piece, ...]:
             if link_ends:
                 cursor = link_ends.pop()
                 start, end = end, cursor
-        elif child.type == "text" and child.content and token.content.find(child.content, cursor) >= 0:
+        elif child.type == "text" and child.content and _literal(token, child, cursor) >= 0:
             # plain text is literal source: find it rather than trust a position, which is off
             # when markdown-it merged the text with an emptied emphasis delimiter (`**x** - y`)
-            start = token.content.find(child.content, cursor)
+            start = _literal(token, child, cursor)
             end = cursor = start + len(child.content)
         elif pos:
             start, end = pos
