@@ -40,6 +40,7 @@ _GROUP_PUNCTUATION = " \t\n[]|,()"
 _SEPARATOR = re.compile(r"[\s\u00a0]*(--?|\u2013|\u2014|:|\|)(?=[\s\u00a0]|$)[\s\u00a0]*|\s+")
 _DASH_AFTER = re.compile(r"[ \t]*(?:-|\u2013|\u2014)[ \t]")
 _TITLE_NOTE = re.compile(rf"[ \t]*\([^(){_PLACEHOLDERS}]*\)")  # **Title** (and others) [[code](u)]
+_NAVIGATION = re.compile(r"\n[ \t]*[*_]*(?=\x01)")  # a line starting with a link
 _PART_OF = re.compile(r"\(part of ([^)]+)\)\s*")
 _TRAILING_GROUP = re.compile(
     rf"[\s\u00a0]*[\[(][\s{LINK}{BADGE},|]*{LINK}[\s{LINK}{BADGE},|]*[\])]\s*$"
@@ -253,6 +254,11 @@ def _split(masked: _Masked, name_end: int, bracketed_only: bool) -> _Parts:
         if not trailing or trailing.start() == 0:
             break
         description_end = description_start + trailing.start()
+    for newline in _NAVIGATION.finditer(text, description_start, description_end):
+        link = masked.links.get(newline.end())
+        if link is not None and link.fragment is not None:  # ``**[⬆ back to top](#contents)**``
+            description_end = len(text[: newline.start()].rstrip())
+            break
     if description_start >= description_end:
         separator = ""
     return _Parts(name_end, description_start, description_end, separator, title_gap, gaps)

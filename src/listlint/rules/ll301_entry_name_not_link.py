@@ -16,7 +16,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     name lost its link, or whose link is hidden in the description. Items with sub-items are
     group labels (``- Web Frameworks`` with entries nested under it) and are never reported, nor
     are items of a table of contents. Only lists whose items are mostly entries (80 %, at least
-    three entries) are checked.
+    three entries) are checked. An entry whose link has no text (``[](url)``) is reported too.
 
     Example:
 
@@ -27,6 +27,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix: make the name a link: ``- [black](https://github.com/psf/black) - ...``.
     """
     analysis = analyse(doc)
+    for entry in analysis.entries:
+        if not entry.name and entry.link is not None and not entry.link.has_image:
+            yield Problem(entry.name_span, "the entry's link has no text; write its name `[Name](url)`")
     entry_items = {id(e.list_item) for e in analysis.entries if e.list_item is not None}
     for items in analysis.lists:
         if any(id(item) in analysis.toc_items for item in items):
