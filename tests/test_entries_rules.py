@@ -205,5 +205,18 @@ def test_awesome_lint_list_item_fixtures(name: str) -> None:
 def test_awesome_lint_invalid_fixture_reports_each_invalid_item() -> None:
     text = _awesome_lint_fixture("1.md")
     lines = {line for _, line in lint_text(text, {"entries": {"style": "awesome"}})}
-    assert {3, 4, 5, 8, 9, 10, 12, 13, 16, 19, 73, 74} <= lines  # casing, separators, endings, names
+    assert {
+        3,
+        4,
+        5,
+        8,
+        9,
+        10,
+        12,
+        13,
+        16,
+        19,
+        73,
+        74,
+    } <= lines  # casing, separators, endings, names
     assert set(range(37, 53)) | set(range(54, 70)) <= lines  # punctuation after a quoted end

@@ -29,7 +29,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     analysis = analyse(doc)
     for entry in analysis.entries:
         if not entry.name and entry.link is not None and not entry.link.has_image:
-            yield Problem(entry.name_span, "the entry's link has no text; write its name `[Name](url)`")
+            yield Problem(
+                entry.name_span, "the entry's link has no text; write its name `[Name](url)`"
+            )
     entry_items = {id(e.list_item) for e in analysis.entries if e.list_item is not None}
     for items in analysis.lists:
         if any(id(item) in analysis.toc_items for item in items):
