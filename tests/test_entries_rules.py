@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _entries_helpers import FIXTURES, fix_text, lint_text, shared_corpus
+from _entries_helpers import FIXTURES, entry_problems, fix_text, lint_text, shared_corpus
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from listlint.document import parse_document
 from listlint.rule import find_rule
@@ -220,3 +222,51 @@ def test_awesome_lint_invalid_fixture_reports_each_invalid_item() -> None:
         74,
     } <= lines  # casing, separators, endings, names
     assert set(range(37, 53)) | set(range(54, 70)) <= lines  # punctuation after a quoted end
+
+
+MARKDOWN_BITS = [
+    "- ",
+    "* ",
+    "  - ",
+    "\t- ",
+    "1. ",
+    "-",
+    "**",
+    "__",
+    "[",
+    "]",
+    "(",
+    ")",
+    "[x](https://x.org)",
+    "[y](#y)",
+    "![i](i.png)",
+    " - ",
+    " – ",
+    ": ",
+    "`c`",
+    ".",
+    "..",
+    ",",
+    "\n",
+    "\n\n",
+    "# H\n",
+    "## S\n",
+    "| a | b |\n|---|---|\n",
+    "word ",
+    "Word ",
+    "(part of X) ",
+    "> ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MARKDOWN_BITS), max_size=60))
+def test_the_family_never_crashes_and_reports_inside_the_document(bits: list[str]) -> None:
+    text = "".join(bits)
+    doc = parse_document(text, "fuzz.md")
+    lines = len(doc.lines)
+    for style in ("auto", "awesome", "bold-title"):
+        for _, problem in entry_problems(doc, {"entries": {"style": style}}):
+            assert 1 <= problem.span.line <= max(lines, 1)
+            for edit in problem.fix.edits if problem.fix else ():
+                assert 1 <= edit.line <= edit.end_line <= max(lines, 1)
