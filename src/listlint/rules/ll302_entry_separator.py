@@ -17,7 +17,7 @@ def _list_of(entry: Entry) -> tuple[int, int]:
 
 @rule("LL302", "entry-separator", fixable=True, tags=("entries", "format"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    r"""Name and description should be separated the way the rest of the list separates them.
+    """Name and description should be separated the way the rest of the list separates them.
 
     Why: ``- [Name](url) - Description.`` is the most common shape; a missing dash, an en dash, a
     colon or doubled spaces in a few entries are slips that make the list look unkept. The expected
@@ -29,7 +29,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Example:
 
         - [ruff](https://github.com/astral-sh/ruff) Fast linter.
-        - [black](https://github.com/psf/black) \u2013 The uncompromising formatter.
+        - [black](https://github.com/psf/black): The uncompromising formatter.
 
     Fix: the separator is replaced with the list's (safe when the entry had a separator of another
     form; unsafe when it had none, as the text after the name might not be a description).
