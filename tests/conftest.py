@@ -66,9 +66,11 @@ def run_cli(
     *args: str, cwd: Path | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m listlint`` in a subprocess and capture its output."""
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
     return subprocess.run(
         [sys.executable, "-m", "listlint", *args],
         cwd=cwd,
+        env={**os.environ, "PYTHONPATH": path},
         input=stdin,
         capture_output=True,
         text=True,

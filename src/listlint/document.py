@@ -18,12 +18,14 @@ from listlint.slug import Slugger
 
 if TYPE_CHECKING:
     from listlint.entries import Entry
+    from listlint.toc import Toc
 
 LinkKind = Literal["inline", "reference", "autolink", "bare"]
 BlockKind = Literal["paragraph", "heading", "table"]
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_OMIT_FROM_TOC = re.compile(r"\s*omit (?:in|from) toc\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,7 @@ class Document:
     code_lines: frozenset[int] = frozenset()
     sections: list[Section] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    toc: Toc | None = None
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` without its line ending."""
@@ -354,11 +357,7 @@ class _Builder:
         inline = self.inline(inline_token)
         self.collect_inline(inline, "heading")
         text = inline.plain_text
-        omit = any(
-            re.fullmatch(r"\s*omit (in|from) toc\s*", comment.text, re.IGNORECASE)
-            for comment in self.doc.comments
-            if comment.inline and comment.span.line == (token.map or [0])[0] + 1
-        )
+        omit = self.omitted_from_toc((token.map or [0])[0] + 1)
         self.doc.headings.append(
             Heading(
                 level=int(token.tag[1]),
@@ -369,6 +368,17 @@ class _Builder:
                 omit_from_toc=omit,
             )
         )
+
+    def omitted_from_toc(self, line: int) -> bool:
+        """Whether ``<!-- omit in toc -->`` ends the heading line or stands on the line before."""
+        for comment in reversed(self.doc.comments):
+            if comment.span.line < line - 1:
+                return False
+            if _OMIT_FROM_TOC.fullmatch(comment.text) and (
+                comment.span.line == line if comment.inline else comment.span.line == line - 1
+            ):
+                return True
+        return False
 
     def paragraph(self, token: Token, inline_token: Token) -> None:
         inline = self.inline(inline_token)
@@ -555,4 +565,7 @@ def parse_document(text: str, path: str) -> Document:
     from listlint.entries import find_entries
 
     doc.entries = find_entries(doc)
+    from listlint.toc import find_toc
+
+    doc.toc = find_toc(doc)
     return doc
