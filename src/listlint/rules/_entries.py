@@ -149,8 +149,11 @@ def analyse(doc: Document) -> Analysis:
     for link in doc.links:
         if not link.image:
             links_by_line.setdefault(link.span.line, []).append(link.destination)
+    toc_lines = doc.toc.lists if doc.toc is not None else ()
     for items in analysis.lists:
-        if _is_toc(items, links_by_line):
+        line = items[0].span.line
+        in_toc = any(first <= line <= last for first, last in toc_lines)
+        if in_toc or _is_toc(items, links_by_line):
             analysis.toc_items.update(id(item) for item in items)
             analysis.toc_items.update(_descendants(doc, items))
     _CACHE.clear()
@@ -181,7 +184,7 @@ def _contiguous(doc: Document, previous: ListItem, item: ListItem) -> bool:
 
 
 def _is_toc(items: list[ListItem], links_by_line: Mapping[int, list[str]]) -> bool:
-    """A list most of whose items are ``#fragment`` links (until toc.py gives the real TOC)."""
+    """A list most of whose items are ``#fragment`` links: a TOC, or a navigation list beside it."""
     fragments = sum(
         1
         for item in items

@@ -12,9 +12,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """The table of contents should hold only links to the document's own sections.
 
     Why: an entry (a link to another site) inside the table of contents is an entry added in the
-    wrong place; readers looking for it in its section will not find it. A table of contents is
-    recognised here as a list (with its sub-lists) at least 80 % of whose items are ``#fragment``
-    links.
+    wrong place; readers looking for it in its section will not find it. The table of contents is
+    the one ``listlint.toc`` finds, or any list (with its sub-lists) at least 80 % of whose items
+    are ``#fragment`` links.
 
     Example:
 
