@@ -6,6 +6,7 @@ import fnmatch
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import SplitResult, urlsplit
 
 from markdown_it.common.utils import normalizeReference
@@ -42,13 +43,15 @@ class Masked:
         """Whether ``offset`` falls inside a bare URL."""
         return any(start <= offset < end for start, end in self.bare)
 
-    def link_ending_at(self, offset: int) -> tuple[int, int] | None:
-        """The parsed link whose last character is just before ``offset``."""
-        return next((link for link in self.links if link[1] == offset), None)
+    @cached_property
+    def link_starts(self) -> dict[int, int]:
+        """Start offset -> end offset of every parsed link."""
+        return dict(self.links)
 
-    def link_starting_at(self, offset: int) -> tuple[int, int] | None:
-        """The parsed link that starts at ``offset``."""
-        return next((link for link in self.links if link[0] == offset), None)
+    @cached_property
+    def link_ends(self) -> dict[int, int]:
+        """End offset -> start offset of every parsed link."""
+        return {end: start for start, end in self.links}
 
 
 _OPAQUE_KINDS = frozenset({"code_inline", "html_inline", "text_special"})

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from listlint.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import Masked, link_markup, masked_blocks
+from listlint.rules._links import Masked, link_markup, masked_blocks, short
 
 _PAIRS = {"]": "[", ")": "("}
 
@@ -32,66 +32,136 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield from _unbalanced(block)
 
 
+_CLOSERS = {"[": "]", "(": ")"}
+_SEPARATORS = frozenset(" \t\n,;|/·•")
+
+
 def _unbalanced(block: Masked) -> Iterator[Problem]:
     text = block.text
     if not any(char in text for char in "[]()"):
         return
     stack: list[tuple[str, int]] = []
-    unmatched: list[tuple[str, int]] = []
+    unmatched: dict[int, str] = {}
+    wrapping: set[str] = set()  # brackets this block pairs around links: "[[GitHub](…)]"
     for offset, char in enumerate(text):
-        if char in "[(" and not block.in_bare(offset):
+        if char not in "[]()" or block.in_bare(offset):
+            continue
+        if char in "[(":
             stack.append((char, offset))
-        elif char in "])" and not block.in_bare(offset):
-            opener = _PAIRS[char]
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == opener:
-                    unmatched.extend(stack[depth + 1 :])  # opened inside, never closed
-                    del stack[depth:]
-                    break
-            else:
-                unmatched.append((char, offset))
-    unmatched.extend(stack)
-    for char, offset in sorted(unmatched, key=lambda item: item[1]):
-        problem = _problem(block, char, offset)
+            continue
+        opener = _PAIRS[char]
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == opener:
+                if offset in block.link_ends and stack[depth][1] + 1 in block.link_starts:
+                    wrapping.add(char)
+                unmatched.update((position, kind) for kind, position in stack[depth + 1 :])
+                del stack[depth:]
+                break
+        else:
+            unmatched[offset] = char
+    unmatched.update((position, kind) for kind, position in stack)
+    reported: set[int] = set()
+    for offset in sorted(unmatched):
+        if offset in reported:
+            continue
+        problem = _problem(block, unmatched, offset, opener_wraps=unmatched[offset] in wrapping)
         if problem is not None:
+            reported.add(offset)
             yield problem
+            reported.update(_partner(block, unmatched, offset))
 
 
-def _problem(block: Masked, char: str, offset: int) -> Problem | None:
-    content = block.inline.content
+def _group_end(block: Masked, start: int) -> int:
+    """End of the run of links starting at ``start``, separated by commas, spaces or bars."""
+    text, end = block.text, block.link_starts[start]
+    while True:
+        position = end
+        while position < len(text) and text[position] in _SEPARATORS:
+            position += 1
+        if position == end or position not in block.link_starts:
+            return end
+        end = block.link_starts[position]
+
+
+def _group_start(block: Masked, end: int) -> int:
+    """Start of the run of links ending at ``end``, separated by commas, spaces or bars."""
+    text, start = block.text, block.link_ends[end]
+    while True:
+        position = start
+        while position > 0 and text[position - 1] in _SEPARATORS:
+            position -= 1
+        if position == start or position not in block.link_ends:
+            return start
+        start = block.link_ends[position]
+
+
+def _partner(block: Masked, unmatched: dict[int, str], offset: int) -> list[int]:
+    """The unmatched closer of the other kind right after the links an opener wraps, if any."""
+    if unmatched[offset] in "[(" and offset + 1 in block.link_starts:
+        end = _group_end(block, offset + 1)
+        if unmatched.get(end) == ("]" if unmatched[offset] == "(" else ")"):
+            return [end]
+    return []
+
+
+def _problem(block: Masked, unmatched: dict[int, str], offset: int, *, opener_wraps: bool) -> Problem | None:
+    content, char = block.inline.content, unmatched[offset]
     if char in "[(":
-        link = block.link_starting_at(offset + 1)
-        closer = "]" if char == "[" else ")"
-        if link is not None:
-            shown = _shown(content[link[0] : link[1]])
+        closer = _CLOSERS[char]
+        if offset + 1 not in block.link_starts:
+            if char == "(":
+                return None
             return Problem(
-                block.span(link[1], link[1]),
-                f"missing `{closer}` after `{shown}`; write `{char}{shown}{closer}`",
+                block.span(offset, offset + 1),
+                "unmatched `[`; add the `]` that closes it, or escape it as `\\[`",
             )
-        if char == "(":
+        end = _group_end(block, offset + 1)
+        shown = _shown(content[block.link_ends[end] : end])
+        wrong = _partner(block, unmatched, offset)
+        if wrong:
+            return Problem(
+                block.span(end, end + 1),
+                f"`{content[end]}` after `{shown}` should be `{closer}` to close the `{char}` before it",
+            )
+        return Problem(
+            block.span(end, end),
+            f"missing `{closer}` after `{shown}`; write `{char}…{shown}{closer}`"
+            if end != block.link_starts[offset + 1]
+            else f"missing `{closer}` after `{shown}`; write `{char}{shown}{closer}`",
+        )
+    opener = _PAIRS[char]
+    if offset not in block.link_ends:
+        if char == ")":
             return None
         return Problem(
             block.span(offset, offset + 1),
-            "unmatched `[`; add the `]` that closes it, or escape it as `\\[`",
+            "unmatched `]`; add the `[` it closes, or escape it as `\\]`",
         )
-    link = block.link_ending_at(offset)
-    opener = _PAIRS[char]
-    if link is not None:
-        shown = _shown(content[link[0] : link[1]])
+    start = _group_start(block, offset)
+    markup = content[start:offset] if start == block.link_ends[offset] else content[block.link_ends[offset] : offset]
+    shown = _shown(markup)
+    if char == "]" and markup.startswith("[[") and "]](" in markup:
         return Problem(
-            block.span(link[0], link[0]),
+            block.span(offset, offset + 1),
+            f"`]` after `{shown}` is misplaced: move it into the link, `[[{_shown_label(markup)}](…)]`",
+        )
+    if opener_wraps:
+        return Problem(
+            block.span(start, start),
             f"missing `{opener}` before `{shown}`; write `{opener}{shown}{char}`",
         )
-    if char == ")":
-        return None
     return Problem(
         block.span(offset, offset + 1),
-        "unmatched `]`; add the `[` it closes, or escape it as `\\]`",
+        f"stray `{char}` after `{shown}`; remove it, or add the `{opener}` it closes before the link",
     )
+
+
+def _shown_label(markup: str) -> str:
+    return short(markup[2 : markup.index("]](")], 30)
 
 
 def _shown(markup: str) -> str:
     """A link's markup as a message shows it: `[text](…)`."""
     if markup.startswith("[") and "](" in markup:
         return link_markup(markup[1 : markup.rindex("](")])
-    return markup if len(markup) <= 40 else markup[:39] + "…"
+    return short(markup)

@@ -12,6 +12,7 @@ _URL = rf"{URLISH}[^\s()\[\]{LINK_MASK}{OPAQUE_MASK}]*"
 _REVERSED = re.compile(rf"\(([^()\[\]{LINK_MASK}{OPAQUE_MASK}\n]*\w[^()\[\]{LINK_MASK}{OPAQUE_MASK}\n]*)\)\[({_URL})\]")
 _SPACED = re.compile(rf"(!?)\[({_TEXT}+)\]([ \t]+)\(({_URL})\)")
 _GLUED = re.compile(rf"\[({_TEXT}+)\]((?:https?://|www\.)[^\s()\[\]{LINK_MASK}{OPAQUE_MASK}]+)")
+_URL_START = re.compile(URLISH)
 _OPEN = re.compile(rf"(!?)\[({_TEXT}*)\]\(")
 
 
@@ -102,6 +103,12 @@ def _unparsed(block: Masked, match: re.Match[str]) -> Problem | None:
     if not url.strip():
         return None
     inside = text[start:close] if close >= 0 else ""
+    if close >= 0 and "[" not in inside and not inside.rstrip().endswith(('"', "'")):
+        if not _URL_START.match(url):
+            return Problem(
+                block.span(start, close),
+                f"`[{label}](…)` is not a {kind}: `{short(inside)}` is not a URL",
+            )
     if close >= 0 and inside.count(" ") <= 2 and "[" not in inside and not inside.rstrip().endswith(('"', "'")):
         return Problem(
             block.span(first_space, first_space + 1),
