@@ -142,6 +142,15 @@ def link_markup(text: str) -> str:
     return f"[{short(text, 30)}](…)"
 
 
+def shown(link: Link) -> str:
+    """How ``link`` is shown in a message: ``[text](…)``, ``[![…](…)](…)`` for a badge."""
+    if link.image:
+        return f"![{short(link.text, 30)}](…)"
+    if not link.text.strip() and link.has_image:
+        return "[![…](…)](…)"
+    return link_markup(link.text)
+
+
 # --- URL shapes -------------------------------------------------------------------------------------
 
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")

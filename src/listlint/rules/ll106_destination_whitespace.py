@@ -5,10 +5,10 @@ from collections.abc import Iterator
 from listlint.document import Document, Link
 from listlint.findings import Edit, Fix, Span
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import short, source_text
+from listlint.rules._links import short, shown, source_text
 
 
-@rule("LL106", "destination-whitespace", fixable=True, tags=("links", "whitespace"))
+@rule("LL106", "destination-whitespace", severity="warning", fixable=True, tags=("links", "whitespace"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A link destination must not be broken across lines nor padded or split by spaces.
 
@@ -43,7 +43,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
 def _padding(span: Span, whitespace: str, link: Link, where: str) -> Problem:
     if "\n" in whitespace:
-        message = f"line break {where} the destination of `[{short(link.text, 30)}](…)`; join the lines"
+        message = f"line break {where} the destination of `{shown(link)}`; join the lines"
     else:
-        message = f"space {where} the destination of `[{short(link.text, 30)}](…)`; remove it"
+        message = f"space {where} the destination of `{shown(link)}`; remove it"
     return Problem(span, message, Fix((Edit.replace(span, ""),), "remove the whitespace"))
