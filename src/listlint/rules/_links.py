@@ -181,13 +181,13 @@ def host_problem(host: str) -> str | None:
     if host == "localhost" or _IPV4.fullmatch(host) or host.startswith("["):
         return None
     labels = host.rstrip(".").split(".")
-    if len(labels) < 2:
-        return "has no top-level domain"
     if any(not label for label in labels):
         return "has an empty label (`..`)"
     bad = next((label for label in labels if not _HOST_LABEL.fullmatch(label)), None)
     if bad is not None:
         return f"has an invalid part `{bad}`"
+    if len(labels) < 2:
+        return "has no top-level domain"
     if labels[-1].isdigit():
         return "ends in a number"
     if len(labels[-1]) < 2:
@@ -284,3 +284,43 @@ def named_site(text: str, sites: Sequence[Site]) -> Site | None:
     if not words:
         return None
     return next((site for site in sites if site.label.fullmatch(words)), None)
+
+
+@dataclass(frozen=True)
+class Destination:
+    """A URL as written somewhere in the document: in a link, an autolink or a definition."""
+
+    url: str
+    span: Span
+    link: Link | None  # None for a reference definition
+
+    @property
+    def image(self) -> bool:
+        """Whether this is the source of an image."""
+        return self.link is not None and self.link.image
+
+
+def destinations(doc: Document, *, bare: bool = False) -> Iterator[Destination]:
+    """Every URL written in the document, each once: inline links and images, autolinks (and bare
+    URLs when ``bare``), and reference definitions (not the reference links that use them)."""
+    for link in doc.links:
+        if link.kind == "inline" and link.destination_span is not None:
+            yield Destination(link.destination, link.destination_span, link)
+        elif link.kind == "autolink" or (bare and link.kind == "bare"):
+            span = link.span
+            if link.kind == "autolink":
+                span = Span(span.line, span.column + 1, span.end_line, span.end_column - 1)
+            yield Destination(link.destination, span, link)
+    for reference in doc.references:
+        yield Destination(reference.destination, definition_url_span(doc, reference.span, reference.destination), None)
+
+
+def definition_url_span(doc: Document, span: Span, url: str) -> Span:
+    """Where ``url`` is written in the reference definition at ``span``."""
+    for number in range(span.line, span.end_line + 1):
+        line = doc.line(number)
+        label_end = line.find("]:") + 2 if number == span.line else 0
+        found = line.find(url, max(label_end, 0))
+        if found >= 0:
+            return Span(number, found + 1, number, found + 1 + len(url))
+    return span

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from listlint.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import LINK_MASK, OPAQUE_MASK, URLISH, Masked, masked_blocks, short
+from listlint.rules._links import LINK_MASK, OPAQUE_MASK, SCHEME, URLISH, Masked, masked_blocks, short
 
 _TEXT = rf"[^\[\]{LINK_MASK}{OPAQUE_MASK}\n]"
 _URL = rf"{URLISH}[^\s()\[\]{LINK_MASK}{OPAQUE_MASK}]*"
@@ -13,6 +13,7 @@ _REVERSED = re.compile(rf"\(([^()\[\]{LINK_MASK}{OPAQUE_MASK}\n]*\w[^()\[\]{LINK
 _SPACED = re.compile(rf"(!?)\[({_TEXT}+)\]([ \t]+)\(({_URL})\)")
 _GLUED = re.compile(rf"\[({_TEXT}+)\]((?:https?://|www\.)[^\s()\[\]{LINK_MASK}{OPAQUE_MASK}]+)")
 _URL_START = re.compile(URLISH)
+_REFUSED = frozenset({"javascript", "vbscript", "file", "data"})
 _OPEN = re.compile(rf"(!?)\[({_TEXT}*)\]\(")
 
 
@@ -28,7 +29,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     - no parentheses: `[Name]https://…` — write `[Name](https://…)`;
     - `[Name](https://…` with no closing `)`, or with unbalanced parentheses inside the URL — the
       message says where the `)` belongs;
-    - `[Name](https://a b)`: a space inside the destination — encode it as `%20`.
+    - `[Name](https://a b)`: a space inside the destination — encode it as `%20`;
+    - `[Name](javascript:…)`: renderers refuse `javascript:`, `vbscript:`, `file:` and `data:` URLs.
 
     Code spans, escaped brackets and inline HTML are skipped; `[text]` alone is prose, not a link.
 
@@ -97,6 +99,13 @@ def _unparsed(block: Masked, match: re.Match[str]) -> Problem | None:
             first_space = offset
     if first_space < 0:
         if close >= 0:
+            scheme = SCHEME.match(text[start:close])
+            if scheme and scheme.group(1).lower() in _REFUSED:
+                return Problem(
+                    block.span(start, close),
+                    f"`[{label}](…)` is not a {kind}: Markdown refuses `{scheme.group(1)}:` URLs; "
+                    "remove it",
+                )
             return None  # closed and without spaces: failed for a reason not diagnosed here
         first_space = line_end
     url = text[start:first_space]
