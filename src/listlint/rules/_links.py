@@ -158,6 +158,18 @@ _HOST_LABEL = re.compile(r"(?!-)[\w-]{1,63}(?<!-)", re.UNICODE)
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 
 
+_DOMAIN = re.compile(
+    r"(?:[\w-]+\.)+(?:com|org|net|io|dev|edu|gov|co|ai|app|me|info|us|uk|de|fr|jp|cn|ru|in|xyz|tech|ly|"
+    r"gg|tv|cc|eu|ca|au|nl|ch|se|so|sh|to|page|site|cloud|biz)(?::\d+)?",
+    re.IGNORECASE,
+)
+
+
+def web_address_without_scheme(url: str) -> bool:
+    """Whether a relative destination is really a web address: ``www.x.org``, ``github.com/o/r``."""
+    return url.lower().startswith("www.") or bool(_DOMAIN.fullmatch(url.split("/", 1)[0]))
+
+
 def split_url(url: str) -> SplitResult | None:
     """``urlsplit`` of ``url``, or None when Python refuses it."""
     try:
@@ -249,12 +261,11 @@ class Site:
     def serves(self, url: SplitResult) -> bool:
         """Whether ``url`` is on one of this site's hosts."""
         host = (url.hostname or "").rstrip(".")
-        where = host + url.path
         for pattern in self.hosts:
             if "/" in pattern:
-                if where == pattern or where.startswith(pattern + "/") or where.startswith(
-                    "www." + pattern + "/"
-                ):
+                site_host, path = pattern.split("/", 1)
+                on_host = host == site_host or host.endswith("." + site_host)
+                if on_host and (url.path.lstrip("/") + "/").startswith(path.rstrip("/") + "/"):
                     return True
             elif "*" in pattern:
                 if fnmatch.fnmatchcase(host, pattern) or fnmatch.fnmatchcase(host, "*." + pattern):

@@ -7,7 +7,15 @@ from rapidfuzz.distance import Levenshtein
 
 from listlint.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import SCHEME, Destination, destinations, host_problem, short, split_url
+from listlint.rules._links import (
+    SCHEME,
+    Destination,
+    destinations,
+    host_problem,
+    short,
+    split_url,
+    web_address_without_scheme,
+)
 
 _DEFAULT_SCHEMES = [
     "http", "https", "mailto", "ftp", "ftps", "sftp", "ssh", "git", "svn", "irc", "ircs", "tel",
@@ -17,11 +25,6 @@ _DANGEROUS = frozenset({"javascript", "vbscript", "data", "file"})
 _WEB_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "ws", "wss"})
 _NO_COLON = re.compile(r"(?P<scheme>[A-Za-z]{3,6})/{2,3}(?=[\w.-])")
 _DOUBLED = re.compile(r"(?i)(https?:/+)(https?:/*)")
-_DOMAIN = re.compile(
-    r"(?:[\w-]+\.)+(?:com|org|net|io|dev|edu|gov|co|ai|app|me|info|us|uk|de|fr|jp|cn|ru|in|xyz|tech|ly|"
-    r"gg|tv|cc|eu|ca|au|nl|ch|se|so|sh|to|page|site|cloud|biz)(?::\d+)?",
-    re.IGNORECASE,
-)
 
 
 @rule(
@@ -100,8 +103,7 @@ def _schemeless(url: str) -> str | None:
     no_colon = _NO_COLON.match(url)
     if no_colon and _like_http(no_colon.group("scheme").lower()):
         return f"`{short(url)}` is missing the `:` after `{no_colon.group('scheme')}`"
-    first = url.split("/", 1)[0]
-    if url.lower().startswith("www.") or _DOMAIN.fullmatch(first):
+    if web_address_without_scheme(url):
         return f"`{short(url)}` has no scheme, so it is a relative path; write `https://{short(url)}`"
     return None
 
