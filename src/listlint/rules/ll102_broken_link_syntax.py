@@ -14,6 +14,7 @@ _SPACED = re.compile(rf"(!?)\[({_TEXT}+)\]([ \t]+)\(({_URL})\)")
 _GLUED = re.compile(rf"\[({_TEXT}+)\]((?:https?://|www\.)[^\s()\[\]{LINK_MASK}{OPAQUE_MASK}]+)")
 _URL_START = re.compile(URLISH)
 _REFUSED = frozenset({"javascript", "vbscript", "file", "data"})
+_SWAPPED = re.compile(rf"\[({_TEXT}+)\]\)\(({_URL})\)")
 _OPEN = re.compile(rf"(!?)\[({_TEXT}*)\]\(")
 
 
@@ -29,6 +30,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     - no parentheses: `[Name]https://…` — write `[Name](https://…)`;
     - `[Name](https://…` with no closing `)`, or with unbalanced parentheses inside the URL — the
       message says where the `)` belongs;
+    - `[Name])(https://…)`: a `)` that belongs after the link;
     - `[Name](https://a b)`: a space inside the destination — encode it as `%20`;
     - `[Name](javascript:…)`: renderers refuse `javascript:`, `vbscript:`, `file:` and `data:` URLs.
 
@@ -66,6 +68,13 @@ def _broken(block: Masked) -> Iterator[Problem]:
             block.span(match.start(), match.end()),
             f"`[{short(label, 30)}]` is followed by a URL without parentheses; "
             f"write `[{short(label, 30)}]({short(url)})`",
+        )
+    for match in _SWAPPED.finditer(text):
+        label, url = match.group(1), match.group(2)
+        yield Problem(
+            block.span(match.start() + len(label) + 2, match.start() + len(label) + 3),
+            f"`)` between `[{short(label, 30)}]` and `({short(url)})` breaks the link; "
+            f"write `[{short(label, 30)}]({short(url)}))`",
         )
     for match in _OPEN.finditer(text):
         problem = _unparsed(block, match)
