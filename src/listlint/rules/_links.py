@@ -1,4 +1,4 @@
-"""Shared helpers of the link rules (LL1xx): masked inline text, URL shapes and the known-sites table."""
+"""Shared helpers of the link rules (LL1xx): masked inline text, URL shapes, known sites."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ class Masked:
     """The inline content of one block with everything that is not literal text blanked out.
 
     ``text`` has the same length as the content: code spans, inline HTML, escapes and entities are
-    replaced by ``OPAQUE_MASK``, parsed links and images by ``LINK_MASK``. Bare URLs (linkified text)
-    stay visible in ``text``; their ranges are in ``bare``.
+    replaced by ``OPAQUE_MASK``, parsed links and images by ``LINK_MASK``. Bare URLs (linkified
+    text) stay visible in ``text``; their ranges are in ``bare``.
     """
 
     inline: Inline
@@ -151,7 +151,7 @@ def shown(link: Link) -> str:
     return link_markup(link.text)
 
 
-# --- URL shapes -------------------------------------------------------------------------------------
+# --- URL shapes ---
 
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _HOST_LABEL = re.compile(r"(?!-)[\w-]{1,63}(?<!-)", re.UNICODE)
@@ -207,12 +207,15 @@ def host_problem(host: str) -> str | None:
     return None
 
 
-# --- Known sites ------------------------------------------------------------------------------------
+# --- Known sites ---
 
 # Site name -> (aliases a link text may use, host patterns). A host pattern without "/" matches the
 # host and its subdomains ("*" globs allowed); one with "/" matches the start of host + path.
 KNOWN_SITES: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "GitHub": (("github",), ("github.com", "github.io", "githubusercontent.com", "git.io", "github.blog")),
+    "GitHub": (
+        ("github",),
+        ("github.com", "github.io", "githubusercontent.com", "git.io", "github.blog"),
+    ),
     "GitLab": (("gitlab",), ("gitlab.com", "gitlab.io", "gitlab.*")),
     "Bitbucket": (("bitbucket",), ("bitbucket.org", "bitbucket.io")),
     "SourceForge": (("sourceforge",), ("sourceforge.net", "sourceforge.io", "sf.net")),
@@ -226,7 +229,10 @@ KNOWN_SITES: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "DOI": (("doi",), ("doi.org",)),
     "YouTube": (("youtube",), ("youtube.com", "youtu.be", "youtube-nocookie.com")),
     "Twitter": (("twitter",), ("twitter.com", "x.com", "t.co")),
-    "Read the Docs": (("read the docs", "readthedocs"), ("readthedocs.io", "readthedocs.org", "rtfd.io")),
+    "Read the Docs": (
+        ("read the docs", "readthedocs"),
+        ("readthedocs.io", "readthedocs.org", "rtfd.io"),
+    ),
     "Hugging Face": (("hugging face", "huggingface"), ("huggingface.co", "hf.co")),
     "Docker Hub": (("docker hub", "dockerhub"), ("hub.docker.com", "docker.com")),
     "Wikipedia": (("wikipedia",), ("wikipedia.org",)),
@@ -243,7 +249,8 @@ KNOWN_SITES: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 # Words a link text may add around a site's name: "GitHub repo", "bioRxiv preprint", "on PyPI".
 _FILLER = (
-    r"(?:the|on|at|via|official|repo|repository|code|source|source code|src|page|link|preprint|paper|"
+    r"(?:the|on|at|via|official|repo|repository|code|source|source code|src|page|link|preprint|"
+    r"paper|"
     r"profile|package|project|crate|module|library|lib|pdf|version|video|channel|account|org|"
     r"organization|mirror|release|releases)"
 )
@@ -323,7 +330,11 @@ def destinations(doc: Document, *, bare: bool = False) -> Iterator[Destination]:
                 span = Span(span.line, span.column + 1, span.end_line, span.end_column - 1)
             yield Destination(link.destination, span, link)
     for reference in doc.references:
-        yield Destination(reference.destination, definition_url_span(doc, reference.span, reference.destination), None)
+        yield Destination(
+            reference.destination,
+            definition_url_span(doc, reference.span, reference.destination),
+            None,
+        )
 
 
 def definition_url_span(doc: Document, span: Span, url: str) -> Span:

@@ -16,10 +16,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Why: lists that wrap each link in brackets (`[[GitHub](url)][[Paper](url)]`) break silently when
     one bracket is lost: Markdown renders the stray bracket as text and readers see
     `[[GitHub](…)[[Paper](…)]`. Every literal `[` and `]` in a paragraph, heading or table cell is
-    paired (code spans, escapes, HTML and bare URLs are skipped). A `[` right before a link whose `]`
-    is missing is reported just after that link, where the `]` belongs; a `]` right after a link whose
-    `[` is missing is reported at that link's start. Other unpaired square brackets are reported where
-    they are. Parentheses are only checked next to a link (`([docs](url)` or `[docs](url))`), because
+    paired (code spans, escapes, HTML and bare URLs are skipped). A `[` right before a link whose
+    `]` is missing is reported just after that link (or after the run of links it wraps), where the
+    `]` belongs; a `]` right after a link whose `[` is missing is reported at that link's start when
+    the block wraps other links in brackets, else as a stray `]`. Other unpaired square brackets
+    are reported where they are. Parentheses are only checked next to a link (`([docs](url)` or
+    `[docs](url))`), because
     prose uses lone `)` in enumerations such as `a) … b) …`.
 
     Example: `**DragoNN** [[Github](https://github.com/kundajelab/dragonn)[[Website](https://…)]` —
@@ -104,7 +106,9 @@ def _partner(block: Masked, unmatched: dict[int, str], offset: int) -> list[int]
     return []
 
 
-def _problem(block: Masked, unmatched: dict[int, str], offset: int, *, opener_wraps: bool) -> Problem | None:
+def _problem(
+    block: Masked, unmatched: dict[int, str], offset: int, *, opener_wraps: bool
+) -> Problem | None:
     content, char = block.inline.content, unmatched[offset]
     if char in "[(":
         closer = _CLOSERS[char]
@@ -121,7 +125,8 @@ def _problem(block: Masked, unmatched: dict[int, str], offset: int, *, opener_wr
         if wrong:
             return Problem(
                 block.span(end, end + 1),
-                f"`{content[end]}` after `{shown}` should be `{closer}` to close the `{char}` before it",
+                f"`{content[end]}` after `{shown}` should be `{closer}`, "
+                f"to close the `{char}` before it",
             )
         return Problem(
             block.span(end, end),
@@ -138,12 +143,17 @@ def _problem(block: Masked, unmatched: dict[int, str], offset: int, *, opener_wr
             "unmatched `]`; add the `[` it closes, or escape it as `\\]`",
         )
     start = _group_start(block, offset)
-    markup = content[start:offset] if start == block.link_ends[offset] else content[block.link_ends[offset] : offset]
+    markup = (
+        content[start:offset]
+        if start == block.link_ends[offset]
+        else content[block.link_ends[offset] : offset]
+    )
     shown = _shown(markup)
     if char == "]" and markup.startswith("[[") and "]](" in markup:
         return Problem(
             block.span(offset, offset + 1),
-            f"`]` after `{shown}` is misplaced: move it into the link, `[[{_shown_label(markup)}](…)]`",
+            f"`]` after `{shown}` is misplaced: move it into the link, "
+            f"`[[{_shown_label(markup)}](…)]`",
         )
     if opener_wraps:
         return Problem(
@@ -152,7 +162,8 @@ def _problem(block: Masked, unmatched: dict[int, str], offset: int, *, opener_wr
         )
     return Problem(
         block.span(offset, offset + 1),
-        f"stray `{char}` after `{shown}`; remove it, or add the `{opener}` it closes before the link",
+        f"stray `{char}` after `{shown}`; remove it, "
+        f"or add the `{opener}` it closes before the link",
     )
 
 

@@ -5,11 +5,21 @@ from collections.abc import Iterator
 
 from listlint.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import LINK_MASK, OPAQUE_MASK, SCHEME, URLISH, Masked, masked_blocks, short
+from listlint.rules._links import (
+    LINK_MASK,
+    OPAQUE_MASK,
+    SCHEME,
+    URLISH,
+    Masked,
+    masked_blocks,
+    short,
+)
 
 _TEXT = rf"[^\[\]{LINK_MASK}{OPAQUE_MASK}\n]"
 _URL = rf"{URLISH}[^\s()\[\]{LINK_MASK}{OPAQUE_MASK}]*"
-_REVERSED = re.compile(rf"\(([^()\[\]{LINK_MASK}{OPAQUE_MASK}\n]*\w[^()\[\]{LINK_MASK}{OPAQUE_MASK}\n]*)\)\[({_URL})\]")
+_REVERSED = re.compile(
+    rf"\(([^()\[\]{LINK_MASK}{OPAQUE_MASK}\n]*\w[^()\[\]{LINK_MASK}{OPAQUE_MASK}\n]*)\)\[({_URL})\]"
+)
 _SPACED = re.compile(rf"(!?)\[({_TEXT}+)\]([ \t]+)\(({_URL})\)")
 _GLUED = re.compile(rf"\[({_TEXT}+)\]((?:https?://|www\.)[^\s()\[\]{LINK_MASK}{OPAQUE_MASK}]+)")
 _URL_START = re.compile(URLISH)
@@ -51,7 +61,8 @@ def _broken(block: Masked) -> Iterator[Problem]:
         label, url = match.group(1), match.group(2)
         yield Problem(
             block.span(match.start(), match.end()),
-            f"reversed link syntax `({short(label, 30)})[…]`; write `[{short(label, 30)}]({short(url)})`",
+            f"reversed link syntax `({short(label, 30)})[…]`; "
+            f"write `[{short(label, 30)}]({short(url)})`",
         )
     for match in _SPACED.finditer(text):
         bang, label, url = match.group(1), match.group(2), match.group(4)
@@ -121,16 +132,17 @@ def _unparsed(block: Masked, match: re.Match[str]) -> Problem | None:
     if not url.strip():
         return None
     inside = text[start:close] if close >= 0 else ""
-    if close >= 0 and "[" not in inside and not inside.rstrip().endswith(('"', "'")):
-        if not _URL_START.match(url):
-            return Problem(
-                block.span(start, close),
-                f"`[{label}](…)` is not a {kind}: `{short(inside)}` is not a URL",
-            )
-    if close >= 0 and inside.count(" ") <= 2 and "[" not in inside and not inside.rstrip().endswith(('"', "'")):
+    plain = close >= 0 and "[" not in inside and not inside.rstrip().endswith(('"', "'"))
+    if plain and not _URL_START.match(url):
+        return Problem(
+            block.span(start, close),
+            f"`[{label}](…)` is not a {kind}: `{short(inside)}` is not a URL",
+        )
+    if plain and inside.count(" ") <= 2:
         return Problem(
             block.span(first_space, first_space + 1),
-            f"`[{label}](…)` is not a {kind}: its destination contains a space; encode it as `%20` or remove it",
+            f"`[{label}](…)` is not a {kind}: its destination contains a space; "
+            "encode it as `%20` or remove it",
         )
     return Problem(
         block.span(first_space, first_space),

@@ -33,6 +33,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 continue
             yield Problem(
                 block.span(match.start(), match.end()),
-                f"reference `[{short(label, 30)}]` is not defined; add `[{short(label, 30)}]: <url>` "
+                f"reference `[{short(label, 30)}]` is not defined; "
+                f"add `[{short(label, 30)}]: <url>` "
                 "or write an inline link",
             )

@@ -8,7 +8,13 @@ from listlint.rule import Context, Problem, rule
 from listlint.rules._links import short, shown, source_text
 
 
-@rule("LL106", "destination-whitespace", severity="warning", fixable=True, tags=("links", "whitespace"))
+@rule(
+    "LL106",
+    "destination-whitespace",
+    severity="warning",
+    fixable=True,
+    tags=("links", "whitespace"),
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A link destination must not be broken across lines nor padded or split by spaces.
 
@@ -20,7 +26,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Example: `[[bioRxiv preprint](` at the end of a line and the URL on the next one.
 
     Fix (safe): the whitespace between `(` and the destination, and between the destination and
-    `)`, is removed (joining a destination broken across lines). Spaces inside `<…>` are reported only.
+    `)`, is removed (joining a destination broken across lines). Spaces inside `<…>` are only
+    reported.
     """
     for link in doc.links:
         if link.kind != "inline" or link.destination_span is None or link.text_span is None:
@@ -37,7 +44,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if any(char.isspace() for char in link.destination):
             yield Problem(
                 span,
-                f"destination `{short(link.destination)}` contains whitespace; encode spaces as `%20`",
+                f"destination `{short(link.destination)}` contains whitespace; "
+                "encode spaces as `%20`",
             )
 
 

@@ -8,7 +8,9 @@ from listlint.rule import Context, Problem, rule
 from listlint.rules._links import raw_label, short
 
 
-@rule("LL107", "link-text-whitespace", severity="warning", fixable=True, tags=("links", "whitespace"))
+@rule(
+    "LL107", "link-text-whitespace", severity="warning", fixable=True, tags=("links", "whitespace")
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Link text must not start or end with spaces: `[ Flask ](url)`.
 

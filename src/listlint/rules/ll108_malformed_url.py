@@ -36,7 +36,8 @@ _DOUBLED = re.compile(r"(?i)(https?:/+)(https?:/*)")
             "type": "array",
             "items": {"type": "string"},
             "default": _DEFAULT_SCHEMES,
-            "description": "URL schemes links may use; `javascript:`, `vbscript:`, `data:` (except in "
+            "description": "URL schemes links may use; `javascript:`, `vbscript:`, "
+            "`data:` (except in "
             "images) and `file:` are always reported.",
         }
     },
@@ -81,7 +82,9 @@ def _problem(destination: Destination, allowed: set[str]) -> str | None:
         return f"`{scheme}:` URLs are not allowed in a list: `{short(url)}`"
     if scheme not in allowed:
         if _like_http(scheme) and rest.startswith("/"):
-            return f"misspelt scheme `{match.group(1)}:` in `{short(url)}`; write `https:` or `http:`"
+            return (
+                f"misspelt scheme `{match.group(1)}:` in `{short(url)}`; write `https:` or `http:`"
+            )
         return f"scheme `{match.group(1)}:` is not allowed here (allowed-schemes): `{short(url)}`"
     if scheme not in _WEB_SCHEMES:
         return None
@@ -104,7 +107,9 @@ def _schemeless(url: str) -> str | None:
     if no_colon and _like_http(no_colon.group("scheme").lower()):
         return f"`{short(url)}` is missing the `:` after `{no_colon.group('scheme')}`"
     if web_address_without_scheme(url):
-        return f"`{short(url)}` has no scheme, so it is a relative path; write `https://{short(url)}`"
+        return (
+            f"`{short(url)}` has no scheme, so it is a relative path; write `https://{short(url)}`"
+        )
     return None
 
 

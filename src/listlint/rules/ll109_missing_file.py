@@ -28,12 +28,19 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     if not path.is_file():
         return
     folder = path.resolve().parent
-    root = next((parent for parent in (folder, *folder.parents) if (parent / ".git").exists()), None)
+    root = next(
+        (parent for parent in (folder, *folder.parents) if (parent / ".git").exists()), None
+    )
     if root is None:
         return
     for destination in destinations(doc):
         url = destination.url.strip()
-        if not url or url.startswith(("#", "//")) or SCHEME.match(url) or web_address_without_scheme(url):
+        if (
+            not url
+            or url.startswith(("#", "//"))
+            or SCHEME.match(url)
+            or web_address_without_scheme(url)
+        ):
             continue
         relative = unquote(url.split("#", 1)[0].split("?", 1)[0])
         if not relative:
@@ -42,4 +49,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         resolved = target.resolve()
         if not resolved.is_relative_to(root) or resolved.exists():
             continue
-        yield Problem(destination.span, f"`{short(url)}` does not exist in the repository (relative to the list's folder)")
+        yield Problem(
+            destination.span,
+            f"`{short(url)}` does not exist in the repository (relative to the list's folder)",
+        )

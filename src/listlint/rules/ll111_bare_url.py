@@ -7,7 +7,7 @@ from listlint.findings import Edit, Fix, Span
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import short
 
-_TRAILING = " \t.,;:!?)]}*_'\"»”’"
+_TRAILING = " \t.,;:!?)]}*_'\"\u00bb\u201d\u2019"
 _MINIMUM_ENTRIES = 5
 
 
@@ -19,8 +19,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     usually an entry (or a homepage) added in a hurry, and GitHub only links it by guessing where
     it ends. Reported are bare URLs in list items and table cells that start the item or end it
     (nothing but punctuation after them), in a document with at least five entries that use links;
-    a URL in the middle of a sentence (`Humanize a URL: https://x.com → x.com`) is left alone, and so
-    are `<https://…>` autolinks and URLs in code spans.
+    a URL in the middle of a sentence (`Humanize a URL: https://x.com → x.com`) is left alone, and
+    so are `<https://…>` autolinks and URLs in code spans.
 
     Example: `- [clappr](https://github.com/clappr/clappr) - An extensible media player http://clappr.io`
 
@@ -29,7 +29,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     if len(doc.entries) < _MINIMUM_ENTRIES:
         return
     blocks = [(p.inline, p.span) for p in doc.paragraphs if p.list_item is not None]
-    blocks.extend((cell, row.span) for row in doc.table_rows if not row.header for cell in row.cells)
+    blocks.extend(
+        (cell, row.span) for row in doc.table_rows if not row.header for cell in row.cells
+    )
     for inline, _ in blocks:
         for piece in inline.pieces:
             if piece.kind != "link_open" or piece.token.markup != "linkify":
@@ -46,11 +48,24 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 continue
             yield Problem(
                 link.span,
-                f"bare URL `{short(link.destination)}`; the {len(doc.entries)} entries of this list use "
-                "`[name](url)` links: write `[name](…)`",
-                Fix((Edit(link.span.line, link.span.column, link.span.line, link.span.column, "<"),
-                     Edit(link.span.end_line, link.span.end_column, link.span.end_line, link.span.end_column, ">")),
-                    "wrap the URL in <…>", safe=False),
+                f"bare URL `{short(link.destination)}`; the {len(doc.entries)} entries of this "
+                "list use `[name](url)` links: write `[name](…)`",
+                Fix(
+                    (
+                        Edit(
+                            link.span.line, link.span.column, link.span.line, link.span.column, "<"
+                        ),
+                        Edit(
+                            link.span.end_line,
+                            link.span.end_column,
+                            link.span.end_line,
+                            link.span.end_column,
+                            ">",
+                        ),
+                    ),
+                    "wrap the URL in <…>",
+                    safe=False,
+                ),
             )
 
 

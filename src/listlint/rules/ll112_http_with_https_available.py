@@ -8,7 +8,9 @@ from listlint.rule import Context, Problem, rule
 from listlint.rules._links import destinations, host_of, short
 
 
-@rule("LL112", "http-with-https-available", severity="warning", fixable=True, tags=("links", "urls"))
+@rule(
+    "LL112", "http-with-https-available", severity="warning", fixable=True, tags=("links", "urls")
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """An `http://` link to a host that the same document already links over `https://`.
 
@@ -24,7 +26,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     secure = {
         host
         for destination in destinations(doc, bare=True)
-        if destination.url.lower().startswith("https://") and (host := _host(destination.url)) is not None
+        if destination.url.lower().startswith("https://")
+        and (host := _host(destination.url)) is not None
     }
     if not secure:
         return

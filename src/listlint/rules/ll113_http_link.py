@@ -24,4 +24,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     for destination in destinations(doc, bare=True):
         url = destination.url
         if url.lower().startswith("http://") and host_of(url) not in _LOCAL:
-            yield Problem(destination.span, f"`{short(url)}` uses http; link over https if the site supports it")
+            yield Problem(
+                destination.span,
+                f"`{short(url)}` uses http; link over https if the site supports it",
+            )
