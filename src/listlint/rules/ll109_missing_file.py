@@ -43,8 +43,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         ):
             continue
         relative = unquote(url.split("#", 1)[0].split("?", 1)[0])
-        if not relative:
-            continue
+        if not relative or "//" in relative:
+            continue  # `http//host/…` is a misspelt URL (LL108), not a path
         target = (root / relative.lstrip("/")) if relative.startswith("/") else (folder / relative)
         resolved = target.resolve()
         if not resolved.is_relative_to(root) or resolved.exists():

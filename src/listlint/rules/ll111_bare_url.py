@@ -26,7 +26,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix (unsafe): wrap the URL in `<…>`, which makes the link explicit; naming it is up to you.
     """
-    if len(doc.entries) < _MINIMUM_ENTRIES:
+    linked = sum(1 for e in doc.entries if e.link is not None and e.link.kind in ("inline", "reference"))
+    if linked < _MINIMUM_ENTRIES:
         return
     blocks = [(p.inline, p.span) for p in doc.paragraphs if p.list_item is not None]
     blocks.extend(
@@ -48,8 +49,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 continue
             yield Problem(
                 link.span,
-                f"bare URL `{short(link.destination)}`; the {len(doc.entries)} entries of this "
-                "list use `[name](url)` links: write `[name](…)`",
+                f"bare URL `{short(link.destination)}`; {linked} entries of this list "
+                "use `[name](url)` links: write `[name](…)`",
                 Fix(
                     (
                         Edit(
