@@ -92,5 +92,5 @@ def test_every_link_rule_has_a_fixture() -> None:
 
 
 def test_must_not_flag_constructs() -> None:
-    """Wikipedia parentheses, autolinks, code, badges, mailto:, resolving references, HTML anchors."""
+    """Wikipedia parentheses, autolinks, code, badges, mailto:, resolving references, anchors."""
     assert link_findings(FIXTURES / "must-not-flag.clean.md", with_opt_in=False) == []

@@ -26,7 +26,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix (unsafe): wrap the URL in `<…>`, which makes the link explicit; naming it is up to you.
     """
-    linked = sum(1 for e in doc.entries if e.link is not None and e.link.kind in ("inline", "reference"))
+    linked = sum(1 for e in doc.entries if e.link and e.link.kind in ("inline", "reference"))
     if linked < _MINIMUM_ENTRIES:
         return
     blocks = [(p.inline, p.span) for p in doc.paragraphs if p.list_item is not None]

@@ -1,0 +1,69 @@
+"""The link rules on the real lists in the shared corpus: the seed defects, and no false alarms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from listlint.config import Selection
+from listlint.findings import Finding
+from listlint.lint import lint_paths
+
+
+def _shared() -> Path | None:
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared"
+    return None
+
+
+SHARED = _shared()
+pytestmark = pytest.mark.skipif(
+    SHARED is None, reason="the shared corpus (shared/corpus) is absent"
+)
+
+
+def link_findings(path: Path) -> list[Finding]:
+    report = lint_paths(
+        [str(path)], isolated=True, selection=Selection(select=["LL1"], ignore=["LL113"])
+    )
+    assert not report.errors
+    return report.findings
+
+
+def test_the_four_seed_defects_are_reported_at_their_columns() -> None:
+    assert SHARED is not None
+    found = link_findings(SHARED / "corpus" / "lists" / "hussius__deeplearning-biology__seed.md")
+    positions = {(f.code, f.line, f.column) for f in found}
+    assert ("LL101", 70, 61) in positions  # missing `]` after [Github](…)
+    assert ("LL101", 100, 135) in positions  # missing `[` before [paper](…)
+    assert ("LL106", 59, 121) in positions  # destination broken over lines 59-60
+    assert ("LL110", 184, 122) in positions  # [arxiv] pointing to GitHub
+
+
+def test_seed_messages_show_the_fix() -> None:
+    assert SHARED is not None
+    found = link_findings(SHARED / "corpus" / "lists" / "hussius__deeplearning-biology__seed.md")
+    messages = {f.line: f.message for f in found if f.code in ("LL101", "LL110")}
+    assert messages[70] == "missing `]` after `[Github](…)`; write `[[Github](…)]`"
+    assert messages[100] == "missing `[` before `[paper](…)`; write `[[paper](…)]`"
+    assert "names arXiv" in messages[184] and "github.com" in messages[184]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "avelino__awesome-go.md",
+        "sindresorhus__awesome.md",
+        "vinta__awesome-python.md",
+        "rust-unofficial__awesome-rust.md",
+        "sindresorhus__awesome-nodejs.md",
+    ],
+)
+def test_well_kept_lists_have_no_link_syntax_errors(name: str) -> None:
+    assert SHARED is not None
+    found = link_findings(SHARED / "corpus" / "lists" / name)
+    assert [
+        f for f in found if f.code in ("LL101", "LL102", "LL103", "LL105", "LL108", "LL110")
+    ] == []
