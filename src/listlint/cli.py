@@ -8,8 +8,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from listlint import __version__
+
+if TYPE_CHECKING:
+    from listlint.findings import Finding
+    from listlint.lint import LintReport, Target
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("rules", "rule", "config", "review")
@@ -64,17 +69,25 @@ def lint_parser() -> argparse.ArgumentParser:
         rules.add_argument(flag, type=_selectors, action="extend", metavar="RULES", help=help_text)
     fixing = parser.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also unsafe fixes")
-    fixing.add_argument("--diff", action="store_true", help="print fixes as a unified diff; write nothing")
+    fixing.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix/--diff, also unsafe fixes"
+    )
+    fixing.add_argument(
+        "--diff", action="store_true", help="print fixes as a unified diff; write nothing"
+    )
     config = parser.add_argument_group("configuration")
-    config.add_argument("--config", metavar="PATH", help="use this .listlint.toml or pyproject.toml")
+    config.add_argument(
+        "--config", metavar="PATH", help="use this .listlint.toml or pyproject.toml"
+    )
     config.add_argument("--no-config", action="store_true", help="ignore every configuration file")
     output = parser.add_argument_group("output")
     output.add_argument(
         "--output-format", choices=("text", "json", "sarif", "github"), default="text"
     )
     output.add_argument("--statistics", action="store_true", help="print counts per rule")
-    output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    output.add_argument(
+        "-q", "--quiet", action="store_true", help="print findings only, no summary"
+    )
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     output.add_argument("--stdin-filename", metavar="NAME", help="the name of - in reports")
     return parser
@@ -112,8 +125,8 @@ def _lint(argv: Sequence[str]) -> int:
     fixed_count = 0
     if args.fix or args.diff:
         findings, fixed_count = _fix(targets, findings, args, report)
-    for error in report.errors:
-        sys.stderr.write(f"listlint: error: {error}\n")
+    for message in report.errors:
+        sys.stderr.write(f"listlint: error: {message}\n")
     if targets or not report.errors:
         _print(findings, args, fixed_count)
     if report.errors:
@@ -123,7 +136,9 @@ def _lint(argv: Sequence[str]) -> int:
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
 
 
-def _fix(targets, findings, args, report):  # type: ignore[no-untyped-def]
+def _fix(
+    targets: list[Target], findings: list[Finding], args: argparse.Namespace, report: LintReport
+) -> tuple[list[Finding], int]:
     """Apply fixes pass after pass until nothing changes; write or diff the results."""
     from listlint.fix import apply_fixes, write_atomically
     from listlint.lint import lint_targets
@@ -152,8 +167,8 @@ def _fix(targets, findings, args, report):  # type: ignore[no-untyped-def]
         else:
             try:
                 write_atomically(Path(path), text, target.source.bom)
-            except OSError as error:
-                report.errors.append(f"{path}: cannot write fixes: {error.strerror or error}")
+            except OSError as failure:
+                report.errors.append(f"{path}: cannot write fixes: {failure.strerror or failure}")
     return findings, fixed_count
 
 
@@ -167,7 +182,7 @@ def _unified_diff(path: str, before: str, after: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
 
 
-def _print(findings, args, fixed_count) -> None:  # type: ignore[no-untyped-def]
+def _print(findings: list[Finding], args: argparse.Namespace, fixed_count: int) -> None:
     from listlint.reporters import renderer
     from listlint.reporters.text import render_statistics
 
@@ -267,7 +282,8 @@ def _review_command(argv: Sequence[str]) -> int:
 
     parser = _Parser(prog="listlint review", description="Review a GitHub pull request.")
     review.add_arguments(parser)
-    return review.run(parser.parse_args(argv))
+    status: int = review.run(parser.parse_args(argv))
+    return status
 
 
 def _fail(message: str) -> int:

@@ -1,10 +1,12 @@
-"""The Document: one parse of one file, with everything the rules read, all with source positions."""
+"""The Document: one parse of one file, with everything the rules read, with source positions."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Literal
 
@@ -16,12 +18,14 @@ from listlint.slug import Slugger
 
 if TYPE_CHECKING:
     from listlint.entries import Entry
+    from listlint.toc import Toc
 
 LinkKind = Literal["inline", "reference", "autolink", "bare"]
 BlockKind = Literal["paragraph", "heading", "table"]
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_OMIT_FROM_TOC = re.compile(r"\s*omit (?:in|from) toc\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def _plain(piece: Piece) -> str:
 
 @dataclass(frozen=True)
 class Link:
-    """A link of any kind; ``destination`` is the URL as written, ``url`` as markdown-it resolved it."""
+    """A link of any kind: ``destination`` as written, ``url`` as markdown-it resolved it."""
 
     kind: LinkKind
     text: str
@@ -184,10 +188,27 @@ class Document:
     code_lines: frozenset[int] = frozenset()
     sections: list[Section] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    toc: Toc | None = None
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` without its line ending."""
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+    @cached_property
+    def _link_starts(self) -> list[tuple[int, int]]:
+        return [(link.span.line, link.span.column) for link in self.links]
+
+    def links_within(self, span: Span) -> list[Link]:
+        """The links that lie wholly inside ``span``, in order (links are kept in source order)."""
+        starts = self._link_starts
+        first = bisect.bisect_left(starts, (span.line, span.column))
+        last = bisect.bisect_right(starts, (span.end_line, span.end_column))
+        end = (span.end_line, span.end_column)
+        return [
+            link
+            for link in self.links[first:last]
+            if (link.span.end_line, link.span.end_column) <= end
+        ]
 
     def anchors(self) -> dict[str, list[Heading | HtmlAnchor]]:
         """Every in-document link target: heading slugs and explicit HTML anchors."""
@@ -326,11 +347,7 @@ class _Builder:
         inline = self.inline(inline_token)
         self.collect_inline(inline, "heading")
         text = inline.plain_text
-        omit = any(
-            re.fullmatch(r"\s*omit (in|from) toc\s*", comment.text, re.IGNORECASE)
-            for comment in self.doc.comments
-            if comment.inline and comment.span.line == (token.map or [0])[0] + 1
-        )
+        omit = self.omitted_from_toc((token.map or [0])[0] + 1)
         self.doc.headings.append(
             Heading(
                 level=int(token.tag[1]),
@@ -341,6 +358,17 @@ class _Builder:
                 omit_from_toc=omit,
             )
         )
+
+    def omitted_from_toc(self, line: int) -> bool:
+        """Whether ``<!-- omit in toc -->`` ends the heading line or stands on the line before."""
+        for comment in reversed(self.doc.comments):
+            if comment.span.line < line - 1:
+                return False
+            if _OMIT_FROM_TOC.fullmatch(comment.text) and (
+                comment.span.line == line if comment.inline else comment.span.line == line - 1
+            ):
+                return True
+        return False
 
     def paragraph(self, token: Token, inline_token: Token) -> None:
         inline = self.inline(inline_token)
@@ -496,7 +524,9 @@ def _sections(headings: list[Heading], line_count: int) -> list[Section]:
                 break
         while open_sections and open_sections[-1].heading.level >= heading.level:
             open_sections.pop()
-        section = Section(heading, heading.span.line, end, open_sections[-1] if open_sections else None)
+        section = Section(
+            heading, heading.span.line, end, open_sections[-1] if open_sections else None
+        )
         sections.append(section)
         open_sections.append(section)
     return sections
@@ -505,7 +535,9 @@ def _sections(headings: list[Heading], line_count: int) -> list[Section]:
 def parse_document(text: str, path: str) -> Document:
     """Parse ``text`` (already decoded, BOM removed) into a Document."""
     tokens, env = parse_tokens(text)
-    doc = Document(path=path, text=text, lines=split_lines(text.replace("\0", "\ufffd")), tokens=tokens)
+    doc = Document(
+        path=path, text=text, lines=split_lines(text.replace("\0", "\ufffd")), tokens=tokens
+    )
     builder = _Builder(doc)
     builder.build()
     for duplicate in env.get("duplicate_refs", []):
@@ -521,4 +553,7 @@ def parse_document(text: str, path: str) -> Document:
     from listlint.entries import find_entries
 
     doc.entries = find_entries(doc)
+    from listlint.toc import find_toc
+
+    doc.toc = find_toc(doc)
     return doc

@@ -42,13 +42,7 @@ class Entry:
 
 
 def _links_in(doc: Document, span: Span) -> tuple[Link, ...]:
-    return tuple(
-        link
-        for link in doc.links
-        if not link.image
-        and (span.line, span.column) <= (link.span.line, link.span.column)
-        and (link.span.end_line, link.span.end_column) <= (span.end_line, span.end_column)
-    )
+    return tuple(link for link in doc.links_within(span) if not link.image)
 
 
 def _meaningful(pieces: tuple[Piece, ...]) -> list[Piece]:
@@ -58,8 +52,11 @@ def _meaningful(pieces: tuple[Piece, ...]) -> list[Piece]:
 def _text_after(inline: Inline, offset: int) -> tuple[str, Span | None]:
     """Plain text after content ``offset``, without a leading separator, and its span."""
     rest = [p for p in inline.pieces if p.start >= offset and p.kind not in ("link_close",)]
-    text = "".join(p.text if p.kind != "softbreak" else " " for p in rest if p.kind in (
-        "text", "text_special", "code_inline", "softbreak"))
+    text = "".join(
+        p.text if p.kind != "softbreak" else " "
+        for p in rest
+        if p.kind in ("text", "text_special", "code_inline", "softbreak")
+    )
     if not rest:
         return "", None
     stripped = text.lstrip(" *_")
@@ -85,7 +82,9 @@ def _list_entry(doc: Document, item: ListItem) -> Entry | None:
     if first is None or first.kind != "link_open":
         return None
     links = _links_in(doc, paragraph.span)
-    primary = next((link for link in links if link.span == paragraph.inline.span(first.start, first.end)), None)
+    primary = next(
+        (link for link in links if link.span == paragraph.inline.span(first.start, first.end)), None
+    )
     if primary is None or primary.fragment is not None:
         return None
     description, description_span = _text_after(paragraph.inline, first.end)
@@ -113,7 +112,9 @@ def _bold_entries(doc: Document) -> Iterator[Entry]:
         close = next((i for i, p in enumerate(pieces) if p.kind == "strong_close"), None)
         if close is None or any(p.kind == "link_open" for p in pieces[:close]):
             continue
-        name = "".join(p.text for p in pieces[1:close] if p.kind in ("text", "text_special", "code_inline"))
+        name = "".join(
+            p.text for p in pieces[1:close] if p.kind in ("text", "text_special", "code_inline")
+        )
         title_line = paragraph.span.line
         links = tuple(link for link in _links_in(doc, paragraph.span) if link.fragment is None)
         if not links:
@@ -154,9 +155,12 @@ def _outside_links(inline: Inline, offset: int) -> tuple[str, Span | None]:
             depth += 1
         elif piece.kind == "link_close":
             depth -= 1
-        elif depth == 0 and piece.kind in ("text", "text_special", "code_inline", "softbreak"):
-            if piece.text.strip(" []|,;") or words:
-                words.append(piece)
+        elif (
+            depth == 0
+            and piece.kind in ("text", "text_special", "code_inline", "softbreak")
+            and (piece.text.strip(" []|,;") or words)
+        ):
+            words.append(piece)
     text = "".join(p.text if p.kind != "softbreak" else " " for p in words).strip(" []|")
     if not text:
         return "", None
@@ -165,9 +169,11 @@ def _outside_links(inline: Inline, offset: int) -> tuple[str, Span | None]:
 
 def _is_description(paragraph: Paragraph, doc: Document) -> bool:
     pieces = _meaningful(paragraph.inline.pieces)
-    return bool(pieces) and pieces[0].kind != "strong_open" and doc.section_at(
-        paragraph.span.line
-    ) is not None
+    return (
+        bool(pieces)
+        and pieces[0].kind != "strong_open"
+        and doc.section_at(paragraph.span.line) is not None
+    )
 
 
 def _table_entry(doc: Document, row: TableRow) -> Entry | None:
@@ -183,7 +189,9 @@ def _table_entry(doc: Document, row: TableRow) -> Entry | None:
                 return None
             rest = row.cells[position + 1 : position + 2]
             description = rest[0].plain_text.strip() if rest else ""
-            description_span = rest[0].span(0, len(rest[0].content)) if rest and description else None
+            description_span = (
+                rest[0].span(0, len(rest[0].content)) if rest and description else None
+            )
             return Entry(
                 style="table",
                 name=primary.text.strip(),

@@ -17,7 +17,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 
 def line_starts(text: str) -> list[int]:
     """Offset where each line starts (CRLF, CR and LF all end a line)."""
-    starts = []
+    starts: list[int] = []
     for match in _LINE.finditer(text):
         if match.start() == len(text) and starts:
             break
@@ -36,7 +36,11 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     starts = line_starts(text)
     placed = sorted(
         (
-            (_offset(starts, text, e.line, e.column), _offset(starts, text, e.end_line, e.end_column), e.text)
+            (
+                _offset(starts, text, e.line, e.column),
+                _offset(starts, text, e.end_line, e.end_column),
+                e.text,
+            )
             for e in edits
         ),
         reverse=True,
@@ -46,8 +50,10 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return text
 
 
-def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False) -> tuple[str, list[Finding]]:
-    """Apply each finding's fix unless it overlaps one already taken; return the text and those fixed."""
+def apply_fixes(
+    text: str, findings: Iterable[Finding], *, unsafe: bool = False
+) -> tuple[str, list[Finding]]:
+    """Apply the fixes that do not overlap one taken already; return the text and those fixed."""
     starts = line_starts(text)
     taken: list[tuple[int, int]] = []
     chosen: list[Edit] = []
@@ -57,10 +63,13 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False)
         if fix is None or not (fix.safe or unsafe):
             continue
         ranges = [
-            (_offset(starts, text, e.line, e.column), _offset(starts, text, e.end_line, e.end_column))
+            (
+                _offset(starts, text, e.line, e.column),
+                _offset(starts, text, e.end_line, e.end_column),
+            )
             for e in fix.edits
         ]
-        if any(s < te and ts < e or s == e == ts == te for s, e in ranges for ts, te in taken):
+        if any((s < te and ts < e) or s == e == ts == te for s, e in ranges for ts, te in taken):
             continue
         taken.extend(ranges)
         chosen.extend(fix.edits)

@@ -7,7 +7,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from listlint.config import Config, ConfigError, Selection, discover_config, load_config
+from listlint.config import (
+    Config,
+    ConfigError,
+    Selection,
+    cached_config,
+    discover_config,
+    forget_configs,
+)
 from listlint.document import Document, parse_document
 from listlint.findings import Finding
 from listlint.rule import Context, DocumentCheck, Problem, ProjectCheck, Rule, find_rule
@@ -68,7 +75,9 @@ def check_documents(targets: Sequence[Target]) -> list[Finding]:
         for rule in target.rules:
             if rule.scope == "document":
                 check: DocumentCheck = rule.check  # type: ignore[assignment]
-                found.extend(finding(doc, rule, p) for p in check(doc, _context(rule, target.config)))
+                found.extend(
+                    finding(doc, rule, p) for p in check(doc, _context(rule, target.config))
+                )
     for group in _project_groups(targets):
         rules = {r.code: r for t in group for r in t.rules if r.scope == "project"}
         for rule in rules.values():
@@ -101,11 +110,15 @@ def _suppressed(target: Target, found: list[Finding]) -> list[Finding]:
         span = directive.span
         if unknown and unknown.code in enabled and directive.unknown:
             names = ", ".join(directive.unknown)
-            message = f"suppression names no known rule: {names}; run `listlint rules` for the codes"
+            message = (
+                f"suppression names no known rule: {names}; run `listlint rules` for the codes"
+            )
             kept.append(finding(doc, unknown, Problem(span, message)))
         elif unused and unused.code in enabled and directive.kind != "enable":
             named = directive.codes if directive.codes is not None else {"*"}
-            idle = sorted(c for c in named if c in enabled or c == "*") if not directive.used else []
+            idle = (
+                sorted(c for c in named if c in enabled or c == "*") if not directive.used else []
+            )
             if idle and not directive.unknown:
                 what = ", ".join(directive.selectors) or "every rule"
                 message = f"`listlint-{directive.kind} {what}` suppresses nothing here; remove it"
@@ -130,17 +143,8 @@ def _config_for(path: Path, config_path: str | None, isolated: bool) -> Config:
     if isolated:
         return Config()
     if config_path:
-        return _explicit(config_path)
+        return cached_config(Path(config_path).resolve())
     return discover_config(path)
-
-
-_EXPLICIT: dict[str, Config] = {}
-
-
-def _explicit(config_path: str) -> Config:
-    if config_path not in _EXPLICIT:
-        _EXPLICIT[config_path] = load_config(Path(config_path))
-    return _EXPLICIT[config_path]
 
 
 def collect(
@@ -154,6 +158,7 @@ def collect(
 ) -> list[Target]:
     """Read every file named (folders walked, ``-`` for stdin); errors go to ``report``."""
     selection = selection or Selection()
+    forget_configs()
     targets: list[Target] = []
     for name in paths:
         path = Path(stdin_filename or "stdin.md") if name == "-" else Path(name)
@@ -180,7 +185,9 @@ def collect(
             continue
         for source in sources:
             try:
-                file_config = cfg if name == "-" else _config_for(Path(source.path), config, isolated)
+                file_config = (
+                    cfg if name == "-" else _config_for(Path(source.path), config, isolated)
+                )
                 rules = file_config.enabled_rules(selection, Path(source.path))
             except ConfigError as error:
                 report.errors.append(str(error))
