@@ -10,18 +10,13 @@ from listlint.config import Selection
 from listlint.findings import Finding
 from listlint.lint import lint_paths
 
-
-def _shared() -> Path | None:
-    for parent in Path(__file__).resolve().parents:
-        if (parent / "shared" / "corpus").is_dir():
-            return parent / "shared"
-    return None
+from conftest import require_shared
 
 
-SHARED = _shared()
-pytestmark = pytest.mark.skipif(
-    SHARED is None, reason="the shared corpus (shared/corpus) is absent"
-)
+@pytest.fixture
+def lists() -> Path:
+    """corpus/lists of ../shared (the test is skipped without it)."""
+    return require_shared() / "corpus" / "lists"
 
 
 def link_findings(path: Path) -> list[Finding]:
@@ -32,9 +27,8 @@ def link_findings(path: Path) -> list[Finding]:
     return report.findings
 
 
-def test_the_four_seed_defects_are_reported_at_their_columns() -> None:
-    assert SHARED is not None
-    found = link_findings(SHARED / "corpus" / "lists" / "hussius__deeplearning-biology__seed.md")
+def test_the_four_seed_defects_are_reported_at_their_columns(lists: Path) -> None:
+    found = link_findings(lists / "hussius__deeplearning-biology__seed.md")
     positions = {(f.code, f.line, f.column) for f in found}
     assert ("LL101", 70, 61) in positions  # missing `]` after [Github](…)
     assert ("LL101", 100, 135) in positions  # missing `[` before [paper](…)
@@ -42,9 +36,8 @@ def test_the_four_seed_defects_are_reported_at_their_columns() -> None:
     assert ("LL110", 184, 122) in positions  # [arxiv] pointing to GitHub
 
 
-def test_seed_messages_show_the_fix() -> None:
-    assert SHARED is not None
-    found = link_findings(SHARED / "corpus" / "lists" / "hussius__deeplearning-biology__seed.md")
+def test_seed_messages_show_the_fix(lists: Path) -> None:
+    found = link_findings(lists / "hussius__deeplearning-biology__seed.md")
     messages = {f.line: f.message for f in found if f.code in ("LL101", "LL110")}
     assert messages[70] == "missing `]` after `[Github](…)`; write `[[Github](…)]`"
     assert messages[100] == "missing `[` before `[paper](…)`; write `[[paper](…)]`"
@@ -61,9 +54,8 @@ def test_seed_messages_show_the_fix() -> None:
         "sindresorhus__awesome-nodejs.md",
     ],
 )
-def test_well_kept_lists_have_no_link_syntax_errors(name: str) -> None:
-    assert SHARED is not None
-    found = link_findings(SHARED / "corpus" / "lists" / name)
+def test_well_kept_lists_have_no_link_syntax_errors(lists: Path, name: str) -> None:
+    found = link_findings(lists / name)
     assert [
         f for f in found if f.code in ("LL101", "LL102", "LL103", "LL105", "LL108", "LL110")
     ] == []
