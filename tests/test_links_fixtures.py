@@ -23,6 +23,8 @@ EXPECTED: dict[str, list[tuple[str, int, int]]] = {
     "LL101-misplaced-bracket": [("LL101", 7, 113)],
     "LL101-stray-bracket": [("LL101", 7, 18)],
     "LL101-unmatched-bracket": [("LL101", 7, 3)],
+    "LL101-unwrapped-link": [("LL101", 7, 29)],
+    "LL101-brackets-inside-link-text": [("LL101", 10, 34)],
     "LL102-reversed": [("LL102", 7, 3)],
     "LL102-space-between": [("LL102", 7, 10)],
     "LL102-no-parentheses": [("LL102", 7, 3)],

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from listlint.document import Document
+from listlint.findings import Span
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import Masked, link_markup, masked_blocks, short
 
@@ -21,8 +22,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     `]` belongs; a `]` right after a link whose `[` is missing is reported at that link's start when
     the block wraps other links in brackets, else as a stray `]`. Other unpaired square brackets
     are reported where they are. Parentheses are only checked next to a link (`([docs](url)` or
-    `[docs](url))`), because
-    prose uses lone `)` in enumerations such as `a) … b) …`.
+    `[docs](url))`), because prose uses lone `)` in enumerations such as `a) … b) …`.
+
+    Two slips keep the brackets balanced but break the wrapping style: a link written bare right
+    next to wrapped ones (`[Github](…)[[Paper](…)]`; the link that names a list entry, as in
+    `- [tokio](…) [[crate](…)]`, is exempt), and, in a document that wraps at least three links,
+    brackets moved inside the link text (`[[crate]](…)`).
 
     Example: `**DragoNN** [[Github](https://github.com/kundajelab/dragonn)[[Website](https://…)]` —
     missing `]` after `[Github](…)`.
@@ -30,18 +35,36 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix: none; the right place is a guess (add the bracket where the message says, or escape a
     bracket that is meant literally as `\\[`).
     """
+    names = {e.link.span for e in doc.entries if e.link is not None and e.style != "bold-title"}
+    wrapped_total = 0
+    inside: list[tuple[Masked, int]] = []  # links written `[[name]](url)`
     for block in masked_blocks(doc):
-        yield from _unbalanced(block)
+        problems, wrapped = _unbalanced(block)
+        yield from problems
+        wrapped_total += len(wrapped)
+        yield from _unwrapped(block, wrapped, names)
+        inside.extend((block, start) for start in _brackets_inside(block))
+    if wrapped_total >= _CONVENTION:
+        for block, start in inside:
+            markup = block.inline.content[start : block.link_starts[start]]
+            yield Problem(
+                block.span(start, start),
+                f"brackets inside the link text of `{_shown(markup)}`; this list wraps "
+                f"{wrapped_total} links as `[[name](url)]`: write `[[{_shown_label(markup)}](…)]`",
+            )
 
 
 _CLOSERS = {"[": "]", "(": ")"}
+_CONVENTION = 3  # wrapped links a document needs before `[[name]](url)` counts as a slip
 _SEPARATORS = frozenset(" \t\n,;|/·•")
 
 
-def _unbalanced(block: Masked) -> Iterator[Problem]:
+def _unbalanced(block: Masked) -> tuple[list[Problem], set[int]]:
+    """Problems with the block's brackets, and the start of every link wrapped in `[…]`."""
     text = block.text
     if not any(char in text for char in "[]()"):
-        return
+        return [], set()
+    wrapped: set[int] = set()
     stack: list[tuple[str, int]] = []
     unmatched: dict[int, str] = {}
     wrapping: set[str] = set()  # brackets this block pairs around links: "[[GitHub](…)]"
@@ -56,6 +79,8 @@ def _unbalanced(block: Masked) -> Iterator[Problem]:
             if stack[depth][0] == opener:
                 if offset in block.link_ends and stack[depth][1] + 1 in block.link_starts:
                     wrapping.add(char)
+                    if char == "]" and block.link_ends[offset] == stack[depth][1] + 1:
+                        wrapped.add(stack[depth][1] + 1)
                 unmatched.update((position, kind) for kind, position in stack[depth + 1 :])
                 del stack[depth:]
                 break
@@ -63,14 +88,56 @@ def _unbalanced(block: Masked) -> Iterator[Problem]:
             unmatched[offset] = char
     unmatched.update((position, kind) for kind, position in stack)
     reported: set[int] = set()
+    problems = []
     for offset in sorted(unmatched):
         if offset in reported:
             continue
         problem = _problem(block, unmatched, offset, opener_wraps=unmatched[offset] in wrapping)
         if problem is not None:
             reported.add(offset)
-            yield problem
+            problems.append(problem)
             reported.update(_partner(block, unmatched, offset))
+    return problems, wrapped
+
+
+def _unwrapped(block: Masked, wrapped: set[int], names: set[Span]) -> Iterator[Problem]:
+    """Links written bare right next to links wrapped in `[…]`: `[Github](…)[[Paper](…)]`."""
+    if not wrapped:
+        return
+    text = block.text
+    for start, end in block.links:
+        markup = block.inline.content[start:end]
+        badge = markup.startswith(("!", "[!", "[<"))
+        if (
+            badge
+            or start in wrapped
+            or text[start - 1 : start] == "["
+            or text[end : end + 1] == "]"
+        ):
+            continue
+        after = end + (text[end : end + 1] == " ")
+        before = start - (text[start - 1 : start] == " ")
+        next_wrapped = text[after : after + 1] == "[" and after + 1 in wrapped
+        previous_wrapped = (
+            text[before - 1 : before] == "]" and block.link_ends.get(before - 1) in wrapped
+        )
+        if not (next_wrapped or previous_wrapped) or block.span(start, end) in names:
+            continue
+        shown = _shown(markup)
+        yield Problem(
+            block.span(start, start),
+            f"`{shown}` is not wrapped in `[…]` like the links next to it; write `[{shown}]`",
+        )
+
+
+def _brackets_inside(block: Masked) -> Iterator[int]:
+    """Links whose whole text is in brackets, `[[name]](url)`, with no `]` after them."""
+    content = block.inline.content
+    for start, end in block.links:
+        markup = content[start:end]
+        label_in_brackets = markup.startswith("[[") and markup.find("]](") == markup.find("]")
+        if label_in_brackets and block.text[end : end + 1] != "]":
+            yield start
 
 
 def _group_end(block: Masked, start: int) -> int:
