@@ -105,7 +105,10 @@ def _problem(destination: Destination, allowed: set[str]) -> str | None:
 def _schemeless(url: str) -> str | None:
     no_colon = _NO_COLON.match(url)
     if no_colon and _like_http(no_colon.group("scheme").lower()):
-        return f"`{short(url)}` is missing the `:` after `{no_colon.group('scheme')}`"
+        scheme = no_colon.group("scheme")
+        if scheme.lower() in ("http", "https"):
+            return f"`{short(url)}` is missing the `:` after `{scheme}`"
+        return f"misspelt scheme `{scheme}` in `{short(url)}`; write `https://` or `http://`"
     if web_address_without_scheme(url):
         return (
             f"`{short(url)}` has no scheme, so it is a relative path; write `https://{short(url)}`"
