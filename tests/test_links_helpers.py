@@ -98,3 +98,17 @@ def test_missing_file_is_skipped_outside_a_repository(tmp_path: object) -> None:
     assert rule is not None
     doc = parse_document("[a](nope.md)\n", "-")
     assert list(rule.check(doc, Context({}, {}))) == []  # type: ignore[arg-type]
+
+
+def test_a_section_that_pads_every_link_text_does_so_on_purpose() -> None:
+    rule = find_rule("link-text-whitespace")
+    assert rule is not None
+    names = ["Alex Krizhevsky", "Yann LeCun", "Yoshua Bengio", "Andrew Ng", "Fei-Fei Li"]
+    padded = "".join(
+        f"{n}. [ {name} ](https://example.org/{n})\n" for n, name in enumerate(names, 1)
+    )
+    doc = parse_document(
+        f"# Researchers\n\n{padded}\n# Tools\n\n- [Flask ](https://f.org)\n", "t.md"
+    )
+    found = list(rule.check(doc, Context({}, {})))  # type: ignore[arg-type]
+    assert [problem.span.line for problem in found] == [11]
