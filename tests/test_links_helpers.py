@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import pytest
 
 from listlint.document import parse_document
-from listlint.rule import Context, find_rule
+from listlint.rule import Context, DocumentCheck, Problem, find_rule
 from listlint.rules._links import (
     LINK_MASK,
     OPAQUE_MASK,
@@ -75,40 +76,38 @@ def test_known_sites_accept_subdomains_path_prefixes_and_globs() -> None:
     assert not sites["arXiv"].serves(urlsplit("https://github.com/mila-iqia/gene-graph-conv"))
 
 
+def run(name: str, text: str, options: dict[str, Any] | None = None) -> list[Problem]:
+    """Problems of document rule ``name`` on ``text``, with its default options or ``options``."""
+    found = find_rule(name)
+    assert found is not None
+    check = cast(DocumentCheck, found.check)
+    doc = parse_document(text, "-")
+    return list(check(doc, Context(found.defaults() if options is None else options, {})))
+
+
 def test_sites_option_extends_the_table() -> None:
-    rule = find_rule("label-contradicts-url")
-    assert rule is not None
-    doc = parse_document("**X** [[Codeberg](https://github.com/a/b)]\n", "t.md")
-    context = Context({"sites": {"Codeberg": ["codeberg.org"]}}, {})
-    assert [p.span.line for p in rule.check(doc, context)] == [1]  # type: ignore[arg-type, union-attr]
-    assert list(rule.check(doc, Context(rule.defaults(), {}))) == []  # type: ignore[arg-type]
+    text = "**X** [[Codeberg](https://github.com/a/b)]\n"
+    assert [
+        p.span.line
+        for p in run("label-contradicts-url", text, {"sites": {"Codeberg": ["codeberg.org"]}})
+    ] == [1]
+    assert run("label-contradicts-url", text) == []
 
 
 def test_allowed_schemes_option() -> None:
-    rule = find_rule("malformed-url")
-    assert rule is not None
-    doc = parse_document("- [Settings](chrome://settings)\n", "t.md")
-    assert len(list(rule.check(doc, Context(rule.defaults(), {})))) == 1  # type: ignore[arg-type]
-    allowed = Context({"allowed-schemes": ["https", "chrome"]}, {})
-    assert list(rule.check(doc, allowed)) == []  # type: ignore[arg-type]
+    text = "- [Settings](chrome://settings)\n"
+    assert len(run("malformed-url", text)) == 1
+    assert run("malformed-url", text, {"allowed-schemes": ["https", "chrome"]}) == []
 
 
-def test_missing_file_is_skipped_outside_a_repository(tmp_path: object) -> None:
-    rule = find_rule("missing-file")
-    assert rule is not None
-    doc = parse_document("[a](nope.md)\n", "-")
-    assert list(rule.check(doc, Context({}, {}))) == []  # type: ignore[arg-type]
+def test_missing_file_is_skipped_outside_a_repository() -> None:
+    assert run("missing-file", "[a](nope.md)\n") == []
 
 
 def test_a_section_that_pads_every_link_text_does_so_on_purpose() -> None:
-    rule = find_rule("link-text-whitespace")
-    assert rule is not None
     names = ["Alex Krizhevsky", "Yann LeCun", "Yoshua Bengio", "Andrew Ng", "Fei-Fei Li"]
     padded = "".join(
         f"{n}. [ {name} ](https://example.org/{n})\n" for n, name in enumerate(names, 1)
     )
-    doc = parse_document(
-        f"# Researchers\n\n{padded}\n# Tools\n\n- [Flask ](https://f.org)\n", "t.md"
-    )
-    found = list(rule.check(doc, Context({}, {})))  # type: ignore[arg-type]
-    assert [problem.span.line for problem in found] == [11]
+    text = f"# Researchers\n\n{padded}\n# Tools\n\n- [Flask ](https://f.org)\n"
+    assert [problem.span.line for problem in run("link-text-whitespace", text)] == [11]
