@@ -19,6 +19,10 @@ OPAQUE_MASK = "\x00"  # a code span, inline HTML, an escape or an entity
 
 # A destination as people write it: a scheme, ``www.``, a fragment or a path.
 URLISH = r"(?:[A-Za-z][A-Za-z0-9+.-]{1,9}:|www\.|#|\.{0,2}/)"
+# `[Name(https://…)`: the `]` is missing. Reported by LL102, so LL101 leaves that `[` alone.
+UNCLOSED_LABEL = re.compile(
+    r"\[([^\[\]()\x00\x01\n]+)\(((?:https?://|www\.)[^\s()\[\]\x00\x01]*)\)"
+)
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,15 @@
 """LL101 unbalanced-brackets."""
 
+import re
 from collections.abc import Iterator
 
 from listlint.document import Document
 from listlint.findings import Span
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import Masked, link_markup, masked_blocks, short
+from listlint.rules._links import UNCLOSED_LABEL, Masked, link_markup, masked_blocks, short
 
 _PAIRS = {"]": "[", ")": "("}
+_FAILED_DESTINATION = re.compile(r"\]\([^\s()\[\]]+$")
 
 
 @rule("LL101", "unbalanced-brackets", tags=("links", "syntax"))
@@ -180,8 +182,8 @@ def _problem(
     if char in "[(":
         closer = _CLOSERS[char]
         if offset + 1 not in block.link_starts:
-            if char == "(":
-                return None
+            if char == "(" or UNCLOSED_LABEL.match(block.text, offset):
+                return None  # `[Name(https://…)` is LL102's
             return Problem(
                 block.span(offset, offset + 1),
                 "unmatched `[`; add the `]` that closes it, or escape it as `\\[`",
@@ -203,8 +205,8 @@ def _problem(
         )
     opener = _PAIRS[char]
     if offset not in block.link_ends:
-        if char == ")":
-            return None
+        if char == ")" or _FAILED_DESTINATION.search(block.text, 0, offset):
+            return None  # `[Name](https://…]` is LL102's
         return Problem(
             block.span(offset, offset + 1),
             "unmatched `]`; add the `[` it closes, or escape it as `\\]`",

@@ -9,6 +9,7 @@ from listlint.rules._links import (
     LINK_MASK,
     OPAQUE_MASK,
     SCHEME,
+    UNCLOSED_LABEL,
     URLISH,
     Masked,
     masked_blocks,
@@ -26,6 +27,7 @@ _URL_START = re.compile(URLISH)
 _REFUSED = frozenset({"javascript", "vbscript", "file", "data"})
 _SWAPPED = re.compile(rf"\[({_TEXT}+)\]\)\(({_URL})\)")
 _OPEN = re.compile(rf"(!?)\[({_TEXT}*)\]\(")
+_NESTED = re.compile(rf"\[{LINK_MASK}+\]\(({_URL})\)")
 
 
 @rule("LL102", "broken-link-syntax", tags=("links", "syntax"))
@@ -41,6 +43,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     - `[Name](https://…` with no closing `)`, or with unbalanced parentheses inside the URL — the
       message says where the `)` belongs;
     - `[Name])(https://…)`: a `)` that belongs after the link;
+    - `[Name(https://…)`: the `]` is missing;
+    - `[[Name](https://a)](https://b)`: a link inside a link's text;
     - `[Name](https://a b)`: a space inside the destination — encode it as `%20`;
     - `[Name](javascript:…)`: renderers refuse `javascript:`, `vbscript:`, `file:` and `data:` URLs.
 
@@ -86,6 +90,18 @@ def _broken(block: Masked) -> Iterator[Problem]:
             block.span(match.start() + len(label) + 2, match.start() + len(label) + 3),
             f"`)` between `[{short(label, 30)}]` and `({short(url)})` breaks the link; "
             f"write `[{short(label, 30)}]({short(url)}))`",
+        )
+    for match in UNCLOSED_LABEL.finditer(text):
+        label, url = match.group(1), match.group(2)
+        yield Problem(
+            block.span(match.start(2) - 1, match.start(2) - 1),
+            f"`]` is missing after `[{short(label, 30)}`; "
+            f"write `[{short(label, 30)}]({short(url)})`",
+        )
+    for match in _NESTED.finditer(text):
+        yield Problem(
+            block.span(match.start(), match.end()),
+            f"a link inside another link's text; keep one of them (`{short(match.group(1))}`)",
         )
     for match in _OPEN.finditer(text):
         problem = _unparsed(block, match)
@@ -143,6 +159,11 @@ def _unparsed(block: Masked, match: re.Match[str]) -> Problem | None:
             block.span(first_space, first_space + 1),
             f"`[{label}](…)` is not a {kind}: its destination contains a space; "
             "encode it as `%20` or remove it",
+        )
+    if url.endswith("]"):
+        return Problem(
+            block.span(first_space - 1, first_space),
+            f"`[{label}](…)` is not a {kind}: the `]` after `{short(url[:-1])}` should be `)`",
         )
     return Problem(
         block.span(first_space, first_space),

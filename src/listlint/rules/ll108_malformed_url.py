@@ -46,7 +46,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A link's URL must be well formed: a known scheme, `://`, and a valid host.
 
     Why: a URL with a typo in its scheme (`htps://`, `http//`, `http:/`), no scheme at all
-    (`www.example.org` or `github.com/o/r` as a destination, which GitHub treats as a path inside
+    (`www.example.org` or `github.com/o/r` as a destination, a destination that starts with a
+    stray `(` or `[` or is itself a Markdown link, which GitHub treats as a path inside
     the repository), a doubled scheme (`https://https://`) or an impossible host (`http://homepage`,
     `https://github,com`) is a broken link. Schemes that run code (`javascript:`, `vbscript:`,
     `data:` outside images, `file:`) are never acceptable in a list; other schemes must be in
@@ -68,6 +69,10 @@ def _problem(destination: Destination, allowed: set[str]) -> str | None:
     url = destination.url.strip()
     if not url or url.startswith(("#", "/", "?", ".")) or any(char.isspace() for char in url):
         return None
+    if url.startswith("[") and "](" in url:
+        return f"destination `{short(url)}` is itself a Markdown link; write only its URL"
+    if url[0] in "([<\"'":
+        return f"destination `{short(url)}` starts with a stray `{url[0]}`; remove it"
     doubled = _DOUBLED.match(url)
     if doubled:
         return f"scheme written twice in `{short(url)}`; remove `{doubled.group(1)}`"
