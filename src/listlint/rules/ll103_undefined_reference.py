@@ -31,6 +31,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             label = match.group(2) or match.group(1)
             if label.startswith("^") or normalize_label(label) in defined or not label.strip():
                 continue
+            if match.start() and block.text[match.start() - 1].isalnum():
+                continue  # `matrix[i][j]` is an index, not a link
             yield Problem(
                 block.span(match.start(), match.end()),
                 f"reference `[{short(label, 30)}]` is not defined; "

@@ -24,6 +24,7 @@ _DEFAULT_SCHEMES = [
 _DANGEROUS = frozenset({"javascript", "vbscript", "data", "file"})
 _WEB_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "ws", "wss"})
 _NO_COLON = re.compile(r"(?P<scheme>[A-Za-z]{3,6})/{2,3}(?=[\w.-])")
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2}).{0,2}")
 _DOUBLED = re.compile(r"(?i)(https?:/+)(https?:/*)")
 
 
@@ -95,6 +96,10 @@ def _problem(destination: Destination, allowed: set[str]) -> str | None:
         return None
     if not rest.startswith("//") or rest.startswith("///"):
         return f"`{short(url)}` needs exactly two slashes after `{match.group(1)}:`"
+    bad_escape = _BAD_ESCAPE.search(url)
+    if bad_escape:
+        escape = bad_escape.group()
+        return f"`{escape}` in `{short(url)}` is not a percent escape (`%` and two hex digits)"
     parts = split_url(url)
     if parts is None:
         return f"`{short(url)}` is not a valid URL (bad host or port)"
