@@ -61,6 +61,7 @@ EXPECTED: dict[str, list[tuple[str, int, int]]] = {
     "LL110-label-contradicts-url": [("LL110", 7, 87)],
     "LL111-bare-url": [("LL111", 9, 3)],
     "LL112-http-with-https-available": [("LL112", 8, 18)],
+    "LL112-known-https-host": [("LL112", 7, 14)],
     "opt-in/LL113-http-link": [("LL113", 7, 9)],
 }
 

@@ -111,3 +111,10 @@ def test_a_section_that_pads_every_link_text_does_so_on_purpose() -> None:
     )
     text = f"# Researchers\n\n{padded}\n# Tools\n\n- [Flask ](https://f.org)\n"
     assert [problem.span.line for problem in run("link-text-whitespace", text)] == [11]
+
+
+def test_https_hosts_option() -> None:
+    text = "- [a](http://a.example.org/x)\n- [b](http://user.github.io/y)\n"
+    assert [p.span.line for p in run("http-with-https-available", text)] == [2]
+    only_example = {"https-hosts": ["example.org"]}
+    assert [p.span.line for p in run("http-with-https-available", text, only_example)] == [1]
