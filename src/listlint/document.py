@@ -250,6 +250,11 @@ class _AnchorFinder(HTMLParser):
                 self.found.append((value, "id" if key == "id" else "name", line, column))
 
 
+def _literal(token: Token, child: Token, cursor: int) -> int:
+    """Where the text of ``child`` is in the inline content, at or after ``cursor`` (or -1)."""
+    return token.content.find(child.content, cursor)
+
+
 def _pieces(token: Token) -> tuple[Piece, ...]:
     """The inline children with content offsets; plain text gets its offsets from its neighbours."""
     pieces: list[Piece] = []
@@ -273,6 +278,11 @@ def _pieces(token: Token) -> tuple[Piece, ...]:
             if link_ends:
                 cursor = link_ends.pop()
                 start, end = end, cursor
+        elif child.type == "text" and child.content and _literal(token, child, cursor) >= 0:
+            # plain text is literal source: find it rather than trust a position, which is off
+            # when markdown-it merged the text with an emptied emphasis delimiter (`**x** - y`)
+            start = _literal(token, child, cursor)
+            end = cursor = start + len(child.content)
         elif pos:
             start, end = pos
             cursor = max(cursor, end)
@@ -384,6 +394,8 @@ class _Builder:
         line = self.doc.line(span.line)
         marker = token.markup or "-"
         column = len(line) - len(line.lstrip(" \t>"))
+        if self.items and self.items[-1].marker_span.line == span.line:  # ``- - item``
+            column = max(column, self.items[-1].marker_span.end_column - 1)
         if token.info:  # ordered: "1" + "."
             marker_text = token.info + marker
         else:
