@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -184,6 +185,9 @@ class Document:
     code_lines: frozenset[int] = frozenset()
     sections: list[Section] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    _link_order: list[int] = field(default_factory=list, init=False, repr=False)
+    _link_starts: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False)
+    _section_starts: list[int] = field(default_factory=list, init=False, repr=False)
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` without its line ending."""
@@ -200,10 +204,29 @@ class Document:
 
     def section_at(self, line: int) -> Section | None:
         """The innermost section that contains ``line``."""
-        found = None
-        for section in self.sections:
-            if section.start_line <= line <= section.end_line:
-                found = section
+        if len(self._section_starts) != len(self.sections):
+            self._section_starts = [section.start_line for section in self.sections]
+        index = bisect.bisect_right(self._section_starts, line) - 1
+        found = self.sections[index] if index >= 0 else None
+        while found is not None and found.end_line < line:
+            found = found.parent
+        return found
+
+    def links_in(self, span: Span) -> list[Link]:
+        """The links that start and end inside ``span``, in source order."""
+        if len(self._link_order) != len(self.links):
+            starts = [(link.span.line, link.span.column) for link in self.links]
+            self._link_order = sorted(range(len(self.links)), key=starts.__getitem__)
+            self._link_starts = [starts[index] for index in self._link_order]
+        end = (span.end_line, span.end_column)
+        found = []
+        first = bisect.bisect_left(self._link_starts, (span.line, span.column))
+        for position in range(first, len(self._link_order)):
+            if self._link_starts[position] > end:
+                break
+            link = self.links[self._link_order[position]]
+            if (link.span.end_line, link.span.end_column) <= end:
+                found.append(link)
         return found
 
 

@@ -42,13 +42,7 @@ class Entry:
 
 
 def _links_in(doc: Document, span: Span) -> tuple[Link, ...]:
-    return tuple(
-        link
-        for link in doc.links
-        if not link.image
-        and (span.line, span.column) <= (link.span.line, link.span.column)
-        and (link.span.end_line, link.span.end_column) <= (span.end_line, span.end_column)
-    )
+    return tuple(link for link in doc.links_in(span) if not link.image)
 
 
 def _meaningful(pieces: tuple[Piece, ...]) -> list[Piece]:
