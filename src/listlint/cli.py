@@ -77,13 +77,20 @@ def lint_parser() -> argparse.ArgumentParser:
     output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     output.add_argument("--stdin-filename", metavar="NAME", help="the name of - in reports")
+    output.add_argument(
+        "--profile", action="store_true", help="print the time spent in each phase to stderr"
+    )
     return parser
 
 
 def _lint(argv: Sequence[str]) -> int:
     args = lint_parser().parse_args(argv)
+    from listlint import profile
     from listlint.config import ConfigError, Selection, check_selection
     from listlint.lint import LintReport, collect, lint_targets
+
+    if args.profile:
+        profile.enable()
 
     selection = Selection(args.select, args.extend_select or (), args.ignore or ())
     try:
@@ -100,14 +107,15 @@ def _lint(argv: Sequence[str]) -> int:
     if args.fix and "-" in paths:
         return _fail("--fix cannot write to stdin; use --diff")
     report = LintReport()
-    targets = collect(
-        paths,
-        config=args.config,
-        isolated=args.no_config,
-        selection=selection,
-        stdin_filename=args.stdin_filename,
-        report=report,
-    )
+    with profile.phase("read"):
+        targets = collect(
+            paths,
+            config=args.config,
+            isolated=args.no_config,
+            selection=selection,
+            stdin_filename=args.stdin_filename,
+            report=report,
+        )
     findings = lint_targets(targets)
     fixed_count = 0
     if args.fix or args.diff:
@@ -115,7 +123,10 @@ def _lint(argv: Sequence[str]) -> int:
     for error in report.errors:
         sys.stderr.write(f"listlint: error: {error}\n")
     if targets or not report.errors:
-        _print(findings, args, fixed_count)
+        with profile.phase("report"):
+            _print(findings, args, fixed_count)
+    if args.profile:
+        sys.stderr.write(profile.render())
     if report.errors:
         return EXIT_ERROR
     if args.diff and fixed_count:
@@ -127,6 +138,7 @@ def _fix(targets, findings, args, report):  # type: ignore[no-untyped-def]
     """Apply fixes pass after pass until nothing changes; write or diff the results."""
     from listlint.fix import apply_fixes, write_atomically
     from listlint.lint import lint_targets
+    from listlint.profile import phase
     from listlint.source import Source
 
     originals = {t.source.path: t.source.text for t in targets}
@@ -135,7 +147,8 @@ def _fix(targets, findings, args, report):  # type: ignore[no-untyped-def]
         changed = False
         for target in targets:
             mine = [f for f in findings if f.path == target.source.path]
-            text, fixed = apply_fixes(target.source.text, mine, unsafe=args.unsafe_fixes)
+            with phase("fix"):
+                text, fixed = apply_fixes(target.source.text, mine, unsafe=args.unsafe_fixes)
             if fixed and text != target.source.text:
                 target.source = Source(target.source.path, text, target.source.bom)
                 fixed_count += len(fixed)

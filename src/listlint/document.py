@@ -7,12 +7,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from markdown_it.token import Token
 
 from listlint.findings import Span
 from listlint.parse import InlineSource, parse_tokens
+from listlint.profile import phase
 from listlint.slug import Slugger
 
 if TYPE_CHECKING:
@@ -527,7 +528,18 @@ def _sections(headings: list[Heading], line_count: int) -> list[Section]:
 
 def parse_document(text: str, path: str) -> Document:
     """Parse ``text`` (already decoded, BOM removed) into a Document."""
-    tokens, env = parse_tokens(text)
+    with phase("parse"):
+        tokens, env = parse_tokens(text)
+    with phase("model"):
+        doc = _model(path, text, tokens, env)
+    from listlint.entries import find_entries
+
+    with phase("model: entries"):
+        doc.entries = find_entries(doc)
+    return doc
+
+
+def _model(path: str, text: str, tokens: list[Token], env: dict[str, Any]) -> Document:
     doc = Document(path=path, text=text, lines=split_lines(text.replace("\0", "\ufffd")), tokens=tokens)
     builder = _Builder(doc)
     builder.build()
@@ -541,7 +553,4 @@ def parse_document(text: str, path: str) -> Document:
                 duplicate=True,
             )
         )
-    from listlint.entries import find_entries
-
-    doc.entries = find_entries(doc)
     return doc

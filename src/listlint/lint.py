@@ -10,6 +10,7 @@ from pathlib import Path
 from listlint.config import Config, ConfigError, Selection, discover_config, load_config
 from listlint.document import Document, parse_document
 from listlint.findings import Finding
+from listlint.profile import phase
 from listlint.rule import Context, DocumentCheck, Problem, ProjectCheck, Rule, find_rule
 from listlint.source import InputError, Source, read_source, read_stdin
 from listlint.suppress import apply_suppressions
@@ -68,19 +69,23 @@ def check_documents(targets: Sequence[Target]) -> list[Finding]:
         for rule in target.rules:
             if rule.scope == "document":
                 check: DocumentCheck = rule.check  # type: ignore[assignment]
-                found.extend(finding(doc, rule, p) for p in check(doc, _context(rule, target.config)))
+                with phase(f"rules: {rule.family}"):
+                    context = _context(rule, target.config)
+                    found.extend(finding(doc, rule, p) for p in check(doc, context))
     for group in _project_groups(targets):
         rules = {r.code: r for t in group for r in t.rules if r.scope == "project"}
         for rule in rules.values():
             members = [t for t in group if rule in t.rules]
             docs = [t.document for t in members if t.document is not None]
             project_check: ProjectCheck = rule.check  # type: ignore[assignment]
-            for doc, problem in project_check(docs, _context(rule, members[0].config)):
-                per_path[doc.path].append(finding(doc, rule, problem))
+            with phase(f"rules: {rule.family}"):
+                for doc, problem in project_check(docs, _context(rule, members[0].config)):
+                    per_path[doc.path].append(finding(doc, rule, problem))
     results: list[Finding] = []
-    for target in targets:
-        assert target.document is not None
-        results.extend(_suppressed(target, per_path[target.document.path]))
+    with phase("suppressions"):
+        for target in targets:
+            assert target.document is not None
+            results.extend(_suppressed(target, per_path[target.document.path]))
     return sorted(results, key=lambda f: f.sort_key)
 
 
