@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -91,6 +92,9 @@ def _lint(argv: Sequence[str]) -> int:
 
     if args.profile:
         profile.enable()
+    # A parse allocates hundreds of thousands of long-lived objects; with the default thresholds
+    # the cyclic collector walks them again and again (10% of awesome-go, 25% of 10,000 entries).
+    gc.set_threshold(50_000, 20, 100)
 
     selection = Selection(args.select, args.extend_select or (), args.ignore or ())
     try:
