@@ -23,7 +23,7 @@ LinkKind = Literal["inline", "reference", "autolink", "bare"]
 BlockKind = Literal["paragraph", "heading", "table"]
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_ANCHOR_ATTRIBUTE = re.compile(r"(?:id|name)\s*=", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -239,18 +239,62 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+def _comments(content: str) -> Iterator[tuple[int, int]]:
+    """Start and end offsets of each complete ``<!-- ... -->`` in ``content``, in linear time.
+
+    (The regex ``<!--(.*?)-->`` rescans to the end for every unclosed ``<!--``: quadratic.)
+    """
+    position = 0
+    while (start := content.find("<!--", position)) >= 0:
+        end = content.find("-->", start + 4)
+        if end < 0:
+            return
+        yield start, end + 3
+        position = end + 3
+
+
 class _AnchorFinder(HTMLParser):
     """Collects ``name``/``id`` attributes from an HTML fragment."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, Literal["name", "id"], int, int]] = []
+        self.found: list[tuple[str, Literal["name", "id"]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, column = self.getpos()
         for key, value in attrs:
             if value and (key == "id" or (key == "name" and tag == "a")):
-                self.found.append((value, "id" if key == "id" else "name", line, column))
+                self.found.append((value, "id" if key == "id" else "name"))
+
+
+def _anchor_tags(
+    content: str, skipped: list[tuple[int, int]]
+) -> Iterator[tuple[str, Literal["name", "id"], int]]:
+    """(name, attribute, offset) of each anchor in ``content``, outside the ``skipped`` ranges.
+
+    HTMLParser is quadratic on unclosed tags (``<a <a <a ...``), so it only ever sees one tag at a
+    time: the text from one ``<`` to the next, and only when it has an ``id=`` or ``name=``.
+    """
+    finder = _AnchorFinder()
+    ranges = iter(skipped)
+    skip = next(ranges, None)
+    position = content.find("<")
+    while position >= 0:
+        following = content.find("<", position + 1)
+        while skip is not None and skip[1] <= position:
+            skip = next(ranges, None)
+        inside = skip is not None and skip[0] <= position
+        tag = content[position : following if following >= 0 else len(content)]
+        if not inside and _ANCHOR_ATTRIBUTE.search(tag):
+            finder.reset()
+            finder.found = []
+            try:
+                finder.feed(tag)
+                finder.close()
+            except (AssertionError, ValueError):  # HTMLParser rejects some malformed markup
+                pass
+            for name, attribute in finder.found:
+                yield name, attribute, position
+        position = following
 
 
 def _pieces(token: Token) -> tuple[Piece, ...]:
@@ -427,20 +471,24 @@ class _Builder:
         )
 
     def html(self, content: str, span: Span, *, inline: bool, first_column: int = 1) -> None:
-        for match in _COMMENT.finditer(content):
-            line = span.line + content.count("\n", 0, match.start())
-            self.doc.comments.append(Comment(match.group(1), Span(line, 1, line, 1), inline))
-        finder = _AnchorFinder()
-        try:
-            finder.feed(content)
-            finder.close()
-        except (AssertionError, ValueError):  # HTMLParser rejects some malformed markup
-            return
-        for name, attribute, line, column in finder.found:
-            number = span.line + line - 1
-            start = (first_column if line == 1 else 1) + column
+        comments = list(_comments(content))
+        line, counted = span.line, 0
+        for start, end in comments:
+            line += content.count("\n", counted, start)
+            counted = start
+            text = content[start + 4 : end - 3]
+            self.doc.comments.append(Comment(text, Span(line, 1, line, 1), inline))
+        line, counted, line_start = 0, 0, 0
+        for name, attribute, offset in _anchor_tags(content, comments):
+            newlines = content.count("\n", counted, offset)
+            if newlines:
+                line += newlines
+                line_start = content.rfind("\n", counted, offset) + 1
+            counted = offset
+            column = (first_column if line == 0 else 1) + offset - line_start
+            number = span.line + line
             self.doc.html_anchors.append(
-                HtmlAnchor(name, attribute, Span(number, start, number, start + 1))
+                HtmlAnchor(name, attribute, Span(number, column, number, column + 1))
             )
 
     def collect_inline(self, inline: Inline, block: BlockKind) -> None:
