@@ -392,11 +392,12 @@ class _Builder:
 
     def heading(self, token: Token, inline_token: Token) -> None:
         inline = self.inline(inline_token)
+        known_comments = len(self.doc.comments)
         self.collect_inline(inline, "heading")
         text = inline.plain_text
         omit = any(
             re.fullmatch(r"\s*omit (in|from) toc\s*", comment.text, re.IGNORECASE)
-            for comment in self.doc.comments
+            for comment in self.doc.comments[known_comments:]  # this heading's own comments
             if comment.inline and comment.span.line == (token.map or [0])[0] + 1
         )
         self.doc.headings.append(
@@ -547,7 +548,8 @@ class _Builder:
 
 def _until_close(pieces: tuple[Piece, ...], index: int) -> Iterator[Piece]:
     depth = 0
-    for piece in pieces[index + 1 :]:
+    for position in range(index + 1, len(pieces)):  # not pieces[index + 1 :]: a copy per link
+        piece = pieces[position]
         if piece.kind == "link_open":
             depth += 1
         elif piece.kind == "link_close":
@@ -558,14 +560,15 @@ def _until_close(pieces: tuple[Piece, ...], index: int) -> Iterator[Piece]:
 
 
 def _sections(headings: list[Heading], line_count: int) -> list[Section]:
+    ends = [line_count] * len(headings)
+    waiting: list[int] = []  # headings whose section has not ended yet, levels increasing
+    for number, heading in enumerate(headings):
+        while waiting and headings[waiting[-1]].level >= heading.level:
+            ends[waiting.pop()] = heading.span.line - 1
+        waiting.append(number)
     sections: list[Section] = []
     open_sections: list[Section] = []
-    for number, heading in enumerate(headings):
-        end = line_count
-        for later in headings[number + 1 :]:
-            if later.level <= heading.level:
-                end = later.span.line - 1
-                break
+    for heading, end in zip(headings, ends):
         while open_sections and open_sections[-1].heading.level >= heading.level:
             open_sections.pop()
         section = Section(heading, heading.span.line, end, open_sections[-1] if open_sections else None)

@@ -119,7 +119,7 @@ def _suppressed(target: Target, found: list[Finding]) -> list[Finding]:
 
 
 def markdown_files(directory: Path, config: Config) -> Iterator[Path]:
-    """Markdown files below ``directory``, skipping excluded paths; symlinks are not followed."""
+    """Regular Markdown files below ``directory``, minus excluded paths; folder links not followed."""
     for root, folders, files in os.walk(directory):
         here = Path(root)
         folders[:] = sorted(
@@ -127,7 +127,8 @@ def markdown_files(directory: Path, config: Config) -> Iterator[Path]:
         )
         for name in sorted(files):
             path = here / name
-            if path.suffix.lower() in MARKDOWN_SUFFIXES and not config.excluded(path):
+            markdown = path.suffix.lower() in MARKDOWN_SUFFIXES and not config.excluded(path)
+            if markdown and path.is_file():  # not a FIFO (reading one would block), no broken link
                 yield path
 
 
