@@ -49,7 +49,7 @@ WORD = st.lists(
             "\t",
             "\ufb01",
             "Ω",
-        ]  # fmt: skip
+        ]
     ),
     max_size=12,
 ).map("".join)

@@ -1,0 +1,96 @@
+"""No regular expression of listlint backtracks catastrophically.
+
+Every compiled pattern found in a ``listlint`` module (rules included, so new rules are covered
+automatically) plus the patterns written inline in calls, is run with ``search``, ``match``,
+``fullmatch`` and ``finditer`` (patterns only ever anchored: ``match`` and ``fullmatch``) over long
+hostile strings: 20,000 repeats of each character or
+fragment Markdown is made of, with and without a character that makes the match fail at the end.
+Python's regex engine cannot be interrupted, so the sweep runs in a child process under a one-minute
+guard; the slowest pattern is named when it fails.
+
+Reviewed by hand (the patterns as of this commit): ``fix._LINE``, ``document._NEWLINES``,
+``document._ANCHOR_ATTRIBUTE``, the omit-from-TOC ``fullmatch``, ``suppress._DIRECTIVE`` (anchored,
+one unbounded class before ``$``), ``suppress``'s ``[\\s,]+`` split and the ``urls`` patterns: no
+nested or adjacent unbounded quantifiers over overlapping classes, so every one is linear. The
+quadratic one was ``<!--(.*?)-->`` applied with ``finditer`` to text with many unclosed ``<!--``
+(each attempt ran to the end); it is now a ``str.find`` loop.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+GUARD_SECONDS = 60
+
+SWEEP = r"""
+import importlib, pkgutil, re, sys, time
+import listlint
+from listlint.rule import all_rules
+
+all_rules()
+for module in pkgutil.walk_packages(listlint.__path__, "listlint."):
+    if module.name.endswith(".__main__") or ".github" in module.name:
+        continue
+    importlib.import_module(module.name)
+patterns = {}
+for name, module in list(sys.modules.items()):
+    if name == "listlint" or name.startswith("listlint."):
+        for attribute, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                patterns[f"{name}.{attribute}"] = value
+INLINE = {
+    "document: omit from toc": re.compile(r"\s*omit (in|from) toc\s*", re.IGNORECASE),
+    "suppress: selector split": re.compile(r"[\s,]+"),
+}
+patterns.update(INLINE)
+# Only ever used anchored (match/fullmatch): a scan with search() would be quadratic for some, by
+# design irrelevant; they are swept with match and fullmatch only.
+ANCHORED = {
+    "document: omit from toc",
+    "listlint.suppress._DIRECTIVE",
+    "listlint.urls._ARXIV_PAPER",
+    "listlint.urls._PREPRINT_PAPER",
+}
+FRAGMENTS = list("[]()<>!-*_`\\ \t\r\n%:/.#&;=\"'a0|~+") + [
+    "<!--", "-->", "](", "%2", "http://", "https://a", "a-", "- ", "\r\n", "listlint-disable ",
+    "omit ", " in", "[a](", "id=", "<a ", "&#x", "ab-", "a.b", "@a", "/abs/a-", "/content/1",
+]
+slowest = (0.0, "")
+for key, pattern in sorted(patterns.items()):
+    for fragment in FRAGMENTS:
+        for tail in ("", "!", "\x00"):
+            text = fragment * 20_000 + tail
+            start = time.perf_counter()
+            pattern.match(text)
+            pattern.fullmatch(text)
+            if key not in ANCHORED:
+                pattern.search(text)
+                for _ in pattern.finditer(text):
+                    pass
+            spent = time.perf_counter() - start
+            if spent > slowest[0]:
+                slowest = (spent, f"{key} on {fragment!r} x 20,000 + {tail!r}")
+print(len(patterns), "patterns; slowest:", f"{slowest[0]:.3f} s", slowest[1])
+"""
+
+
+def test_no_pattern_backtracks_catastrophically_on_long_hostile_strings() -> None:
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", SWEEP],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=GUARD_SECONDS,
+        )
+    except subprocess.TimeoutExpired as expired:
+        raise AssertionError(
+            f"a pattern is still matching after {GUARD_SECONDS} s: {expired.stdout!r}"
+        ) from None
+    assert done.returncode == 0, done.stderr
+    assert "patterns; slowest:" in done.stdout
