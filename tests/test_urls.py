@@ -410,17 +410,13 @@ def _ids(rows: list[tuple[str, str, bool, str]]) -> list[str]:
     return [f"{'==' if equal else '!='} {why}" for _, _, equal, why in rows]
 
 
-@pytest.mark.parametrize(
-    ("url_a", "url_b", "equal", "why"), SAME_RESOURCE, ids=_ids(SAME_RESOURCE)
-)
+@pytest.mark.parametrize(("url_a", "url_b", "equal", "why"), SAME_RESOURCE, ids=_ids(SAME_RESOURCE))
 def test_normalize_url(url_a: str, url_b: str, equal: bool, why: str) -> None:
     key_a, key_b = normalize_url(url_a), normalize_url(url_b)
     assert (key_a == key_b) is equal, f"{why}: {key_a!r} vs {key_b!r}"
 
 
-@pytest.mark.parametrize(
-    ("url_a", "url_b", "equal", "why"), SAME_PROJECT, ids=_ids(SAME_PROJECT)
-)
+@pytest.mark.parametrize(("url_a", "url_b", "equal", "why"), SAME_PROJECT, ids=_ids(SAME_PROJECT))
 def test_project_key_equality(url_a: str, url_b: str, equal: bool, why: str) -> None:
     key_a, key_b = project_key(url_a), project_key(url_b)
     assert key_a is not None and key_b is not None

@@ -7,10 +7,16 @@ import difflib
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from listlint import __version__
+
+if TYPE_CHECKING:
+    from listlint.findings import Finding
+    from listlint.lint import LintReport, Target
+    from listlint.scope import ReportFilter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("rules", "rule", "config", "review")
@@ -25,6 +31,9 @@ examples:
   listlint --select LL2 --ignore LL203 README.md
   listlint --output-format json README.md
   cat README.md | listlint - --stdin-filename README.md
+  listlint --changed-since origin/main README.md   only what changed since the branch point
+  listlint --write-baseline .listlint-baseline.json README.md   record today's findings...
+  listlint --baseline .listlint-baseline.json README.md         ...and hide them from now on
   listlint rules                   list every rule
   listlint rule LL201              explain one rule
   listlint config --schema         print the configuration's JSON schema
@@ -65,21 +74,45 @@ def lint_parser() -> argparse.ArgumentParser:
         rules.add_argument(flag, type=_selectors, action="extend", metavar="RULES", help=help_text)
     fixing = parser.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also unsafe fixes")
-    fixing.add_argument("--diff", action="store_true", help="print fixes as a unified diff; write nothing")
+    fixing.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix/--diff, also unsafe fixes"
+    )
+    fixing.add_argument(
+        "--diff", action="store_true", help="print fixes as a unified diff; write nothing"
+    )
     config = parser.add_argument_group("configuration")
-    config.add_argument("--config", metavar="PATH", help="use this .listlint.toml or pyproject.toml")
+    config.add_argument(
+        "--config", metavar="PATH", help="use this .listlint.toml or pyproject.toml"
+    )
     config.add_argument("--no-config", action="store_true", help="ignore every configuration file")
     output = parser.add_argument_group("output")
     output.add_argument(
         "--output-format", choices=("text", "json", "sarif", "github"), default="text"
     )
     output.add_argument("--statistics", action="store_true", help="print counts per rule")
-    output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    output.add_argument(
+        "-q", "--quiet", action="store_true", help="print findings only, no summary"
+    )
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     output.add_argument("--stdin-filename", metavar="NAME", help="the name of - in reports")
     output.add_argument(
         "--profile", action="store_true", help="print the time spent in each phase to stderr"
+    )
+    partial = parser.add_argument_group("partial runs (pre-commit, gradual adoption)")
+    partial.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="report only findings on lines added or changed since git REF (HEAD, origin/main)",
+    )
+    partial.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
+    partial.add_argument(
+        "--write-baseline", metavar="FILE", help="record the current findings in FILE; exit 0"
+    )
+    partial.add_argument(
+        "--cross-file-scope",
+        metavar="GLOB",
+        action="append",
+        help="also read these files for cross-file rules (duplicates), without reporting on them",
     )
     return parser
 
@@ -110,6 +143,13 @@ def _lint(argv: Sequence[str]) -> int:
         return _fail("--stdin-filename needs - among the paths")
     if args.fix and "-" in paths:
         return _fail("--fix cannot write to stdin; use --diff")
+    if args.changed_since and "-" in paths:
+        return _fail("--changed-since needs files from a git work tree, not stdin")
+    if args.write_baseline and (args.baseline or args.changed_since or args.fix or args.diff):
+        return _fail(
+            "--write-baseline records every finding; drop --baseline, --changed-since, --fix"
+            " and --diff"
+        )
     report = LintReport()
     with profile.phase("read"):
         targets = collect(
@@ -120,15 +160,36 @@ def _lint(argv: Sequence[str]) -> int:
             stdin_filename=args.stdin_filename,
             report=report,
         )
-    findings = lint_targets(targets)
+    from listlint.scope import PartialRunError, ReportFilter, context_targets
+
+    context = context_targets(
+        targets,
+        args.cross_file_scope or (),
+        config=args.config,
+        isolated=args.no_config,
+        selection=selection,
+        report=report,
+    )
+    try:
+        shown = ReportFilter(targets, changed_since=args.changed_since, baseline=args.baseline)
+    except PartialRunError as problem:
+        return _fail(str(problem))
+
+    def relint() -> list[Finding]:
+        return shown(lint_targets([*context, *targets]))
+
+    findings = relint()
+    if args.write_baseline:
+        return _write_baseline(Path(args.write_baseline), findings, targets, report)
     fixed_count = 0
     if args.fix or args.diff:
-        findings, fixed_count = _fix(targets, findings, args, report)
-    for error in report.errors:
-        sys.stderr.write(f"listlint: error: {error}\n")
+        findings, fixed_count = _fix(targets, findings, args, report, relint)
+    for message in report.errors:
+        sys.stderr.write(f"listlint: error: {message}\n")
     if targets or not report.errors:
         with profile.phase("report"):
             _print(findings, args, fixed_count)
+            _print_hidden(shown, args)
     if args.profile:
         sys.stderr.write(profile.render())
     if report.errors:
@@ -138,10 +199,43 @@ def _lint(argv: Sequence[str]) -> int:
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
 
 
-def _fix(targets, findings, args, report):  # type: ignore[no-untyped-def]
+def _write_baseline(
+    path: Path, findings: list[Finding], targets: list[Target], report: LintReport
+) -> int:
+    """``--write-baseline``: record the findings; exit 0 unless a file could not be read."""
+    from listlint.baseline import BaselineError, write_baseline
+
+    for message in report.errors:
+        sys.stderr.write(f"listlint: error: {message}\n")
+    try:
+        write_baseline(path, findings, {t.source.path: t.source.text for t in targets})
+    except BaselineError as problem:
+        return _fail(str(problem))
+    sys.stderr.write(f"Wrote {len(findings)} finding{'s' * (len(findings) != 1)} to {path}.\n")
+    return EXIT_ERROR if report.errors else EXIT_CLEAN
+
+
+def _print_hidden(shown: ReportFilter, args: argparse.Namespace) -> None:
+    """Say on stderr how many findings the baseline and --changed-since kept out of the report."""
+    if args.quiet or args.output_format != "text" or args.diff:
+        return
+    for count, why in (
+        (shown.hidden_by_baseline, f"in the baseline {args.baseline}"),
+        (shown.hidden_as_unchanged, f"on lines unchanged since {args.changed_since}"),
+    ):
+        if count:
+            sys.stderr.write(f"{count} finding{'s' * (count != 1)} {why} not shown.\n")
+
+
+def _fix(
+    targets: list[Target],
+    findings: list[Finding],
+    args: argparse.Namespace,
+    report: LintReport,
+    relint: Callable[[], list[Finding]],
+) -> tuple[list[Finding], int]:
     """Apply fixes pass after pass until nothing changes; write or diff the results."""
     from listlint.fix import apply_fixes, write_atomically
-    from listlint.lint import lint_targets
     from listlint.profile import phase
     from listlint.source import Source
 
@@ -159,7 +253,7 @@ def _fix(targets, findings, args, report):  # type: ignore[no-untyped-def]
                 changed = True
         if not changed:
             break
-        findings = lint_targets(targets)
+        findings = relint()
     for target in targets:
         path, text = target.source.path, target.source.text
         if text == originals[path]:
@@ -169,8 +263,8 @@ def _fix(targets, findings, args, report):  # type: ignore[no-untyped-def]
         else:
             try:
                 write_atomically(Path(path), text, target.source.bom)
-            except OSError as error:
-                report.errors.append(f"{path}: cannot write fixes: {error.strerror or error}")
+            except OSError as failure:
+                report.errors.append(f"{path}: cannot write fixes: {failure.strerror or failure}")
     return findings, fixed_count
 
 
@@ -184,7 +278,7 @@ def _unified_diff(path: str, before: str, after: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
 
 
-def _print(findings, args, fixed_count) -> None:  # type: ignore[no-untyped-def]
+def _print(findings: list[Finding], args: argparse.Namespace, fixed_count: int) -> None:
     from listlint.reporters import renderer
     from listlint.reporters.text import render_statistics
 
@@ -284,7 +378,8 @@ def _review_command(argv: Sequence[str]) -> int:
 
     parser = _Parser(prog="listlint review", description="Review a GitHub pull request.")
     review.add_arguments(parser)
-    return review.run(parser.parse_args(argv))
+    status: int = review.run(parser.parse_args(argv))
+    return status
 
 
 def _fail(message: str) -> int:

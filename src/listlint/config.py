@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import fnmatch
+import hashlib
 import json
+import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -13,12 +15,13 @@ from importlib import resources
 from pathlib import Path, PurePath
 from typing import Any
 
+from listlint import __version__
 from listlint.rule import Rule, all_rules, matching_rules
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found]
 
 CONFIG_FILES = (".listlint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
@@ -86,8 +89,10 @@ class Config:
                     ignore.extend(codes)
         chosen = []
         for candidate in all_rules():
-            enabled = _score(candidate, select) if select is not None else (
-                (0, True) if candidate.default else (-1, False)
+            enabled = (
+                _score(candidate, select)
+                if select is not None
+                else ((0, True) if candidate.default else (-1, False))
             )
             for selectors, on in ((extend, True), (ignore, False)):
                 score = _score(candidate, selectors)
@@ -142,8 +147,36 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+def _validation_stamp(data: Any) -> Path | None:
+    """Where a successful validation of ``data`` is remembered, so the next run skips jsonschema.
+
+    The stamp's name hashes the configuration, the listlint version and the schema; pre-commit runs
+    listlint on every commit, and importing jsonschema costs more than linting a small list.
+    ``LISTLINT_NO_CACHE`` turns it off.
+    """
+    if os.environ.get("LISTLINT_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    key = json.dumps([__version__, data, schema()], sort_keys=True, default=str)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    return Path(base) / "listlint" / "valid-config" / digest
+
+
 def _validate(data: Any, origin: Path) -> None:
-    import jsonschema  # deferred: only a run with a configuration file pays for it
+    stamp = _validation_stamp(data)
+    if stamp is not None and stamp.exists():
+        return
+    _validate_now(data, origin)
+    if stamp is not None:
+        try:
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+        except OSError:
+            pass  # a read-only home only costs the next run the validation
+
+
+def _validate_now(data: Any, origin: Path) -> None:
+    import jsonschema  # deferred: only a run that validates a configuration pays for it
 
     validator = jsonschema.Draft202012Validator(schema())
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
@@ -211,9 +244,16 @@ def discover_config(start: Path) -> Config:
     """The nearest configuration above ``start`` (a file or folder); empty when there is none."""
     directory = (start if start.is_dir() else start.parent).resolve()
     found = _config_file_for(directory)
-    return _load_cached(found) if found else Config()
+    return cached_config(found) if found else Config()
 
 
 @cache
-def _load_cached(path: Path) -> Config:
+def cached_config(path: Path) -> Config:
+    """:func:`load_config`, once per file and run."""
     return load_config(path)
+
+
+def forget_configs() -> None:
+    """Forget discovered configurations, so that a new run sees files changed since."""
+    _config_file_for.cache_clear()
+    cached_config.cache_clear()

@@ -1,4 +1,4 @@
-"""The Document: one parse of one file, with everything the rules read, all with source positions."""
+"""The Document: one parse of one file, with everything the rules read, with source positions."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -18,12 +19,14 @@ from listlint.slug import Slugger
 
 if TYPE_CHECKING:
     from listlint.entries import Entry
+    from listlint.toc import Toc
 
 LinkKind = Literal["inline", "reference", "autolink", "bare"]
 BlockKind = Literal["paragraph", "heading", "table"]
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _ANCHOR_ATTRIBUTE = re.compile(r"(?:id|name)\s*=", re.IGNORECASE)
+_OMIT_FROM_TOC = re.compile(r"\s*omit (?:in|from) toc\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def _plain(piece: Piece) -> str:
 
 @dataclass(frozen=True)
 class Link:
-    """A link of any kind; ``destination`` is the URL as written, ``url`` as markdown-it resolved it."""
+    """A link of any kind: ``destination`` as written, ``url`` as markdown-it resolved it."""
 
     kind: LinkKind
     text: str
@@ -186,13 +189,28 @@ class Document:
     code_lines: frozenset[int] = frozenset()
     sections: list[Section] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
-    _link_order: list[int] = field(default_factory=list, init=False, repr=False)
-    _link_starts: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False)
+    toc: Toc | None = None
     _section_starts: list[int] = field(default_factory=list, init=False, repr=False)
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` without its line ending."""
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+    @cached_property
+    def _link_starts(self) -> list[tuple[int, int]]:
+        return [(link.span.line, link.span.column) for link in self.links]
+
+    def links_within(self, span: Span) -> list[Link]:
+        """The links that lie wholly inside ``span``, in order (links are kept in source order)."""
+        starts = self._link_starts
+        first = bisect.bisect_left(starts, (span.line, span.column))
+        last = bisect.bisect_right(starts, (span.end_line, span.end_column))
+        end = (span.end_line, span.end_column)
+        return [
+            link
+            for link in self.links[first:last]
+            if (link.span.end_line, link.span.end_column) <= end
+        ]
 
     def anchors(self) -> dict[str, list[Heading | HtmlAnchor]]:
         """Every in-document link target: heading slugs and explicit HTML anchors."""
@@ -211,23 +229,6 @@ class Document:
         found = self.sections[index] if index >= 0 else None
         while found is not None and found.end_line < line:
             found = found.parent
-        return found
-
-    def links_in(self, span: Span) -> list[Link]:
-        """The links that start and end inside ``span``, in source order."""
-        if len(self._link_order) != len(self.links):
-            starts = [(link.span.line, link.span.column) for link in self.links]
-            self._link_order = sorted(range(len(self.links)), key=starts.__getitem__)
-            self._link_starts = [starts[index] for index in self._link_order]
-        end = (span.end_line, span.end_column)
-        found = []
-        first = bisect.bisect_left(self._link_starts, (span.line, span.column))
-        for position in range(first, len(self._link_order)):
-            if self._link_starts[position] > end:
-                break
-            link = self.links[self._link_order[position]]
-            if (link.span.end_line, link.span.end_column) <= end:
-                found.append(link)
         return found
 
 
@@ -297,6 +298,11 @@ def _anchor_tags(
         position = following
 
 
+def _literal(token: Token, child: Token, cursor: int) -> int:
+    """Where the text of ``child`` is in the inline content, at or after ``cursor`` (or -1)."""
+    return token.content.find(child.content, cursor)
+
+
 def _pieces(token: Token) -> tuple[Piece, ...]:
     """The inline children with content offsets; plain text gets its offsets from its neighbours."""
     pieces: list[Piece] = []
@@ -320,6 +326,11 @@ def _pieces(token: Token) -> tuple[Piece, ...]:
             if link_ends:
                 cursor = link_ends.pop()
                 start, end = end, cursor
+        elif child.type == "text" and child.content and _literal(token, child, cursor) >= 0:
+            # plain text is literal source: find it rather than trust a position, which is off
+            # when markdown-it merged the text with an emptied emphasis delimiter (`**x** - y`)
+            start = _literal(token, child, cursor)
+            end = cursor = start + len(child.content)
         elif pos:
             start, end = pos
             cursor = max(cursor, end)
@@ -392,14 +403,9 @@ class _Builder:
 
     def heading(self, token: Token, inline_token: Token) -> None:
         inline = self.inline(inline_token)
-        known_comments = len(self.doc.comments)
         self.collect_inline(inline, "heading")
         text = inline.plain_text
-        omit = any(
-            re.fullmatch(r"\s*omit (in|from) toc\s*", comment.text, re.IGNORECASE)
-            for comment in self.doc.comments[known_comments:]  # this heading's own comments
-            if comment.inline and comment.span.line == (token.map or [0])[0] + 1
-        )
+        omit = self.omitted_from_toc((token.map or [0])[0] + 1)
         self.doc.headings.append(
             Heading(
                 level=int(token.tag[1]),
@@ -410,6 +416,17 @@ class _Builder:
                 omit_from_toc=omit,
             )
         )
+
+    def omitted_from_toc(self, line: int) -> bool:
+        """Whether ``<!-- omit in toc -->`` ends the heading line or stands on the line before."""
+        for comment in reversed(self.doc.comments):
+            if comment.span.line < line - 1:
+                return False
+            if _OMIT_FROM_TOC.fullmatch(comment.text) and (
+                comment.span.line == line if comment.inline else comment.span.line == line - 1
+            ):
+                return True
+        return False
 
     def paragraph(self, token: Token, inline_token: Token) -> None:
         inline = self.inline(inline_token)
@@ -425,6 +442,8 @@ class _Builder:
         line = self.doc.line(span.line)
         marker = token.markup or "-"
         column = len(line) - len(line.lstrip(" \t>"))
+        if self.items and self.items[-1].marker_span.line == span.line:  # ``- - item``
+            column = max(column, self.items[-1].marker_span.end_column - 1)
         if token.info:  # ordered: "1" + "."
             marker_text = token.info + marker
         else:
@@ -568,10 +587,12 @@ def _sections(headings: list[Heading], line_count: int) -> list[Section]:
         waiting.append(number)
     sections: list[Section] = []
     open_sections: list[Section] = []
-    for heading, end in zip(headings, ends):
+    for heading, end in zip(headings, ends, strict=True):
         while open_sections and open_sections[-1].heading.level >= heading.level:
             open_sections.pop()
-        section = Section(heading, heading.span.line, end, open_sections[-1] if open_sections else None)
+        section = Section(
+            heading, heading.span.line, end, open_sections[-1] if open_sections else None
+        )
         sections.append(section)
         open_sections.append(section)
     return sections
@@ -584,14 +605,19 @@ def parse_document(text: str, path: str) -> Document:
     with phase("model"):
         doc = _model(path, text, tokens, env)
     from listlint.entries import find_entries
+    from listlint.toc import find_toc
 
     with phase("model: entries"):
         doc.entries = find_entries(doc)
+    with phase("model: toc"):
+        doc.toc = find_toc(doc)
     return doc
 
 
 def _model(path: str, text: str, tokens: list[Token], env: dict[str, Any]) -> Document:
-    doc = Document(path=path, text=text, lines=split_lines(text.replace("\0", "\ufffd")), tokens=tokens)
+    doc = Document(
+        path=path, text=text, lines=split_lines(text.replace("\0", "\ufffd")), tokens=tokens
+    )
     builder = _Builder(doc)
     builder.build()
     for duplicate in env.get("duplicate_refs", []):

@@ -19,7 +19,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 
 def line_starts(text: str) -> list[int]:
     """Offset where each line starts (CRLF, CR and LF all end a line)."""
-    starts = []
+    starts: list[int] = []
     for match in _LINE.finditer(text):
         if match.start() == len(text) and starts:
             break
@@ -37,7 +37,11 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Apply non-overlapping edits to ``text`` (in one pass: linear in the text and the edits)."""
     starts = line_starts(text)
     placed = sorted(
-        (_offset(starts, text, e.line, e.column), _offset(starts, text, e.end_line, e.end_column), e.text)
+        (
+            _offset(starts, text, e.line, e.column),
+            _offset(starts, text, e.end_line, e.end_column),
+            e.text,
+        )
         for e in edits
     )
     pieces, cursor = [], 0
@@ -60,8 +64,10 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return index < len(taken) and taken[index] == (start, end) and start == end
 
 
-def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False) -> tuple[str, list[Finding]]:
-    """Apply each finding's fix unless it overlaps one already taken; return the text and those fixed."""
+def apply_fixes(
+    text: str, findings: Iterable[Finding], *, unsafe: bool = False
+) -> tuple[str, list[Finding]]:
+    """Apply the fixes that do not overlap one taken already; return the text and those fixed."""
     starts = line_starts(text)
     taken: list[tuple[int, int]] = []
     chosen: list[Edit] = []
@@ -71,7 +77,10 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False)
         if fix is None or not (fix.safe or unsafe):
             continue
         ranges = [
-            (_offset(starts, text, e.line, e.column), _offset(starts, text, e.end_line, e.end_column))
+            (
+                _offset(starts, text, e.line, e.column),
+                _offset(starts, text, e.end_line, e.end_column),
+            )
             for e in fix.edits
         ]
         if any(_overlaps(taken, start, end) for start, end in ranges):

@@ -7,7 +7,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from listlint.config import Config, ConfigError, Selection, discover_config, load_config
+from listlint.config import (
+    Config,
+    ConfigError,
+    Selection,
+    cached_config,
+    discover_config,
+    forget_configs,
+)
 from listlint.document import Document, parse_document
 from listlint.findings import Finding
 from listlint.profile import phase
@@ -106,11 +113,15 @@ def _suppressed(target: Target, found: list[Finding]) -> list[Finding]:
         span = directive.span
         if unknown and unknown.code in enabled and directive.unknown:
             names = ", ".join(directive.unknown)
-            message = f"suppression names no known rule: {names}; run `listlint rules` for the codes"
+            message = (
+                f"suppression names no known rule: {names}; run `listlint rules` for the codes"
+            )
             kept.append(finding(doc, unknown, Problem(span, message)))
         elif unused and unused.code in enabled and directive.kind != "enable":
             named = directive.codes if directive.codes is not None else {"*"}
-            idle = sorted(c for c in named if c in enabled or c == "*") if not directive.used else []
+            idle = (
+                sorted(c for c in named if c in enabled or c == "*") if not directive.used else []
+            )
             if idle and not directive.unknown:
                 what = ", ".join(directive.selectors) or "every rule"
                 message = f"`listlint-{directive.kind} {what}` suppresses nothing here; remove it"
@@ -119,7 +130,7 @@ def _suppressed(target: Target, found: list[Finding]) -> list[Finding]:
 
 
 def markdown_files(directory: Path, config: Config) -> Iterator[Path]:
-    """Regular Markdown files below ``directory``, minus excluded paths; folder links not followed."""
+    """Regular Markdown files below ``directory`` minus excluded paths; no folder links followed."""
     for root, folders, files in os.walk(directory):
         here = Path(root)
         folders[:] = sorted(
@@ -136,17 +147,8 @@ def _config_for(path: Path, config_path: str | None, isolated: bool) -> Config:
     if isolated:
         return Config()
     if config_path:
-        return _explicit(config_path)
+        return cached_config(Path(config_path).resolve())
     return discover_config(path)
-
-
-_EXPLICIT: dict[str, Config] = {}
-
-
-def _explicit(config_path: str) -> Config:
-    if config_path not in _EXPLICIT:
-        _EXPLICIT[config_path] = load_config(Path(config_path))
-    return _EXPLICIT[config_path]
 
 
 def collect(
@@ -160,6 +162,7 @@ def collect(
 ) -> list[Target]:
     """Read every file named (folders walked, ``-`` for stdin); errors go to ``report``."""
     selection = selection or Selection()
+    forget_configs()
     targets: list[Target] = []
     for name in paths:
         path = Path(stdin_filename or "stdin.md") if name == "-" else Path(name)
@@ -186,7 +189,9 @@ def collect(
             continue
         for source in sources:
             try:
-                file_config = cfg if name == "-" else _config_for(Path(source.path), config, isolated)
+                file_config = (
+                    cfg if name == "-" else _config_for(Path(source.path), config, isolated)
+                )
                 rules = file_config.enabled_rules(selection, Path(source.path))
             except ConfigError as error:
                 report.errors.append(str(error))

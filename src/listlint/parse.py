@@ -1,9 +1,9 @@
-"""The one Markdown parse: markdown-it-py, set up like GitHub, with source positions on inline tokens.
+"""The one Markdown parse: markdown-it-py set up like GitHub, with positions on inline tokens.
 
-markdown-it-py gives block tokens a line map but inline tokens no position. We wrap every inline rule
-so that the first token a successful rule pushes records ``meta["pos"] = (start, end)``: offsets into
-the inline source (``state.src``). Links also record the offsets of their label and destination.
-:class:`InlineSource` turns those offsets back into lines and columns of the file.
+markdown-it-py gives block tokens a line map but inline tokens no position. We wrap every inline
+rule so that the first token a successful rule pushes records ``meta["pos"] = (start, end)``:
+offsets into the inline source (``state.src``). Links also record where their label and
+destination are. :class:`InlineSource` turns those offsets back into lines and columns of the file.
 """
 
 from __future__ import annotations
@@ -45,34 +45,60 @@ def _link_parts(state: StateInline, start: int, end: int) -> dict[str, Any]:
     return parts
 
 
-_DELIMITER_RULES = frozenset({"emphasis", "strikethrough"})
+def _mark(token: Token, start: int, end: int) -> None:
+    token.meta = {**(token.meta or {}), "pos": (start, end)}
 
 
 def _tracking(name: str, rule: InlineRule) -> InlineRule:
     """Wrap an inline rule so that its first non-text token records where it came from."""
+    links = name in ("link", "image")
+
+    def tracked(state: StateInline, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        if not rule(state, silent):
+            return False
+        if not silent:
+            for token in state.tokens[count:]:
+                if token.type != "text" and "pos" not in (token.meta or {}):
+                    _mark(token, start, state.pos)
+                    if links:
+                        token.meta.update(_link_parts(state, start, state.pos))
+                    break
+        return True
+
+    return tracked
+
+
+def _tracking_delimiters(rule: InlineRule) -> InlineRule:
+    """Emphasis and strikethrough push one text token per delimiter run; mark each of them."""
+
+    def tracked(state: StateInline, silent: bool) -> bool:
+        start, count, pending = state.pos, len(state.tokens), bool(state.pending)
+        if not rule(state, silent):
+            return False
+        if not silent:
+            offset = start
+            for token in state.tokens[count + pending :]:  # the first flushes pending text
+                _mark(token, offset, offset + len(token.content))
+                offset += len(token.content)
+        return True
+
+    return tracked
+
+
+def _tracking_linkify(rule: InlineRule) -> InlineRule:
+    """Linkify takes back the scheme it had already passed as text: start the link there."""
 
     def tracked(state: StateInline, silent: bool) -> bool:
         start, count, pending = state.pos, len(state.tokens), len(state.pending)
         if not rule(state, silent):
             return False
-        if silent:
-            return True
-        new = state.tokens[count:]
-        if name in _DELIMITER_RULES:  # one text token per delimiter run; the first may be pending
-            offset = start
-            for token in new[1 if pending else 0 :]:
-                token.meta = {**(token.meta or {}), "pos": (offset, offset + len(token.content))}
-                offset += len(token.content)
-            return True
-        if name == "linkify":  # the rule takes back the scheme it had already passed as text
+        if not silent:
+            new = state.tokens[count:]
             kept = len(new[0].content) if new and new[0].type == "text" else 0
-            start -= pending - kept
-        for token in new:
-            if token.type != "text" and "pos" not in (token.meta or {}):
-                token.meta = {**(token.meta or {}), "pos": (start, state.pos)}
-                if name in ("link", "image"):
-                    token.meta.update(_link_parts(state, start, state.pos))
-                break
+            links = [token for token in new if token.type == "link_open"]
+            if links:
+                _mark(links[0], start - (pending - kept), state.pos)
         return True
 
     return tracked
@@ -84,9 +110,16 @@ def markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"linkify": True, "inline_definitions": True})
     md.enable(["table", "strikethrough", "linkify"])
     md.disable("text_join")  # keep escapes and entities as their own, positioned tokens
-    md.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    md.linkify.set(  # type: ignore[union-attr]
+        {"fuzzy_link": False, "fuzzy_email": False}
+    )
     for rule in md.inline.ruler.__rules__:
-        rule.fn = _tracking(rule.name, rule.fn)
+        if rule.name in ("emphasis", "strikethrough"):
+            rule.fn = _tracking_delimiters(rule.fn)
+        elif rule.name == "linkify":
+            rule.fn = _tracking_linkify(rule.fn)
+        elif rule.name != "text":  # text pushes no token: plain text gets its place later
+            rule.fn = _tracking(rule.name, rule.fn)
     md.inline.ruler.__cache__ = None
     return md
 

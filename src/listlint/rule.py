@@ -87,7 +87,7 @@ def rule(
     options: Mapping[str, Any] | None = None,
     scope: Literal["document", "project", "meta"] = "document",
 ) -> Callable[[Any], Any]:
-    """Register the decorated check function as rule ``code``; its docstring is the documentation."""
+    """Register the decorated function as rule ``code``; its docstring is the documentation."""
 
     def register(check: Any) -> Any:
         if code in _REGISTRY or any(r.name == name for r in _REGISTRY.values()):

@@ -58,7 +58,9 @@ def directives(doc: Document) -> list[Directive]:
     return found
 
 
-def _active(directive: Directive, finding: Finding, ranges: Sequence[tuple[Directive, int, int]]) -> bool:
+def _active(
+    directive: Directive, finding: Finding, ranges: Sequence[tuple[Directive, int, int]]
+) -> bool:
     line = finding.line
     if directive.kind == "disable-line":
         return directive.span.line == line
@@ -98,8 +100,10 @@ def apply_suppressions(
     for finding in findings:
         suppressed = False
         for directive in found:
-            if directive.kind != "enable" and directive.covers(finding) and _active(
-                directive, finding, ranges
+            if (
+                directive.kind != "enable"
+                and directive.covers(finding)
+                and _active(directive, finding, ranges)
             ):
                 directive.used.add(finding.code)
                 suppressed = True

@@ -250,9 +250,7 @@ def _drop_index_file(path: str) -> str:
     return head.rstrip("/") if last in _INDEX_FILES else path
 
 
-def _repo_page(
-    host: str, project: str, rest: list[str], separator: str
-) -> tuple[str, str | None]:
+def _repo_page(host: str, project: str, rest: list[str], separator: str) -> tuple[str, str | None]:
     """Path and project key of a page ``rest`` inside repository ``project``."""
     project = project.lower().removesuffix(".git")
     is_root = not rest or _is_root_view(rest)

@@ -30,4 +30,6 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         body = range(heading.span.end_line + 1, end + 1)
         if all(not doc.line(n).strip() for n in body):
-            yield Problem(heading.span, f"section {heading.text.strip()!r} is empty; add entries or remove it")
+            yield Problem(
+                heading.span, f"section {heading.text.strip()!r} is empty; add entries or remove it"
+            )

@@ -27,8 +27,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if trailing == "  " and stripped and doc.line(number + 1).strip():
             continue
         span = Span(number, len(stripped) + 1, number, len(line) + 1)
+        plural = "s" * (len(trailing) != 1)
         yield Problem(
             span,
-            f"{len(trailing)} trailing whitespace character{'s' * (len(trailing) != 1)}; remove them",
+            f"{len(trailing)} trailing whitespace character{plural}; remove them",
             Fix((Edit.replace(span, ""),), "remove trailing whitespace"),
         )

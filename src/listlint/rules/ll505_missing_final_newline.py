@@ -25,4 +25,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     end = len(doc.line(last)) + 1
     newline = "\r\n" if "\r\n" in doc.text else "\r" if "\r" in doc.text else "\n"
     span = Span(last, end, last, end)
-    yield Problem(span, "file does not end with a newline; add one", Fix((Edit.replace(span, newline),), "add a final newline"))
+    yield Problem(
+        span,
+        "file does not end with a newline; add one",
+        Fix((Edit.replace(span, newline),), "add a final newline"),
+    )

@@ -1,0 +1,334 @@
+"""``listlint review``: lint a pull request's changed Markdown files and post one GitHub review."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, TextIO
+
+from listlint.findings import Finding
+
+from .context import (
+    ActionEnvironment,
+    Export,
+    PullRequestRef,
+    ReviewError,
+    pull_request_from_event,
+    read_event,
+    read_export,
+    workflow_run_head_sha,
+    write_export,
+)
+from .diff import FileDiff, parse_patch
+from .plan import FILTER_MODES, Located, ReviewPlan, locate, plan_review
+from .render import (
+    counts,
+    error_command,
+    outputs,
+    plural,
+    review_body,
+    review_comment,
+    step_summary,
+    workflow_commands,
+)
+
+if TYPE_CHECKING:
+    from .api import ChangedFile, PullRequestClient
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register the options of ``listlint review``."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="limit the review to changed files below these paths",
+    )
+    parser.add_argument(
+        "--token", help="GitHub token (default: $GITHUB_TOKEN; prefer the variable)"
+    )
+    parser.add_argument("--config", metavar="PATH", help="listlint configuration file")
+    parser.add_argument(
+        "--filter-mode",
+        choices=FILTER_MODES,
+        default="added",
+        help="which findings to report: on added lines (default), on any diff line, anywhere in "
+        "changed files, or anywhere in PATHs too",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="error",
+        help="exit 1 on reported findings of this severity or worse (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--max-comments",
+        type=int,
+        default=50,
+        metavar="N",
+        help="inline comments per review; the rest go in its body (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--stale-comments",
+        choices=("minimize", "delete", "keep"),
+        default="minimize",
+        help="earlier comments whose finding is gone, unless replied to (default: %(default)s)",
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--export",
+        metavar="FILE",
+        help="write findings for a later --from-json run; post nothing",
+    )
+    mode.add_argument("--from-json", metavar="FILE", help="post the findings an --export run wrote")
+    parser.add_argument("--per-page", type=int, default=100, metavar="N", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--max-wait",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="longest wait for a rate limit before giving up (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--throttle",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help=argparse.SUPPRESS,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a review; 0 clean, 1 findings per ``--fail-on``, 2 error (reported on one line)."""
+    try:
+        return _review(args, os.environ, sys.stdout)
+    except ReviewError as error:
+        print(f"listlint review: error: {error}", file=sys.stderr)
+        return 2
+
+
+def repo_path(path: str) -> str:
+    """A path as GitHub names it: relative to the checkout, with ``/``."""
+    resolved = Path(path)
+    if resolved.is_absolute() and resolved.is_relative_to(Path.cwd()):
+        resolved = resolved.relative_to(Path.cwd())
+    return PurePosixPath(resolved.as_posix()).as_posix()
+
+
+def selected(path: str, limits: Sequence[str]) -> bool:
+    """Whether a changed file is Markdown below one of the PATH arguments (none: anywhere)."""
+    if not path.lower().endswith(MARKDOWN_SUFFIXES):
+        return False
+    roots = [repo_path(limit) for limit in limits]
+    return not roots or any(
+        root in (".", "") or path == root or path.startswith(root + "/") for root in roots
+    )
+
+
+def exit_status(plan: ReviewPlan, fail_on: str, errors: Sequence[str]) -> int:
+    """2 on input errors, 1 when findings reach ``fail_on``, else 0."""
+    if errors:
+        return 2
+    found_errors, found_warnings = counts(plan.reported)
+    if (fail_on == "error" and found_errors) or (
+        fail_on == "warning" and found_errors + found_warnings
+    ):
+        return 1
+    return 0
+
+
+@dataclass(frozen=True)
+class _Linted:
+    findings: list[Finding]
+    sources: dict[str, str]
+    errors: list[str]
+
+
+def _lint(changed: Iterable[ChangedFile], args: argparse.Namespace) -> _Linted:
+    from listlint.lint import lint_paths
+
+    targets = [f.path for f in changed if f.status != "removed" and selected(f.path, args.paths)]
+    if args.filter_mode == "nofilter" and args.paths:
+        targets = list(args.paths)  # every changed file selected lies below one of them
+    if not targets:
+        return _Linted([], {}, [])
+    report = lint_paths(targets, config=args.config)
+    findings = [replace(finding, path=repo_path(finding.path)) for finding in report.findings]
+    sources = {repo_path(path): text for path, text in report.sources.items()}
+    return _Linted(findings, sources, list(report.errors))
+
+
+def _connect(
+    pull: PullRequestRef,
+    env: ActionEnvironment,
+    environ: Mapping[str, str],
+    args: argparse.Namespace,
+) -> PullRequestClient:
+    from .api import PullRequestClient
+
+    token = args.token or environ.get("GITHUB_TOKEN")
+    if not token:
+        raise ReviewError("no token: set GITHUB_TOKEN or pass --token")
+    return PullRequestClient(
+        pull,
+        api_url=env.api_url,
+        token=token,
+        per_page=args.per_page,
+        max_wait=args.max_wait,
+        throttle=args.throttle,
+    )
+
+
+def _append(path: str | None, text: str) -> None:
+    if path:
+        with open(path, "a", encoding="utf-8") as stream:
+            stream.write(text)
+
+
+def _pull_request(
+    args: argparse.Namespace, env: ActionEnvironment
+) -> tuple[PullRequestRef, Export | None]:
+    """The pull request to review and, with ``--from-json``, the checked findings file."""
+    event = read_event(env.event_path)
+    if not args.from_json:
+        return pull_request_from_event(event, env.repository), None
+    exported = read_export(args.from_json)
+    pull = exported.pull
+    if pull.repository != env.repository or pull.head_sha != workflow_run_head_sha(event):
+        raise ReviewError(
+            "the findings file belongs to another repository or commit than this workflow_run"
+        )
+    return pull, exported
+
+
+def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    env = ActionEnvironment.from_environ(environ)
+    pull, exported = _pull_request(args, env)
+    client = _connect(pull, env, environ, args)
+    if client.head_sha() != pull.head_sha:
+        print(f"listlint review: #{pull.number} has newer commits; skipping this one", file=out)
+        return 0
+    changed = client.changed_files()
+    diffs = {f.path: parse_patch(f.patch) for f in changed if f.status != "removed"}
+    if exported:
+        linted = _Linted(exported.findings, exported.sources, exported.errors)
+    else:
+        linted = _lint(changed, args)
+    for error in linted.errors:
+        print(error_command(error), file=out)
+    located = locate(linted.findings, linted.sources)
+    if args.export:
+        write_export(args.export, Export(pull, linted.findings, linted.sources, linted.errors))
+        plan = plan_review(
+            located,
+            diffs,
+            mode=args.filter_mode,
+            posted=(),
+            posted_in_bodies=frozenset(),
+            max_comments=0,
+        )
+        _report_by_annotations(plan, out)
+        status = f"Findings written to {args.export} for the workflow that posts the review."
+        comments = 0
+    else:
+        plan = _plan(client, located, diffs, args)
+        status, comments = _post_or_annotate(client, plan, pull, args.stale_comments, out)
+    print(f"listlint review: {status}", file=out)
+    _append(env.step_summary, step_summary(plan, status=status, errors=linted.errors))
+    _append(env.output, outputs(plan, comments=comments))
+    return exit_status(plan, args.fail_on, linted.errors)
+
+
+def _plan(
+    client: PullRequestClient,
+    located: Sequence[Located],
+    diffs: Mapping[str, FileDiff],
+    args: argparse.Namespace,
+) -> ReviewPlan:
+    """Plan against the comments already posted; earlier review bodies are read only if needed."""
+    plan = partial(
+        plan_review,
+        located,
+        diffs,
+        mode=args.filter_mode,
+        posted=client.posted_comments(),
+        max_comments=max(args.max_comments, 0),
+    )
+    first = plan(posted_in_bodies=frozenset())
+    if not first.body:
+        return first
+    return plan(posted_in_bodies=client.fingerprints_in_review_bodies())
+
+
+def _post_or_annotate(
+    client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef, stale: str, out: TextIO
+) -> tuple[str, int]:
+    """Post the review and handle stale comments; annotations when the token cannot write."""
+    from .api import WriteDenied
+
+    try:
+        status, comments = _post(client, plan, pull)
+    except WriteDenied as error:
+        print(f"::warning::listlint cannot post a review with this token: {error}", file=out)
+        _report_by_annotations(plan, out)
+        return (
+            "This token cannot write to the pull request (a fork?): findings are annotations "
+            "and the list below.",
+            0,
+        )
+    return status + _handle_stale(client, plan, stale, out), comments
+
+
+def _post(client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef) -> tuple[str, int]:
+    """Post the review (or nothing); on a 422 post once more with every finding in the body."""
+    from .api import ReviewRejected
+
+    if not plan.has_news:
+        return "No new findings since the last review: nothing posted.", 0
+    try:
+        client.post_review(
+            review_body(plan),
+            [review_comment(item) for item in plan.inline],
+            pull.head_sha,
+        )
+    except ReviewRejected as error:
+        moved = replace(plan, inline=(), body=plan.inline + plan.body)
+        note = "GitHub refused the inline comments, so every new finding is listed here."
+        client.post_review(review_body(moved, note=note), [], pull.head_sha)
+        return f"Review posted without inline comments ({error}).", 0
+    return (
+        f"Review posted with {plural(len(plan.inline), 'inline comment')} "
+        f"and {plural(len(plan.body), 'finding')} in its body.",
+        len(plan.inline),
+    )
+
+
+def _handle_stale(client: PullRequestClient, plan: ReviewPlan, how: str, out: TextIO) -> str:
+    """Minimize or delete comments whose finding is gone; a failure here is only a warning."""
+    if how == "keep" or not plan.stale:
+        return ""
+    try:
+        if how == "delete":
+            for comment in plan.stale:
+                client.delete(comment.id)
+            return f" Deleted {plural(len(plan.stale), 'stale comment')}."
+        done = client.minimized([c.id for c in plan.stale])
+        todo = [c for c in plan.stale if c.id not in done]
+        for comment in todo:
+            client.minimize(comment.id)
+        return f" Minimized {plural(len(todo), 'stale comment')}." if todo else ""
+    except ReviewError as error:
+        print(f"::warning::listlint could not {how} stale comments: {error}", file=out)
+        return f" Could not {how} stale comments."
+
+
+def _report_by_annotations(plan: ReviewPlan, out: TextIO) -> None:
+    for line in workflow_commands(plan.reported):
+        print(line, file=out)

@@ -1,0 +1,109 @@
+"""LL207 ambiguous-anchor."""
+
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from listlint.document import Document, Heading, HtmlAnchor
+from listlint.rule import Context, Problem, rule
+from listlint.rules._anchors import analyse_for, fragment_links, rewrite_fix
+from listlint.toc import Targets, find_targets
+
+NEAR_LINES = 10
+
+
+@rule("LL207", "ambiguous-anchor", fixable=True, tags=("anchors", "toc"))
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """A linked `#fragment` names two different places, or two TOC entries share one heading's.
+
+    Why: an explicit `<a name>`/`id` can repeat a heading's slug or another anchor; a link then
+    always lands on the first one, which is rarely what the second one's author meant. Reported
+    only for fragments some link uses; an anchor on a heading (or a few lines above it) and that
+    heading's own slug count as one place. Two headings with the same text get `-1`, `-2`
+    suffixes (`#misc`, `#misc-1`): a TOC entry that repeats `#misc` for the second one leads to
+    the first.
+
+    Example:
+
+        - [Misc](#misc)
+        - [Misc](#misc)
+
+        ## Misc
+        ## Misc
+
+    Fix: link the second entry to `#misc-1` (`--fix` rewrites the TOC); rename a repeated
+    anchor and update the links that meant it.
+    """
+    yield from _doubled_toc_entries(doc, ctx)
+    targets = find_targets(doc)
+    heading_lines = [heading.span.line for heading in doc.headings]
+    used: dict[str, int] = {}
+    for use in fragment_links(doc):
+        used.setdefault(use.fragment, use.span.line)
+    for fragment, line in used.items():
+        places = _places(doc, targets, heading_lines, targets.names.get(fragment, []))
+        if len(places) < 2:
+            continue
+        first, second = places[0], places[1]
+        yield Problem(
+            second.span,
+            f"`#{fragment}` names both {_describe(first)} (line {first.span.line}) and "
+            f"{_describe(second)}; the link on line {line} always goes to the first; "
+            "rename one of them",
+        )
+
+
+def _doubled_toc_entries(doc: Document, ctx: Context) -> Iterator[Problem]:
+    toc = doc.toc
+    if toc is None:
+        return
+    analysis = analyse_for(doc, toc, ctx.settings)
+    if not analysis.twins:
+        return
+    fix = rewrite_fix(doc, analysis)
+    for item in toc.items:
+        first = analysis.twins.get(id(item))
+        if first is None:
+            continue
+        meant = analysis.heading_of_item[id(item)]
+        earlier = analysis.listed[id(first)]
+        yield Problem(
+            item.link.span if item.link else item.span,
+            f"TOC entry `{item.text}` links to `#{item.fragment}`, the `{first.text.strip()}` "
+            f"heading on line {first.span.line} that line {earlier.span.line} already lists; "
+            f"the heading on line {meant.span.line} is `#{meant.anchor}`",
+            fix,
+        )
+
+
+def _places(
+    doc: Document, targets: Targets, heading_lines: list[int], found: list[Heading | HtmlAnchor]
+) -> list[Heading | HtmlAnchor]:
+    """The targets that are at different places, in document order.
+
+    An anchor a few lines above a heading, with no other heading between, is at that heading.
+    """
+    seen: set[object] = set()
+    distinct: list[Heading | HtmlAnchor] = []
+    for target in sorted(found, key=lambda t: (t.span.line, t.span.column)):
+        if isinstance(target, Heading):
+            place: object = id(target)
+        else:
+            heading = targets.attached.get(id(target))
+            following = bisect_left(heading_lines, target.span.line)
+            if (
+                heading is None
+                and following < len(heading_lines)
+                and heading_lines[following] - target.span.line <= NEAR_LINES
+            ):
+                heading = doc.headings[following]
+            place = id(heading) if heading else (target.span.line, target.span.column)
+        if place not in seen:
+            seen.add(place)
+            distinct.append(target)
+    return distinct
+
+
+def _describe(target: Heading | HtmlAnchor) -> str:
+    if isinstance(target, Heading):
+        return f"the heading `{target.text.strip()}`"
+    return f'`<a {target.attribute}="{target.name}">`'

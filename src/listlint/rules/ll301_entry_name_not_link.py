@@ -1,0 +1,52 @@
+"""LL301 entry-name-not-link."""
+
+from collections.abc import Iterator
+
+from listlint.document import Document
+from listlint.rule import Context, Problem, rule
+from listlint.rules._entries import THRESHOLD, analyse
+
+
+@rule("LL301", "entry-name-not-link", tags=("entries", "format"))
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """An item in a list of entries should start with the entry's link.
+
+    Why: when every other item of a list is ``- [Name](url) - Description.``, an item that starts
+    with plain text (``- Name - Description``, or a link further along the line) is an entry whose
+    name lost its link, or whose link is hidden in the description. Items with sub-items are
+    group labels (``- Web Frameworks`` with entries nested under it) and are never reported, nor
+    are items of a table of contents. Only lists whose items are mostly entries (80 %, at least
+    three entries) are checked. An entry whose link has no text (``[](url)``) is reported too.
+
+    Example:
+
+        - [ruff](https://github.com/astral-sh/ruff) - Fast linter.
+        - black - The uncompromising formatter.
+        - [mypy](https://github.com/python/mypy) - Static typing.
+
+    Fix: make the name a link: ``- [black](https://github.com/psf/black) - ...``.
+    """
+    analysis = analyse(doc)
+    for entry in analysis.entries:
+        if not entry.name and entry.link is not None and not entry.link.has_image:
+            yield Problem(
+                entry.name_span, "the entry's link has no text; write its name `[Name](url)`"
+            )
+    entry_items = {id(e.list_item) for e in analysis.entries if e.list_item is not None}
+    for items in analysis.lists:
+        if any(id(item) in analysis.toc_items for item in items):
+            continue
+        entries = sum(1 for item in items if id(item) in entry_items)
+        if entries < 3 or entries < THRESHOLD * len(items):
+            continue
+        for item in items:
+            if id(item) in entry_items or id(item) in analysis.children or item.paragraph is None:
+                continue
+            text = item.paragraph.inline.plain_text.strip()
+            if not text:
+                continue
+            yield Problem(
+                item.paragraph.span,
+                f"item {text[:50]!r} does not start with a link, unlike {entries} of the "
+                f"{len(items)} items of this list; make its name a link `[Name](url)`",
+            )

@@ -1,0 +1,49 @@
+"""LL303 entry-missing-description."""
+
+from collections.abc import Iterator
+
+from listlint.document import Document
+from listlint.rule import Context, Problem, rule
+from listlint.rules._entries import analyse, style
+
+
+@rule("LL303", "entry-missing-description", severity="warning", tags=("entries", "format"))
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """An entry should have a description when the entries around it have one.
+
+    Why: a bare link tells the reader nothing about why it is in the list. Lists do leave some
+    groups bare on purpose (meetups, books, other awesome lists), so this is checked list by list:
+    an entry is reported when at least 90 % of the entries of its own list (at least five) have a
+    description, or when the configured style's ``description`` is ``"required"`` (never when it is
+    ``"optional"``, as in the ``awesome`` style). Bold-title
+    entries (whose title is a sentence) and ``(part of X)`` sub-entries are not checked.
+
+    Example: `- [ruff](https://github.com/astral-sh/ruff)` among described entries.
+
+    Fix: add ``- Description.`` after the link.
+    """
+    configured = style(ctx.settings)
+    if configured.description == "optional":
+        return
+    analysis = analyse(doc)
+    by_item = {id(e.list_item): e for e in analysis.entries if e.list_item is not None}
+    for items in analysis.lists:
+        if any(id(item) in analysis.toc_items for item in items):
+            continue
+        entries = [by_item[id(item)] for item in items if id(item) in by_item]
+        entries = [
+            e for e in entries if e.part_of is None and e.link is not None and not e.link.has_image
+        ]
+        described = sum(1 for e in entries if e.description)
+        if configured.description == "required":
+            why = f"the configured entry style {configured.name!r} requires one"
+        elif described >= 5 and described >= 0.9 * len(entries):
+            why = f"{described} of the {len(entries)} entries of this list have one"
+        else:
+            continue
+        for entry in entries:
+            if not entry.description:
+                yield Problem(
+                    entry.span,
+                    f"entry {entry.name[:50]!r} has no description ({why}); add ' - Description.'",
+                )

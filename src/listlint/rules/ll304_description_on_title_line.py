@@ -1,0 +1,53 @@
+"""LL304 description-on-title-line."""
+
+from collections.abc import Iterator
+
+from listlint.document import Document
+from listlint.findings import Edit, Fix
+from listlint.rule import Context, Problem, rule
+from listlint.rules._entries import content_entries, convention, newline, style
+
+BELOW = "bold-title entries in this list have their description below the title"
+
+
+@rule("LL304", "description-on-title-line", fixable=True, tags=("entries", "format"))
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """A description should not share the title's line where the list puts descriptions below.
+
+    Why: lists of bold titles with link groups (``**Title** [[github](url)][[paper](url)]``) put the
+    description in its own paragraph under the title. A description run on after the links is hard
+    to tell from the links and breaks the list's rhythm. The convention comes from the list's own
+    majority of bold-title entries (or ``entries.style = "bold-title"``).
+
+    Example:
+
+        **DeepVariant** [[github](https://github.com/google/deepvariant)] A variant caller.
+
+    Fix (safe): the description is moved to its own paragraph (a blank line is inserted).
+    """
+    configured = style(ctx.settings)
+    entries = [e for e in content_entries(doc) if e.style == "bold-title" and e.description]
+    wanted = convention(
+        "below" if configured.description == "below" else None,
+        configured,
+        (
+            "below" if e.description_layout in ("below", "next-line") else e.description_layout
+            for e in entries
+        ),
+    )
+    if wanted is None or wanted.value != "below":
+        return
+    eol = newline(doc)
+    for entry in entries:
+        if entry.description_layout != "inline" or entry.separator_span is None:
+            continue
+        yield Problem(
+            entry.description_span or entry.span,
+            f"description of {entry.name[:60]!r} is on the title line; "
+            "put it in its own paragraph below "
+            f"({wanted.evidence(BELOW)})",
+            Fix(
+                (Edit.replace(entry.separator_span, eol + eol),),
+                "move the description below the title",
+            ),
+        )

@@ -1,0 +1,55 @@
+"""LL305 description-blank-line."""
+
+from collections.abc import Iterator
+
+from listlint.document import Document
+from listlint.findings import Edit, Fix
+from listlint.rule import Context, Problem, rule
+from listlint.rules._entries import content_entries, convention, newline, style
+
+OWN_PARAGRAPH = "bold-title entries in this list have their description in its own paragraph"
+
+
+@rule("LL305", "description-blank-line", fixable=True, tags=("entries", "format"))
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """A description below a bold title should be separated from it by a blank line.
+
+    Why: without the blank line the description is part of the title's paragraph: Markdown joins
+    the two lines into one, so the description renders on the title line, right after the links.
+    The convention comes from the list's majority of bold-title entries (or
+    ``entries.style = "bold-title"``).
+
+    Example:
+
+        **DeepVariant** [[github](https://github.com/google/deepvariant)]
+        A variant caller built on convolutional networks.
+
+    Fix (safe): a blank line is inserted between the title and the description.
+    """
+    configured = style(ctx.settings)
+    entries = [e for e in content_entries(doc) if e.style == "bold-title" and e.description]
+    wanted = convention(
+        "below" if configured.description == "below" else None,
+        configured,
+        (
+            "below" if e.description_layout in ("below", "next-line") else e.description_layout
+            for e in entries
+        ),
+    )
+    if wanted is None or wanted.value != "below":
+        return
+    eol = newline(doc)
+    for entry in entries:
+        if entry.description_layout != "next-line" or entry.separator_span is None:
+            continue
+        yield Problem(
+            entry.description_span or entry.span,
+            f"no blank line between the title {entry.name[:60]!r} and its description, "
+            "so they render "
+            f"as one paragraph; insert a blank line "
+            f"({wanted.evidence(OWN_PARAGRAPH)})",
+            Fix(
+                (Edit.replace(entry.separator_span, eol + eol),),
+                "insert a blank line before the description",
+            ),
+        )

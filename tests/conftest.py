@@ -1,0 +1,78 @@
+"""Shared test helpers: lint a string, run the CLI, find ../shared."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from listlint.config import Selection
+from listlint.document import Document, parse_document
+from listlint.findings import Finding
+from listlint.lint import LintReport, lint_paths
+
+# Hermetic: listlint's validation stamps go to a fresh folder, never the user's cache.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="listlint-test-cache-")
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+
+
+def find_shared() -> Path | None:
+    """The read-only ../shared folder beside the project, when present."""
+    for parent in Path(__file__).resolve().parents:
+        candidate = parent / "shared"
+        if (candidate / "corpus").is_dir():
+            return candidate
+    return None
+
+
+SHARED = find_shared()
+
+
+def require_shared() -> Path:
+    """../shared, or skip the test with a reason."""
+    if SHARED is None:
+        pytest.skip("../shared (the real-list corpus) is not present beside the project")
+    return SHARED
+
+
+def lint_file(path: Path, select: Sequence[str] | None = None) -> LintReport:
+    """Lint one file with no configuration, optionally only some rules."""
+    selection = Selection(select=list(select)) if select is not None else None
+    return lint_paths([str(path)], isolated=True, selection=selection)
+
+
+def lint_text(tmp_path: Path, text: str, select: Sequence[str] | None = None) -> list[Finding]:
+    """Write ``text`` to a file and lint it."""
+    path = tmp_path / "README.md"
+    path.write_text(text, encoding="utf-8", newline="")
+    report = lint_file(path, select)
+    assert not report.errors, report.errors
+    return report.findings
+
+
+def parse(text: str) -> Document:
+    """The Document of ``text``."""
+    return parse_document(text, "README.md")
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m listlint`` in a subprocess and capture its output."""
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    return subprocess.run(
+        [sys.executable, "-m", "listlint", *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": path},
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

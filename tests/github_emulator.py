@@ -1,0 +1,429 @@
+"""A stateful stand-in for the parts of the GitHub API that ``listlint review`` uses, on 127.0.0.1.
+
+It serves one repository with one pull request, paginates like GitHub (``per_page``, ``page``,
+``Link``), checks every review comment against the patches it serves (answering 422 in GitHub's
+error shape when a comment is off the diff), stores what was posted, and can be told to fail: a
+read-only token, rate limits.
+Its patch reading is written separately from ``listlint.github.diff`` on purpose.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+DOCS = "https://docs.github.com/rest"
+BOT = {"login": "github-actions[bot]", "id": 41898282, "type": "Bot"}
+
+
+def right_side_hunks(patch: str) -> list[set[int]]:
+    """For each hunk of a unified patch, the new-file line numbers it shows (added and context)."""
+    hunks: list[set[int]] = []
+    new_line = 0
+    for text in patch.splitlines():
+        header = re.match(r"@@ -[0-9,]+ \+([0-9]+)", text)
+        if header:
+            new_line = int(header.group(1))
+            hunks.append(set())
+        elif hunks and text[:1] in (" ", "+"):
+            hunks[-1].add(new_line)
+            new_line += 1
+    return hunks
+
+
+@dataclass
+class RateLimit:
+    """One injected rate-limit answer."""
+
+    status: int
+    headers: dict[str, str]
+    message: str
+
+
+@dataclass
+class Emulator:
+    """The state; tests read and change it directly."""
+
+    repository: str = "octo/awesome"
+    number: int = 7
+    head_sha: str = "a" * 40
+    token: str = "ghs_test_token_not_a_secret"
+    files: list[dict[str, Any]] = field(default_factory=list)
+    reviews: list[dict[str, Any]] = field(default_factory=list)
+    comments: list[dict[str, Any]] = field(default_factory=list)
+    minimized: set[str] = field(default_factory=set)
+    deleted: list[int] = field(default_factory=list)
+    requests: list[tuple[str, str]] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    mutations: list[str] = field(default_factory=list)
+    deny_writes: bool = False
+    rate_limits: list[RateLimit] = field(default_factory=list)
+    after_files_listed: Callable[[], None] | None = None
+    enterprise: bool = False  # GitHub Enterprise Server layout: REST under /api/v3, /api/graphql
+    origin: str = ""
+    _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1000))
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add_file(self, filename: str, patch: str | None, status: str = "modified") -> None:
+        """Add a changed file to the pull request."""
+        self.files.append({"filename": filename, "status": status, "patch": patch})
+
+    def reply(self, comment_id: int, body: str, login: str = "maintainer") -> dict[str, Any]:
+        """A person answers a review comment."""
+        parent = next(c for c in self.comments if c["id"] == comment_id)
+        reply = self._comment(
+            {**parent, "body": body, "in_reply_to_id": comment_id},
+            user={"login": login, "type": "User"},
+        )
+        self.comments.append(reply)
+        return reply
+
+    def rate_limit(self, kind: str, *, count: int = 1, wait: int = 0) -> None:
+        """Rate-limit the next ``count`` requests: ``primary``, ``secondary`` or ``retry-after``."""
+        reset = str(int(time.time()) + wait)
+        if kind == "primary":
+            limit = RateLimit(
+                403,
+                {"x-ratelimit-remaining": "0", "x-ratelimit-reset": reset},
+                "API rate limit exceeded for installation ID 1.",
+            )
+        elif kind == "secondary":
+            limit = RateLimit(
+                403,
+                {"retry-after": str(wait)},
+                "You have exceeded a secondary rate limit.",
+            )
+        else:
+            limit = RateLimit(429, {"retry-after": str(wait)}, "Too many requests.")
+        self.rate_limits.extend([limit] * count)
+
+    # -- resources --
+
+    def _api(self, path: str) -> str:
+        return f"{self.base_url}/repos/{self.repository}{path}"
+
+    @property
+    def base_url(self) -> str:
+        """What ``GITHUB_API_URL`` is set to."""
+        return self.origin + ("/api/v3" if self.enterprise else "")
+
+    def pull(self) -> dict[str, Any]:
+        return {
+            "id": 1,
+            "node_id": "PR_1",
+            "number": self.number,
+            "state": "open",
+            "title": "Add entries",
+            "url": self._api(f"/pulls/{self.number}"),
+            "head": {"sha": self.head_sha, "ref": "feature", "label": "fork:feature"},
+            "base": {"sha": "b" * 40, "ref": "main", "label": "octo:main"},
+        }
+
+    def _comment(self, fields: dict[str, Any], user: dict[str, Any] = BOT) -> dict[str, Any]:
+        number = next(self._ids)
+        comment = {
+            key: fields[key]
+            for key in (
+                "path",
+                "line",
+                "side",
+                "start_line",
+                "start_side",
+                "body",
+                "in_reply_to_id",
+                "pull_request_review_id",
+            )
+            if fields.get(key) is not None
+        }
+        comment.update(
+            id=number,
+            node_id=f"PRRC_{number}",
+            user=user,
+            commit_id=self.head_sha,
+            original_line=fields.get("line"),
+            url=self._api(f"/pulls/comments/{number}"),
+            html_url=f"https://github.example/{self.repository}/pull/{self.number}#discussion_r{number}",
+        )
+        return comment
+
+    def comment_problems(self, comment: dict[str, Any]) -> list[str]:
+        """GitHub's reasons to refuse one review comment, if any."""
+        patch = next(
+            (f.get("patch") for f in self.files if f["filename"] == comment.get("path")),
+            None,
+        )
+        if patch is None:
+            return [f"Path {comment.get('path')!r} could not be resolved"]
+        if comment.get("side", "RIGHT") != "RIGHT" or comment.get("start_side", "RIGHT") != "RIGHT":
+            return ["Only RIGHT side comments are expected here"]
+        line, start = (
+            comment.get("line"),
+            comment.get("start_line", comment.get("line")),
+        )
+        if not isinstance(line, int) or not isinstance(start, int) or start > line:
+            return ["Line could not be resolved"]
+        if not any(
+            {start, line} <= hunk and set(range(start, line + 1)) <= hunk
+            for hunk in right_side_hunks(patch)
+        ):
+            return ["Pull request review thread line must be part of the diff"]
+        return []
+
+    # -- requests --
+
+    def handle(
+        self, method: str, url: str, headers: dict[str, str], body: Any
+    ) -> tuple[int, dict[str, str], Any]:
+        """Answer one request: (status, headers, JSON body)."""
+        split = urlsplit(url)
+        path, query = split.path, {k: v[0] for k, v in parse_qs(split.query).items()}
+        with self._lock:
+            self.requests.append((method, path))
+            if self.rate_limits:
+                limit = self.rate_limits.pop(0)
+                return (
+                    limit.status,
+                    limit.headers,
+                    {"message": limit.message, "documentation_url": DOCS},
+                )
+            if headers.get("authorization") not in (
+                f"token {self.token}",
+                f"Bearer {self.token}",
+            ):
+                return (
+                    401,
+                    {},
+                    {
+                        "message": "Bad credentials",
+                        "documentation_url": DOCS,
+                        "status": "401",
+                    },
+                )
+            if path == ("/api/graphql" if self.enterprise else "/graphql"):
+                return self._graphql(body)
+            if self.enterprise:
+                if not path.startswith("/api/v3/"):
+                    return _not_found()
+                path = path.removeprefix("/api/v3")
+            prefix = f"/repos/{self.repository}"
+            if not path.startswith(prefix):
+                return _not_found()
+            route = path[len(prefix) :]
+            pulls = f"/pulls/{self.number}"
+            if method == "GET" and route == "":
+                return (
+                    200,
+                    {},
+                    {
+                        "full_name": self.repository,
+                        "name": self.repository.split("/")[1],
+                        "url": self._api(""),
+                    },
+                )
+            if method == "GET" and route == pulls:
+                return 200, {}, self.pull()
+            if method == "GET" and route == f"{pulls}/files":
+                listed = self._page(path, query, [dict(f) for f in self.files])
+                if self.after_files_listed is not None:
+                    self.after_files_listed()
+                return listed
+            if method == "GET" and route == f"{pulls}/comments":
+                return self._page(path, query, self.comments)
+            if method == "GET" and route == f"{pulls}/reviews":
+                return self._page(path, query, self.reviews)
+            if method == "POST" and route == f"{pulls}/reviews":
+                return self._create_review(body)
+            one_comment = re.fullmatch(r"/pulls/comments/(\d+)", route)
+            if method == "GET" and one_comment:
+                found = [c for c in self.comments if c["id"] == int(one_comment.group(1))]
+                return (200, {}, found[0]) if found else _not_found()
+            deleting = one_comment
+            if method == "DELETE" and deleting:
+                return self._delete(int(deleting.group(1)))
+            return _not_found()
+
+    def _page(
+        self, path: str, query: dict[str, str], items: list[dict[str, Any]]
+    ) -> tuple[int, dict[str, str], Any]:
+        per_page = min(int(query.get("per_page", "30")), 100)
+        page = max(int(query.get("page", "1")), 1)
+        last = max(1, -(-len(items) // per_page))
+        links = []
+        for rel, number in (
+            ("prev", page - 1),
+            ("next", page + 1),
+            ("last", last),
+            ("first", 1),
+        ):
+            if 1 <= number <= last and (
+                (rel in ("last", "first") and page != number) or rel in ("prev", "next")
+            ):
+                link = f"{self.base_url}{path}?{urlencode({'per_page': per_page, 'page': number})}"
+                links.append(f'<{link}>; rel="{rel}"')
+        headers = {"link": ", ".join(links)} if links else {}
+        return 200, headers, items[(page - 1) * per_page : page * per_page]
+
+    def _forbidden(self) -> tuple[int, dict[str, str], Any]:
+        return (
+            403,
+            {},
+            {
+                "message": "Resource not accessible by integration",
+                "documentation_url": DOCS,
+                "status": "403",
+            },
+        )
+
+    def _create_review(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        if self.deny_writes:
+            return self._forbidden()
+        errors = []
+        if body.get("commit_id") != self.head_sha:
+            errors.append("commit_id is not part of the pull request")
+        if body.get("event") not in (None, "COMMENT", "APPROVE", "REQUEST_CHANGES"):
+            errors.append(f"Unexpected event {body.get('event')!r}")
+        if body.get("event") == "COMMENT" and not body.get("body") and not body.get("comments"):
+            errors.append("Body is required for COMMENT reviews without comments")
+        for comment in body.get("comments", []):
+            errors += self.comment_problems(comment)
+        if errors:
+            self.rejected.append(body)
+            return (
+                422,
+                {},
+                {
+                    "message": "Unprocessable Entity",
+                    "errors": errors,
+                    "documentation_url": f"{DOCS}/pulls/reviews#create-a-review-for-a-pull-request",
+                    "status": "422",
+                },
+            )
+        number = next(self._ids)
+        review = {
+            "id": number,
+            "node_id": f"PRR_{number}",
+            "user": BOT,
+            "body": body.get("body", ""),
+            "state": "COMMENTED" if body.get("event") == "COMMENT" else "PENDING",
+            "commit_id": self.head_sha,
+            "submitted_at": "2026-01-01T00:00:00Z",
+            "pull_request_url": self._api(f"/pulls/{self.number}"),
+            "html_url": f"https://github.example/{self.repository}/pull/{self.number}#pullrequestreview-{number}",
+        }
+        self.reviews.append(review)
+        for comment in body.get("comments", []):
+            self.comments.append(self._comment({**comment, "pull_request_review_id": number}))
+        return 200, {}, review
+
+    def _delete(self, number: int) -> tuple[int, dict[str, str], Any]:
+        if self.deny_writes:
+            return self._forbidden()
+        if not any(c["id"] == number for c in self.comments):
+            return _not_found()
+        self.comments = [c for c in self.comments if c["id"] != number]
+        self.deleted.append(number)
+        return 204, {}, None
+
+    def _graphql(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        query, variables = body.get("query", ""), body.get("variables", {})
+        known = {c["node_id"] for c in self.comments}
+        if "minimizeComment" in query:
+            if self.deny_writes:
+                return (
+                    200,
+                    {},
+                    {
+                        "data": {"minimizeComment": None},
+                        "errors": [
+                            {
+                                "type": "FORBIDDEN",
+                                "message": "Resource not accessible by integration",
+                            }
+                        ],
+                    },
+                )
+            subject = variables["input"]["subjectId"]
+            if subject not in known or variables["input"].get("classifier") not in (
+                "OUTDATED",
+                "RESOLVED",
+                "DUPLICATE",
+                "OFF_TOPIC",
+            ):
+                return (
+                    200,
+                    {},
+                    {
+                        "data": None,
+                        "errors": [{"message": f"Could not resolve {subject}"}],
+                    },
+                )
+            self.minimized.add(subject)
+            self.mutations.append("minimizeComment")
+            return (
+                200,
+                {},
+                {"data": {"minimizeComment": {"minimizedComment": {"isMinimized": True}}}},
+            )
+        if re.search(r"\bnodes\(ids:", query):
+            nodes = [
+                {"id": i, "isMinimized": i in self.minimized} if i in known else None
+                for i in variables["ids"]
+            ]
+            return 200, {}, {"data": {"nodes": nodes}}
+        return 200, {}, {"errors": [{"message": "unsupported query"}]}
+
+
+def _not_found() -> tuple[int, dict[str, str], Any]:
+    return 404, {}, {"message": "Not Found", "documentation_url": DOCS, "status": "404"}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    emulator: Emulator
+
+    def _answer(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        body = json.loads(raw) if raw else {}
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        status, extra, payload = self.emulator.handle(self.command, self.path, headers, body)
+        data = b"" if payload is None else json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json; charset=utf-8")
+        self.send_header("content-length", str(len(data)))
+        if "x-ratelimit-remaining" not in extra:
+            self.send_header("x-ratelimit-limit", "5000")
+            self.send_header("x-ratelimit-remaining", "4999")
+        for key, value in extra.items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = do_POST = do_DELETE = do_PATCH = _answer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep test output quiet."""
+
+
+@contextmanager
+def serve(emulator: Emulator) -> Iterator[Emulator]:
+    """Run the emulator on 127.0.0.1 (a free port) for the duration of the block."""
+    handler = type("Handler", (_Handler,), {"emulator": emulator})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    emulator.origin = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
+    thread.start()
+    try:
+        yield emulator
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

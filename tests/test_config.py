@@ -1,0 +1,84 @@
+"""Configuration: discovery, validation, selection and per-file ignores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from listlint.config import (
+    Config,
+    ConfigError,
+    Selection,
+    discover_config,
+    forget_configs,
+    load_config,
+)
+
+DEFAULT = Selection()
+
+
+def codes(config: Config, selection: Selection = DEFAULT, path: Path | None = None) -> set[str]:
+    return {r.code for r in config.enabled_rules(selection, path)}
+
+
+def test_nearest_config_wins_walking_up(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.listlint]\nignore = ["LL504"]\n')
+    sub = tmp_path / "docs" / "deep"
+    sub.mkdir(parents=True)
+    assert discover_config(sub / "x.md").path == tmp_path / "pyproject.toml"
+    (tmp_path / "docs" / ".listlint.toml").write_text('ignore = ["LL503"]\n')
+    forget_configs()  # a new run
+    assert discover_config(sub / "x.md").path == tmp_path / "docs" / ".listlint.toml"
+
+
+def test_pyproject_without_a_listlint_section_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    assert discover_config(tmp_path / "x.md").path != tmp_path / "pyproject.toml"
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("select = 'LL5'\n", "select: 'LL5' is not of type 'array'"),
+        ("colour = true\n", "(top level): Additional properties are not allowed"),
+        ("[rules.trailing-whitespace]\nwidth = 3\n", "rules.trailing-whitespace: Additional"),
+        ("ignore = ['LL77']\n", "ignore: unknown rule or prefix 'LL77'"),
+        ("select = [", "invalid TOML"),
+    ],
+)
+def test_bad_config_is_one_line_naming_file_and_key(
+    tmp_path: Path, toml: str, message: str
+) -> None:
+    path = tmp_path / ".listlint.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert str(raised.value).startswith(f"{path}: ")
+    assert message in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_more_specific_selector_wins() -> None:
+    config = Config({"select": ["LL5"], "ignore": ["LL50"]})
+    assert codes(config) == {"LL590", "LL591"}
+    config = Config({"ignore": ["LL5"]})
+    assert "LL504" in codes(config, Selection(extend_select=["LL504"]))
+
+
+def test_command_line_select_replaces_the_file_selection() -> None:
+    config = Config({"select": ["LL501"]})
+    assert codes(config, Selection(select=["LL502"])) == {"LL502"}
+
+
+def test_per_file_ignores_match_globs_relative_to_the_config(tmp_path: Path) -> None:
+    config = Config({"per-file-ignores": {"docs/*.md": ["LL504"]}}, tmp_path / ".listlint.toml")
+    assert "LL504" not in codes(config, path=tmp_path / "docs" / "a.md")
+    assert "LL504" in codes(config, path=tmp_path / "README.md")
+
+
+def test_rule_options_merge_defaults_with_configured_values() -> None:
+    from listlint.rule import all_rules
+
+    for rule in all_rules():
+        assert set(Config().options(rule)) == set(rule.options)

@@ -1,0 +1,35 @@
+"""Every real list (newest and historical) lints without a crash, and its JSON report validates."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from listlint.lint import lint_paths
+from listlint.reporters.json import render
+
+from conftest import SHARED, require_shared
+
+LISTS = sorted((SHARED / "corpus").glob("*/*.md")) if SHARED else []
+
+
+def test_corpus_is_present() -> None:
+    require_shared()
+    assert len(LISTS) > 100
+
+
+@pytest.mark.parametrize("path", LISTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_real_list_lints_and_json_validates(path: Path) -> None:
+    report = lint_paths([str(path)], isolated=True)
+    assert report.errors == []
+    schema = json.loads(
+        resources.files("listlint").joinpath("schemas/report.schema.json").read_text()
+    )
+    jsonschema.validate(json.loads(render(report.findings)), schema)
+    lines = path.read_text(encoding="utf-8").count("\n") + 1
+    for finding in report.findings:
+        assert 1 <= finding.line <= finding.end_line <= lines, finding
