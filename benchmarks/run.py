@@ -59,7 +59,7 @@ md.parse(open(sys.argv[1], encoding="utf-8").read())
 MARKDOWNLINT_CONFIG = {"config": {"MD013": False}}
 SIZES = (1_000, 10_000, 100_000)
 SEED = 1
-TIMEOUT = 600  # seconds for one run of one tool; slower runs are reported as timeouts
+TIMEOUT = 600  # default seconds for one run of one tool; slower runs are reported as timeouts
 
 
 @dataclass
@@ -122,7 +122,7 @@ def run_once(tool: Tool, path: Path, measure: Measure, cwd: Path) -> None:
         env=tool.env,
         cwd=cwd,
     )
-    deadline = start + TIMEOUT
+    deadline = start + TIMEOUT_SECONDS[0]
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
@@ -139,6 +139,9 @@ def run_once(tool: Tool, path: Path, measure: Measure, cwd: Path) -> None:
     peak_kb = int(report.read_text().split()[-1]) if launcher else usage.ru_maxrss
     measure.rss_mb.append(peak_kb / 1024)
     measure.exit_codes.append(process.returncode)
+
+
+TIMEOUT_SECONDS = [TIMEOUT]
 
 
 def find_corpus() -> Path | None:
@@ -263,6 +266,17 @@ def _seconds(value: float | None) -> str:
     return "timeout" if value is None else f"{value:.3f}"
 
 
+def _both(measure: dict[str, float | None]) -> str:
+    if measure.get("wall") is None:
+        return "timeout"
+    return f"{measure['wall']:.2f} ({measure['cpu']:.2f})"
+
+
+def _ratios(theirs: dict[str, float | None], mine: dict[str, float | None]) -> str:
+    wall = _ratio(theirs.get("wall"), mine.get("wall"))
+    return f"{wall} ({_ratio(theirs.get('cpu'), mine.get('cpu'))})"
+
+
 def _ratio(other: float | None, mine: float | None) -> str:
     if other is None or mine is None or mine == 0:
         return "-"
@@ -270,33 +284,34 @@ def _ratio(other: float | None, mine: float | None) -> str:
 
 
 def table(rows: list[dict[str, object]], tool_names: list[str]) -> str:
-    """The results as a Markdown table: medians, ratios and listlint's peak memory."""
+    """The results as a Markdown table: wall (CPU) medians, ratios, listlint's peak memory."""
     others = [t for t in ("markdownlint-cli2", "awesome-lint") if t in tool_names]
-    header = ["input", "size", "listlint s", "floor s", "listlint ÷ floor"]
+    header = ["input", "size", "listlint s", "floor s", "listlint / floor"]
     for other in others:
-        header += [f"{other} s", f"{other} ÷ listlint"]
-    header += ["listlint cpu s", "listlint MiB"]
+        header += [f"{other} s", f"{other} / listlint"]
+    header += ["listlint MiB"]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     for row in rows:
         measures: dict[str, dict[str, float | None]] = row["tools"]  # type: ignore[assignment]
-        mine = measures["listlint"]["wall"]
+        mine = measures["listlint"]
+        floor = measures.get("floor", {})
         cells = [
             str(row["input"]),
             f"{int(row['bytes']) / 1024:,.0f} KiB",  # type: ignore[call-overload]
-            _seconds(mine),
-            _seconds(measures.get("floor", {}).get("wall")),
-            _ratio(mine, measures.get("floor", {}).get("wall")),
+            _both(mine),
+            _both(floor) if floor else "-",
+            _ratios(mine, floor),
         ]
         for other in others:
-            theirs = measures.get(other, {}).get("wall")
-            cells += [_seconds(theirs), _ratio(theirs, mine)]
-        rss = measures["listlint"]["rss_mb"]
-        cells += [_seconds(measures["listlint"]["cpu"]), f"{rss:.0f}" if rss else "-"]
+            theirs = measures.get(other, {})
+            cells += [_both(theirs), _ratios(theirs, mine)]
+        rss = mine["rss_mb"]
+        cells.append(f"{rss:.0f}" if rss else "-")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
-PHASE_ORDER = ("read", "parse", "model", "model: entries", "suppressions", "report")
+PHASE_ORDER = ("read", "parse", "model", "model: entries", "model: toc", "suppressions", "report")
 
 
 def profile(paths: list[tuple[str, Path]], env: dict[str, str]) -> str:
@@ -312,7 +327,7 @@ def profile(paths: list[tuple[str, Path]], env: dict[str, str]) -> str:
             phases[line[:28].strip()] = float(line[28:].split()[0])
         results.append((label, phases))
     rule_phases = sorted({p for _, phases in results for p in phases if p.startswith("rules")})
-    columns = [p for p in PHASE_ORDER[:4]] + rule_phases + list(PHASE_ORDER[4:])
+    columns = [*PHASE_ORDER[:5], *rule_phases, *PHASE_ORDER[5:]]
     lines = [
         "| input | " + " | ".join(columns) + " |",
         "|---|" + "|".join("---:" for _ in columns) + "|",
@@ -337,8 +352,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=120.0, help="seconds per tool and input")
     parser.add_argument("--profile", action="store_true", help="also write the per-phase profile")
     parser.add_argument("--output", type=Path, default=HERE / "results")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds for one run")
     args = parser.parse_args(argv)
     runs = 3 if args.quick else args.runs
+    TIMEOUT_SECONDS[0] = args.timeout
     sizes = SIZES[:2] if args.quick else SIZES
     args.output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="listlint-bench-") as scratch_name:
@@ -381,7 +398,8 @@ def main(argv: list[str] | None = None) -> int:
     heading = (
         f"Measured {facts['date']} on {facts['cpu']} ({facts['cores']} cores, "
         f"{facts['memory_gib']} GiB), Python {facts['python']}, node {facts['node']}; "
-        f"median of {runs} rounds after a warm-up, wall seconds of the whole process.\n\n"
+        f"median of {runs} rounds after a warm-up; wall seconds of the whole process, CPU "
+        f"seconds (user + system) in parentheses.\n\n"
     )
     (args.output / "results.md").write_text(heading + text, encoding="utf-8")
     (args.output / "results.json").write_text(

@@ -9,9 +9,9 @@ Python's regex engine cannot be interrupted, so the sweep runs in a child proces
 guard; the slowest pattern is named when it fails.
 
 Reviewed by hand (the patterns as of this commit): ``fix._LINE``, ``document._NEWLINES``,
-``document._ANCHOR_ATTRIBUTE``, ``document._OMIT_FROM_TOC`` (fullmatch only), ``suppress._DIRECTIVE`` (anchored,
-one unbounded class before ``$``), ``suppress``'s ``[\\s,]+`` split and the ``urls`` patterns: no
-nested or adjacent unbounded quantifiers over overlapping classes, so every one is linear. The
+``document._ANCHOR_ATTRIBUTE``, ``document._OMIT_FROM_TOC`` (fullmatch only),
+``suppress._DIRECTIVE`` (anchored, one unbounded class before ``$``), ``suppress``'s ``[\\s,]+``
+split and the ``urls`` patterns: no nested or adjacent unbounded quantifiers over overlapping classes, so every one is linear. The
 quadratic one was ``<!--(.*?)-->`` applied with ``finditer`` to text with many unclosed ``<!--``
 (each attempt ran to the end); it is now a ``str.find`` loop.
 """
