@@ -11,6 +11,7 @@ Run this file directly to print each input's time and peak memory:
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -21,7 +22,8 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-GUARD_SECONDS = 60
+GUARD_SECONDS = 60  # of CPU time (RLIMIT_CPU), so that a busy machine does not trip it
+WALL_GUARD_SECONDS = 600  # a process that sleeps (blocked on a FIFO) uses no CPU
 GNU_TIME = Path("/usr/bin/time")
 MIB = 2**20
 
@@ -30,7 +32,7 @@ MIB = 2**20
 class Outcome:
     """How one run of ``listlint`` on an adversarial input ended."""
 
-    status: int  # -1: still running when the guard stopped it
+    status: int  # -1: stopped by the guard
     seconds: float
     peak_mib: float | None
     stderr: str
@@ -45,13 +47,25 @@ def run_listlint(*arguments: str, cwd: Path) -> Outcome:
     start = time.perf_counter()
     try:
         done = subprocess.run(
-            command, cwd=cwd, env=env, capture_output=True, text=True, timeout=GUARD_SECONDS
+            command,
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=WALL_GUARD_SECONDS,
+            preexec_fn=_limit_cpu,
         )
     except subprocess.TimeoutExpired:
-        return Outcome(-1, GUARD_SECONDS, None, f"still running after {GUARD_SECONDS} s")
+        return Outcome(-1, WALL_GUARD_SECONDS, None, f"still running after {WALL_GUARD_SECONDS} s")
+    if "CPU time limit exceeded" in done.stderr or done.returncode in (-24, 152):
+        return Outcome(-1, time.perf_counter() - start, None, f"over {GUARD_SECONDS} s of CPU")
     seconds = time.perf_counter() - start
     peak = int(report.read_text().split()[-1]) / 1024 if launcher else None
     return Outcome(done.returncode, seconds, peak, done.stderr)
+
+
+def _limit_cpu() -> None:
+    resource.setrlimit(resource.RLIMIT_CPU, (GUARD_SECONDS, GUARD_SECONDS + 1))
 
 
 def _nested_list_staircase(depth: int) -> bytes:
