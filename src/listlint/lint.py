@@ -138,8 +138,9 @@ def markdown_files(directory: Path, config: Config) -> Iterator[Path]:
         )
         for name in sorted(files):
             path = here / name
-            markdown = path.suffix.lower() in MARKDOWN_SUFFIXES and not config.excluded(path)
-            if markdown and path.is_file():  # not a FIFO (reading one would block), no broken link
+            # only regular files: a FIFO would block the reader, a broken or looping link fails
+            markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+            if markdown and path.is_file() and not config.excluded(path):
                 yield path
 
 
