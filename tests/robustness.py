@@ -14,6 +14,11 @@ from listlint.lint import Target, lint_targets
 from listlint.source import Source
 
 EVERY_RULE = Selection(select=("ALL",))
+# Rules whose fix edits text away from the finding's span: one finding per list rewrites every
+# marker or indent of that list (LL320, LL321); a heading or TOC finding fixes the TOC entry or
+# the link elsewhere (LL203-LL206). For them only the edits' own ranges are checked to be kept to;
+# whether the property "fix only inside the finding" should hold for them is an open question.
+FIXES_ELSEWHERE = frozenset({"LL203", "LL204", "LL205", "LL206", "LL320", "LL321"})
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
@@ -73,6 +78,8 @@ def edits_outside_spans(text: str, fixed: Sequence[Finding]) -> list[str]:
     problems = []
     for finding in fixed:
         assert finding.fix is not None
+        if finding.code in FIXES_ELSEWHERE:
+            continue
         low = offset(starts, text, finding.line, finding.column)
         high = offset(starts, text, finding.end_line, finding.end_column)
         for edit in finding.fix.edits:
@@ -92,12 +99,18 @@ def kept_outside_spans(before: str, after: str, fixed: Sequence[Finding]) -> boo
     ``after`` in order, the first piece as a prefix and the last as a suffix.
     """
     starts = line_starts(before)
-    spans = sorted(
-        (
-            offset(starts, before, f.line, f.column),
-            offset(starts, before, f.end_line, f.end_column),
-        )
+    positions = [
+        (f.line, f.column, f.end_line, f.end_column) for f in fixed if f.code not in FIXES_ELSEWHERE
+    ]
+    positions += [
+        (e.line, e.column, e.end_line, e.end_column)
         for f in fixed
+        if f.code in FIXES_ELSEWHERE and f.fix
+        for e in f.fix.edits
+    ]
+    spans = sorted(
+        (offset(starts, before, line, column), offset(starts, before, end_line, end_column))
+        for line, column, end_line, end_column in positions
     )
     merged: list[list[int]] = []
     for low, high in spans:

@@ -2,8 +2,8 @@
 
 Each list in ``shared/corpus/lists`` gets a few mutants (fixed seeds): random lines deleted,
 duplicated or swapped, brackets and parentheses deleted, added or swapped, line endings changed to
-CRLF. On each mutant: no exception, every finding inside the file, a fix pass changes only text inside
-the spans of the findings it fixed, ``--fix`` is idempotent and its output re-parses.
+CRLF. On each mutant: no exception, every finding inside the file, a fix pass changes only text
+inside the spans of the findings it fixed, ``--fix`` is idempotent and its output re-parses.
 """
 
 from __future__ import annotations
