@@ -119,7 +119,7 @@ def _score(candidate: Rule, selectors: Iterable[str]) -> tuple[int, bool]:
 def _matches(path: Path, root: Path, patterns: Iterable[str]) -> bool:
     try:
         relative = PurePath(path.resolve().relative_to(root.resolve())).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the root; a symlink loop (3.11 raises)
         relative = path.as_posix()
     for pattern in patterns:
         if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern):

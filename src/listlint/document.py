@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from markdown_it.token import Token
 
 from listlint.findings import Span
 from listlint.parse import InlineSource, parse_tokens
+from listlint.profile import phase
 from listlint.slug import Slugger
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ LinkKind = Literal["inline", "reference", "autolink", "bare"]
 BlockKind = Literal["paragraph", "heading", "table"]
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_ANCHOR_ATTRIBUTE = re.compile(r"(?:id|name)\s*=", re.IGNORECASE)
 _OMIT_FROM_TOC = re.compile(r"\s*omit (?:in|from) toc\s*", re.IGNORECASE)
 
 
@@ -189,6 +190,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     toc: Toc | None = None
+    _section_starts: list[int] = field(default_factory=list, init=False, repr=False)
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` without its line ending."""
@@ -221,10 +223,12 @@ class Document:
 
     def section_at(self, line: int) -> Section | None:
         """The innermost section that contains ``line``."""
-        found = None
-        for section in self.sections:
-            if section.start_line <= line <= section.end_line:
-                found = section
+        if len(self._section_starts) != len(self.sections):
+            self._section_starts = [section.start_line for section in self.sections]
+        index = bisect.bisect_right(self._section_starts, line) - 1
+        found = self.sections[index] if index >= 0 else None
+        while found is not None and found.end_line < line:
+            found = found.parent
         return found
 
 
@@ -236,18 +240,62 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+def _comments(content: str) -> Iterator[tuple[int, int]]:
+    """Start and end offsets of each complete ``<!-- ... -->`` in ``content``, in linear time.
+
+    (The regex ``<!--(.*?)-->`` rescans to the end for every unclosed ``<!--``: quadratic.)
+    """
+    position = 0
+    while (start := content.find("<!--", position)) >= 0:
+        end = content.find("-->", start + 4)
+        if end < 0:
+            return
+        yield start, end + 3
+        position = end + 3
+
+
 class _AnchorFinder(HTMLParser):
     """Collects ``name``/``id`` attributes from an HTML fragment."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, Literal["name", "id"], int, int]] = []
+        self.found: list[tuple[str, Literal["name", "id"]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, column = self.getpos()
         for key, value in attrs:
             if value and (key == "id" or (key == "name" and tag == "a")):
-                self.found.append((value, "id" if key == "id" else "name", line, column))
+                self.found.append((value, "id" if key == "id" else "name"))
+
+
+def _anchor_tags(
+    content: str, skipped: list[tuple[int, int]]
+) -> Iterator[tuple[str, Literal["name", "id"], int]]:
+    """(name, attribute, offset) of each anchor in ``content``, outside the ``skipped`` ranges.
+
+    HTMLParser is quadratic on unclosed tags (``<a <a <a ...``), so it only ever sees one tag at a
+    time: the text from one ``<`` to the next, and only when it has an ``id=`` or ``name=``.
+    """
+    finder = _AnchorFinder()
+    ranges = iter(skipped)
+    skip = next(ranges, None)
+    position = content.find("<")
+    while position >= 0:
+        following = content.find("<", position + 1)
+        while skip is not None and skip[1] <= position:
+            skip = next(ranges, None)
+        inside = skip is not None and skip[0] <= position
+        tag = content[position : following if following >= 0 else len(content)]
+        if not inside and _ANCHOR_ATTRIBUTE.search(tag):
+            finder.reset()
+            finder.found = []
+            try:
+                finder.feed(tag)
+                finder.close()
+            except (AssertionError, ValueError):  # HTMLParser rejects some malformed markup
+                pass
+            for name, attribute in finder.found:
+                yield name, attribute, position
+        position = following
 
 
 def _literal(token: Token, child: Token, cursor: int) -> int:
@@ -443,20 +491,24 @@ class _Builder:
         )
 
     def html(self, content: str, span: Span, *, inline: bool, first_column: int = 1) -> None:
-        for match in _COMMENT.finditer(content):
-            line = span.line + content.count("\n", 0, match.start())
-            self.doc.comments.append(Comment(match.group(1), Span(line, 1, line, 1), inline))
-        finder = _AnchorFinder()
-        try:
-            finder.feed(content)
-            finder.close()
-        except (AssertionError, ValueError):  # HTMLParser rejects some malformed markup
-            return
-        for name, attribute, line, column in finder.found:
-            number = span.line + line - 1
-            start = (first_column if line == 1 else 1) + column
+        comments = list(_comments(content))
+        line, counted = span.line, 0
+        for start, end in comments:
+            line += content.count("\n", counted, start)
+            counted = start
+            text = content[start + 4 : end - 3]
+            self.doc.comments.append(Comment(text, Span(line, 1, line, 1), inline))
+        line, counted, line_start = 0, 0, 0
+        for name, attribute, offset in _anchor_tags(content, comments):
+            newlines = content.count("\n", counted, offset)
+            if newlines:
+                line += newlines
+                line_start = content.rfind("\n", counted, offset) + 1
+            counted = offset
+            column = (first_column if line == 0 else 1) + offset - line_start
+            number = span.line + line
             self.doc.html_anchors.append(
-                HtmlAnchor(name, attribute, Span(number, start, number, start + 1))
+                HtmlAnchor(name, attribute, Span(number, column, number, column + 1))
             )
 
     def collect_inline(self, inline: Inline, block: BlockKind) -> None:
@@ -518,7 +570,8 @@ class _Builder:
 
 def _until_close(pieces: tuple[Piece, ...], index: int) -> Iterator[Piece]:
     depth = 0
-    for piece in pieces[index + 1 :]:
+    for position in range(index + 1, len(pieces)):  # not pieces[index + 1 :]: a copy per link
+        piece = pieces[position]
         if piece.kind == "link_open":
             depth += 1
         elif piece.kind == "link_close":
@@ -529,14 +582,15 @@ def _until_close(pieces: tuple[Piece, ...], index: int) -> Iterator[Piece]:
 
 
 def _sections(headings: list[Heading], line_count: int) -> list[Section]:
+    ends = [line_count] * len(headings)
+    waiting: list[int] = []  # headings whose section has not ended yet, levels increasing
+    for number, heading in enumerate(headings):
+        while waiting and headings[waiting[-1]].level >= heading.level:
+            ends[waiting.pop()] = heading.span.line - 1
+        waiting.append(number)
     sections: list[Section] = []
     open_sections: list[Section] = []
-    for number, heading in enumerate(headings):
-        end = line_count
-        for later in headings[number + 1 :]:
-            if later.level <= heading.level:
-                end = later.span.line - 1
-                break
+    for heading, end in zip(headings, ends, strict=True):
         while open_sections and open_sections[-1].heading.level >= heading.level:
             open_sections.pop()
         section = Section(
@@ -549,7 +603,21 @@ def _sections(headings: list[Heading], line_count: int) -> list[Section]:
 
 def parse_document(text: str, path: str) -> Document:
     """Parse ``text`` (already decoded, BOM removed) into a Document."""
-    tokens, env = parse_tokens(text)
+    with phase("parse"):
+        tokens, env = parse_tokens(text)
+    with phase("model"):
+        doc = _model(path, text, tokens, env)
+    from listlint.entries import find_entries
+    from listlint.toc import find_toc
+
+    with phase("model: entries"):
+        doc.entries = find_entries(doc)
+    with phase("model: toc"):
+        doc.toc = find_toc(doc)
+    return doc
+
+
+def _model(path: str, text: str, tokens: list[Token], env: dict[str, Any]) -> Document:
     doc = Document(
         path=path, text=text, lines=split_lines(text.replace("\0", "\ufffd")), tokens=tokens
     )
@@ -565,10 +633,4 @@ def parse_document(text: str, path: str) -> Document:
                 duplicate=True,
             )
         )
-    from listlint.entries import find_entries
-
-    doc.entries = find_entries(doc)
-    from listlint.toc import find_toc
-
-    doc.toc = find_toc(doc)
     return doc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import errno
 import os
 import re
 import shutil
@@ -32,22 +34,34 @@ def _offset(starts: list[int], text: str, line: int, column: int) -> int:
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Apply non-overlapping edits to ``text``."""
+    """Apply non-overlapping edits to ``text`` (in one pass: linear in the text and the edits)."""
     starts = line_starts(text)
     placed = sorted(
         (
-            (
-                _offset(starts, text, e.line, e.column),
-                _offset(starts, text, e.end_line, e.end_column),
-                e.text,
-            )
-            for e in edits
-        ),
-        reverse=True,
+            _offset(starts, text, e.line, e.column),
+            _offset(starts, text, e.end_line, e.end_column),
+            e.text,
+        )
+        for e in edits
     )
+    pieces, cursor = [], 0
     for start, end, replacement in placed:
-        text = text[:start] + replacement + text[end:]
-    return text
+        pieces += [text[cursor:start], replacement]
+        cursor = max(cursor, end)
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a range of ``taken`` (sorted, pairwise non-overlapping).
+
+    Such ranges end in the order they start, so only the last one starting before ``end`` can reach
+    past ``start``; the one starting at ``end`` matters when both are the same insertion point.
+    """
+    index = bisect.bisect_left(taken, (end, -1))
+    if index and taken[index - 1][1] > start and taken[index - 1][0] < end:
+        return True
+    return index < len(taken) and taken[index] == (start, end) and start == end
 
 
 def apply_fixes(
@@ -69,18 +83,25 @@ def apply_fixes(
             )
             for e in fix.edits
         ]
-        if any((s < te and ts < e) or s == e == ts == te for s, e in ranges for ts, te in taken):
+        if any(_overlaps(taken, start, end) for start, end in ranges):
             continue
-        taken.extend(ranges)
+        for taken_range in ranges:
+            bisect.insort(taken, taken_range)
         chosen.extend(fix.edits)
         fixed.append(finding)
     return apply_edits(text, chosen), fixed
 
 
 def write_atomically(path: Path, text: str, bom: bool) -> None:
-    """Replace ``path`` with ``text`` via a temporary file and a rename, keeping its permissions."""
-    if not os.access(path, os.W_OK):
-        raise PermissionError(f"{path}: file is not writable")
+    """Replace ``path`` with ``text`` via a temporary file and a rename, keeping its permissions.
+
+    A symbolic link is followed, so the file it points to is rewritten and the link stays. A file
+    without any write permission bit is refused even for root, who could write it: its owner made it
+    read-only on purpose.
+    """
+    path = Path(os.path.realpath(path))
+    if not os.access(path, os.W_OK) or not os.stat(path).st_mode & 0o222:
+        raise PermissionError(errno.EACCES, "file is read-only")
     directory = path.parent
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:

@@ -17,6 +17,7 @@ from listlint.config import (
 )
 from listlint.document import Document, parse_document
 from listlint.findings import Finding
+from listlint.profile import phase
 from listlint.rule import Context, DocumentCheck, Problem, ProjectCheck, Rule, find_rule
 from listlint.source import InputError, Source, read_source, read_stdin
 from listlint.suppress import apply_suppressions
@@ -75,21 +76,23 @@ def check_documents(targets: Sequence[Target]) -> list[Finding]:
         for rule in target.rules:
             if rule.scope == "document":
                 check: DocumentCheck = rule.check  # type: ignore[assignment]
-                found.extend(
-                    finding(doc, rule, p) for p in check(doc, _context(rule, target.config))
-                )
+                with phase(f"rules: {rule.family}"):
+                    context = _context(rule, target.config)
+                    found.extend(finding(doc, rule, p) for p in check(doc, context))
     for group in _project_groups(targets):
         rules = {r.code: r for t in group for r in t.rules if r.scope == "project"}
         for rule in rules.values():
             members = [t for t in group if rule in t.rules]
             docs = [t.document for t in members if t.document is not None]
             project_check: ProjectCheck = rule.check  # type: ignore[assignment]
-            for doc, problem in project_check(docs, _context(rule, members[0].config)):
-                per_path[doc.path].append(finding(doc, rule, problem))
+            with phase(f"rules: {rule.family}"):
+                for doc, problem in project_check(docs, _context(rule, members[0].config)):
+                    per_path[doc.path].append(finding(doc, rule, problem))
     results: list[Finding] = []
-    for target in targets:
-        assert target.document is not None
-        results.extend(_suppressed(target, per_path[target.document.path]))
+    with phase("suppressions"):
+        for target in targets:
+            assert target.document is not None
+            results.extend(_suppressed(target, per_path[target.document.path]))
     return sorted(results, key=lambda f: f.sort_key)
 
 
@@ -127,7 +130,7 @@ def _suppressed(target: Target, found: list[Finding]) -> list[Finding]:
 
 
 def markdown_files(directory: Path, config: Config) -> Iterator[Path]:
-    """Markdown files below ``directory``, skipping excluded paths; symlinks are not followed."""
+    """Regular Markdown files below ``directory`` minus excluded paths; no folder links followed."""
     for root, folders, files in os.walk(directory):
         here = Path(root)
         folders[:] = sorted(
@@ -135,7 +138,9 @@ def markdown_files(directory: Path, config: Config) -> Iterator[Path]:
         )
         for name in sorted(files):
             path = here / name
-            if path.suffix.lower() in MARKDOWN_SUFFIXES and not config.excluded(path):
+            # only regular files: a FIFO would block the reader, a broken or looping link fails
+            markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+            if markdown and path.is_file() and not config.excluded(path):
                 yield path
 
 

@@ -1,0 +1,157 @@
+"""Helpers for the robustness tests: lint and fix text in memory, check where findings are."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from listlint.cli import MAX_FIX_PASSES
+from listlint.config import Config, Selection
+from listlint.document import parse_document, split_lines
+from listlint.findings import Finding
+from listlint.fix import apply_fixes, line_starts
+from listlint.lint import Target, lint_targets
+from listlint.source import Source
+
+EVERY_RULE = Selection(select=("ALL",))
+# Rules whose fix edits text away from the finding's span: one finding per list rewrites every
+# marker or indent of that list (LL320, LL321); a heading or TOC finding fixes the TOC entry or
+# the link elsewhere (LL203-LL206); joining a description to its title edits the line break just
+# before the description span (LL304, LL305). For them only the edits' own ranges are kept to;
+# whether "fix only inside the finding" should hold for them is an open question for the lead.
+FIXES_ELSEWHERE = frozenset(
+    {"LL203", "LL204", "LL205", "LL206", "LL304", "LL305", "LL320", "LL321"}
+)
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def find_shared() -> Path | None:
+    """The ``shared`` folder holding ``corpus``, found by walking up from this file."""
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared"
+    return None
+
+
+def lint_text(text: str, path: str = "list.md") -> list[Finding]:
+    """Every rule's findings for ``text`` (already decoded, no BOM)."""
+    target = Target(Source(path, text, False), Config(), Config().enabled_rules(EVERY_RULE))
+    return lint_targets([target])
+
+
+def fix_once(text: str, findings: Sequence[Finding]) -> tuple[str, list[Finding]]:
+    """One ``--fix`` pass: the text with the safe fixes applied, and the findings they fixed."""
+    return apply_fixes(text, findings)
+
+
+def fix_text(text: str) -> str:
+    """What ``listlint --fix`` makes of ``text``: passes until nothing changes."""
+    for _ in range(MAX_FIX_PASSES):
+        fixed, done = fix_once(text, lint_text(text))
+        if not done or fixed == text:
+            return fixed
+        text = fixed
+    return text
+
+
+def position_problems(text: str, findings: Sequence[Finding]) -> list[str]:
+    """Findings whose start or end lies outside the file, or whose end comes before the start."""
+    lines = split_lines(text) or [""]
+    problems = []
+    for finding in findings:
+        ends = ((finding.line, finding.column), (finding.end_line, finding.end_column))
+        for line, column in ends:
+            if not (1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]) + 1):
+                problems.append(f"{finding.code} at {line}:{column} is outside the file: {finding}")
+        if ends[1] < ends[0]:
+            problems.append(f"{finding.code} ends before it starts: {finding}")
+    return problems
+
+
+def offset(starts: list[int], text: str, line: int, column: int) -> int:
+    """Character offset of a 1-based position."""
+    if line > len(starts):
+        return len(text)
+    return min(starts[line - 1] + column - 1, len(text))
+
+
+def edits_outside_spans(text: str, fixed: Sequence[Finding]) -> list[str]:
+    """Edits of fixed findings that reach outside their own finding's span."""
+    starts = line_starts(text)
+    problems = []
+    for finding in fixed:
+        assert finding.fix is not None
+        if finding.code in FIXES_ELSEWHERE:
+            continue
+        low = offset(starts, text, finding.line, finding.column)
+        high = offset(starts, text, finding.end_line, finding.end_column)
+        for edit in finding.fix.edits:
+            start = offset(starts, text, edit.line, edit.column)
+            end = offset(starts, text, edit.end_line, edit.end_column)
+            if not low <= start <= end <= high:
+                problems.append(
+                    f"{finding.code} edits {start}..{end} outside its span {low}..{high}"
+                )
+    return problems
+
+
+def kept_outside_spans(before: str, after: str, fixed: Sequence[Finding]) -> bool:
+    """Whether ``after`` keeps every character of ``before`` outside the fixed findings' spans.
+
+    Independent of how the fixes were applied: the text between the (merged) spans must appear in
+    ``after`` in order, the first piece as a prefix and the last as a suffix.
+    """
+    starts = line_starts(before)
+    positions = [
+        (f.line, f.column, f.end_line, f.end_column) for f in fixed if f.code not in FIXES_ELSEWHERE
+    ]
+    positions += [
+        (e.line, e.column, e.end_line, e.end_column)
+        for f in fixed
+        if f.code in FIXES_ELSEWHERE and f.fix
+        for e in f.fix.edits
+    ]
+    spans = sorted(
+        (offset(starts, before, line, column), offset(starts, before, end_line, end_column))
+        for line, column, end_line, end_column in positions
+    )
+    merged: list[list[int]] = []
+    for low, high in spans:
+        if merged and low <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], high)
+        else:
+            merged.append([low, high])
+    gaps, cursor = [], 0
+    for low, high in merged:
+        gaps.append(before[cursor:low])
+        cursor = high
+    gaps.append(before[cursor:])
+    if len(gaps) == 1:
+        return after == before
+    if not after.startswith(gaps[0]) or not after.endswith(gaps[-1]):
+        return False
+    position = len(gaps[0])
+    for gap in gaps[1:-1]:
+        found = after.find(gap, position)
+        if found < 0:
+            return False
+        position = found + len(gap)
+    return position <= len(after) - len(gaps[-1])
+
+
+def reparses(text: str) -> bool:
+    """Whether ``text`` parses into a Document (any exception propagates)."""
+    parse_document(text, "fixed.md")
+    return True
+
+
+def newline_styles(data: bytes) -> set[bytes]:
+    """The line endings used in ``data``: some of CRLF, LF, CR."""
+    styles = set()
+    if b"\r\n" in data:
+        styles.add(b"\r\n")
+    if b"\n" in data.replace(b"\r\n", b""):
+        styles.add(b"\n")
+    if b"\r" in data.replace(b"\r\n", b""):
+        styles.add(b"\r")
+    return styles
