@@ -101,10 +101,3 @@ def test_entries_in_the_three_base_styles() -> None:
         ("table", "Cat", "https://cat.api", "Cats"),
     ]
 
-
-def test_a_link_around_an_image_or_an_html_img_has_an_image() -> None:
-    doc = parse("[![b](https://b.org/b.svg)](https://x.org) [<img src='p.png'>](https://y.org)\n")
-    assert [(link.url, link.has_image) for link in doc.links if not link.image] == [
-        ("https://x.org", True),
-        ("https://y.org", True),
-    ]

@@ -532,10 +532,7 @@ class _Builder:
             label = list(_until_close(pieces, index))
             label_text = "".join(_plain(p) for p in label)
             text = label_text
-            has_image = any(
-                p.kind == "image" or (p.kind == "html_inline" and p.text[:4].lower() == "<img")
-                for p in label
-            )
+            has_image = any(p.kind == "image" for p in label)
         markup = token.markup
         kind: LinkKind
         if markup == "autolink":

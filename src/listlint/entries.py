@@ -34,7 +34,7 @@ BADGE = "\x02"  # an image, or a link whose text is an image
 CODE = "\x00"  # stands for a code span in ``Entry.description_prose``
 _PLACEHOLDERS = LINK + BADGE
 
-_LEADING = re.compile(rf"[ \t{BADGE}]*(?:[^\w\s\[\]{_PLACEHOLDERS}*_`]{{1,6}}[ \t]+)?[ \t{BADGE}]*")
+_LEADING = re.compile(rf"[ \t{BADGE}]*(?:[^\w\s\[\]{_PLACEHOLDERS}*_`]{{1,6}}[ \t]+[ \t{BADGE}]*)?")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)?")
 _GROUP_PUNCTUATION = " \t\n[]|,()"
 _SEPARATOR = re.compile(r"[\s\u00a0]*(--?|\u2013|\u2014|:|\|)(?=[\s\u00a0]|$)[\s\u00a0]*|\s+")
@@ -42,12 +42,26 @@ _DASH_AFTER = re.compile(r"[ \t]*(?:-|\u2013|\u2014)[ \t]")
 _TITLE_NOTE = re.compile(rf"[ \t]*\([^(){_PLACEHOLDERS}]*\)")  # **Title** (and others) [[code](u)]
 _NAVIGATION = re.compile(r"\n[ \t]*[*_]*(?=\x01)")  # a line starting with a link
 _PART_OF = re.compile(r"\(part of ([^)]+)\)\s*")
+# Trailing patterns are searched, so each may start only where its leading run starts (the
+# lookbehind), and their classes do not overlap where they meet (the first LINK / BADGE is the one
+# matched), so no attempt backtracks over a run. Only the last _TAIL_WINDOW characters are searched.
 _TRAILING_GROUP = re.compile(
-    rf"[\s\u00a0]*[\[(][\s{LINK}{BADGE},|]*{LINK}[\s{LINK}{BADGE},|]*[\])]\s*$"
+    rf"(?<![\s\u00a0])[\s\u00a0]*[\[(][\s{BADGE},|]*{LINK}[\s{LINK}{BADGE},|]*[\])]\s*$"
 )
-_TRAILING_BADGES = re.compile(rf"[\s{BADGE}]*{BADGE}[\s{BADGE}]*$")
-_TRAILING_TAGS = re.compile(r"(?:\s*`[^`\n]{1,40}`){2,}\s*$")  # `MIT` `Go` (awesome-selfhosted)
+_TRAILING_BADGES = re.compile(rf"(?<![\s{BADGE}])\s*(?:{BADGE}\s*)+$")
+# `MIT` `Go` at the end (awesome-selfhosted), matched on the reversed text so it is anchored.
+_TRAILING_TAGS_REVERSED = re.compile(r"\s*(?:`[^`\n]{1,40}`\s*){2,}")
+_TAIL_WINDOW = 1000  # trailing groups are short once masked: a whole link is one character
 _MARKER_CODE = re.compile(r"\s*`[^`\w\s]{1,4}`")  # `⚠` after the name (awesome-selfhosted)
+
+
+def _trailing_start(tail: str) -> int | None:
+    """Where a trailing link group, badges or tags begin at the end of ``tail``, if they do."""
+    trailing = _TRAILING_GROUP.search(tail) or _TRAILING_BADGES.search(tail)
+    if trailing:
+        return trailing.start()
+    tags = _TRAILING_TAGS_REVERSED.match(tail[::-1])
+    return len(tail) - tags.end() if tags else None
 
 
 @dataclass(frozen=True)
@@ -245,15 +259,12 @@ def _split(masked: _Masked, name_end: int, bracketed_only: bool) -> _Parts:
     description_start = match.end() if match else rest_start
     description_end = len(text.rstrip())
     while True:  # trailing bracket groups of links, and badges, are not description
-        head = text[description_start:description_end]
-        trailing = (
-            _TRAILING_GROUP.search(head)
-            or _TRAILING_BADGES.search(head)
-            or _TRAILING_TAGS.search(head)
-        )
-        if not trailing or trailing.start() == 0:
+        window = max(description_start, description_end - _TAIL_WINDOW)
+        tail = text[window:description_end]
+        start = _trailing_start(tail)
+        if start is None or window + start == description_start:
             break
-        description_end = description_start + trailing.start()
+        description_end = window + start
     for newline in _NAVIGATION.finditer(text, description_start, description_end):
         link = masked.links.get(newline.end())
         if link is not None and link.fragment is not None:  # ``**[⬆ back to top](#contents)**``

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
+from listlint.document import Document, Link
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import THRESHOLD, analyse
 
@@ -28,7 +28,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """
     analysis = analyse(doc)
     for entry in analysis.entries:
-        if not entry.name and entry.link is not None and not entry.link.has_image:
+        if not entry.name and entry.link is not None and not _has_label(doc, entry.link):
             yield Problem(
                 entry.name_span, "the entry's link has no text; write its name `[Name](url)`"
             )
@@ -50,3 +50,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 f"item {text[:50]!r} does not start with a link, unlike {entries} of the "
                 f"{len(items)} items of this list; make its name a link `[Name](url)`",
             )
+
+
+def _has_label(doc: Document, link: Link) -> bool:
+    """Whether the link's label shows something: an image, or HTML such as ``<img src=…>``."""
+    span = link.text_span
+    if link.has_image or span is None:
+        return link.has_image
+    if span.line != span.end_line:
+        return True
+    return bool(doc.line(span.line)[span.column - 1 : span.end_column - 1].strip())

@@ -11,7 +11,7 @@ from listlint.rules._entries import content_entries
 _DOUBLED = re.compile(
     r"(?<![.\u2026])\.\.(?![.\u2026])"  # ..
     r"|,,|;;|(?<=\w),\."  # ,, ;; ,.
-    r"|\s+[.,](?=\s*$)"  # a space before the final mark
+    r"|(?<!\s)\s+[.,](?=\s*$)"  # a space before the final mark (from the run's start only)
     r"|(?<=[.!?\u2026][\"\u201d])[.!?\u2026]+$"  # "end." then another mark
 )
 
