@@ -25,8 +25,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 SRC = Path(__file__).resolve().parents[1] / "src"
 GUARD_SECONDS = 600  # wall; the sweep itself is limited to two minutes of CPU (RLIMIT_CPU)
 CPU_SECONDS = 120
