@@ -152,17 +152,17 @@ def test_diff_prints_the_fix_and_writes_nothing(tmp_path: Path) -> None:
     assert path.read_text() == DIRTY
 
 
-def test_fix_on_a_read_only_file_is_an_error(tmp_path: Path) -> None:
+def test_fix_on_a_read_only_file_is_an_error_and_reports_what_is_left(tmp_path: Path) -> None:
     path = write(tmp_path / "list.md", DIRTY)
     path.chmod(0o444)
     try:
         result = run_cli("--fix", str(path))
     finally:
         path.chmod(0o644)
-    if result.returncode != 2:
-        pytest.skip("running as root: a read-only file is still writable")
+    assert result.returncode == 2
     assert "cannot write fixes" in result.stderr
-
+    assert "LL504" in result.stdout and "Fixed" not in result.stderr
+    assert path.read_text() == DIRTY
 
 def test_statistics_counts_per_rule(tmp_path: Path) -> None:
     path = write(tmp_path / "list.md", DIRTY + "x \n")

@@ -252,7 +252,8 @@ def _fix(
     from listlint.source import Source
 
     originals = {t.source.path: t.source.text for t in targets}
-    fixed_count = 0
+    unfixed = findings
+    fixed_per_path: dict[str, int] = {}
     for _ in range(MAX_FIX_PASSES):
         changed = False
         for target in targets:
@@ -261,7 +262,8 @@ def _fix(
                 text, fixed = apply_fixes(target.source.text, mine, unsafe=args.unsafe_fixes)
             if fixed and text != target.source.text:
                 target.source = Source(target.source.path, text, target.source.bom)
-                fixed_count += len(fixed)
+                path = target.source.path
+                fixed_per_path[path] = fixed_per_path.get(path, 0) + len(fixed)
                 changed = True
         if not changed:
             break
@@ -277,7 +279,12 @@ def _fix(
                 write_atomically(Path(path), text, target.source.bom)
             except OSError as failure:
                 report.errors.append(f"{path}: cannot write fixes: {failure.strerror or failure}")
-    return findings, fixed_count
+                # Nothing was fixed in that file after all: report what it still has.
+                fixed_per_path.pop(path, None)
+                findings = [f for f in findings if f.path != path]
+                findings += [f for f in unfixed if f.path == path]
+    findings.sort(key=lambda f: f.sort_key)
+    return findings, sum(fixed_per_path.values())
 
 
 def _unified_diff(path: str, before: str, after: str) -> str:
