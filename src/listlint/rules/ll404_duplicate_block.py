@@ -48,13 +48,15 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     ]
     starts = _block_starts(doc)
     texts = [text for _, text in lines]
-    first_seen: dict[tuple[str, ...], int] = {}
+    # The latest earlier occurrence: a run of identical lines then overlaps itself and is skipped at
+    # once, instead of being compared with its first line again and again (quadratic).
+    last_seen: dict[tuple[str, ...], int] = {}
     index = 0
     while index + minimum <= len(lines):
         window = tuple(texts[index : index + minimum])
-        earlier = first_seen.get(window)
+        earlier = last_seen.get(window)
         if earlier is None or earlier + minimum > index:
-            first_seen.setdefault(window, index)
+            last_seen[window] = index
             index += 1
             continue
         length = minimum
@@ -66,7 +68,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             length += 1
         copy = [number for number, _ in lines[index : index + length]]
         if sum(number in starts for number in copy) < 2:
-            first_seen.setdefault(window, index)
+            last_seen[window] = index
             index += 1
             continue
         original = lines[earlier][0], lines[earlier + length - 1][0]
