@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
@@ -14,6 +13,7 @@ from listlint.entries import Entry
 from listlint.findings import Span
 from listlint.lint import lint_paths
 from listlint.rule import Context, DocumentCheck, Problem, ProjectCheck, Rule, find_rule
+from listlint.rules import _duplicates as dup
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "duplicates"
 
@@ -355,15 +355,28 @@ def pronounceable(number: int) -> str:
             return word
 
 
-def test_100000_entries_take_seconds_not_hours() -> None:
-    doc = generated_document(100_000)
-    found = {}
-    started = time.perf_counter()
-    for code in ("LL401", "LL402", "LL403", "LL404"):
-        found[code] = lines_of_doc(code, doc)
-    elapsed = time.perf_counter() - started
-    assert found == {"LL401": [100_001], "LL402": [100_002], "LL403": [], "LL404": []}
-    assert elapsed < 30, f"LL4xx took {elapsed:.1f}s on 100,000 entries"
+@pytest.fixture
+def scored_pairs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[dup.Item, dup.Item]]:
+    """Every pair of entries whose names :func:`same_name` scores, as the rules run."""
+    scored: list[tuple[dup.Item, dup.Item]] = []
+    same_name = dup.same_name
+
+    def recorded(a: dup.Item, b: dup.Item, threshold: float) -> bool:
+        scored.append((a, b))
+        return same_name(a, b, threshold)
+
+    monkeypatch.setattr(dup, "same_name", recorded)
+    return scored
+
+
+def test_candidate_pairs_grow_linearly_with_the_entries(
+    scored_pairs: list[tuple[dup.Item, dup.Item]],
+) -> None:
+    """Blocking, not comparing every pair: the names scored stay a small multiple of the entries."""
+    doc = generated_document(50_000)
+    found = {code: lines_of_doc(code, doc) for code in ("LL401", "LL402", "LL403", "LL404")}
+    assert found == {"LL401": [50_001], "LL402": [50_002], "LL403": [], "LL404": []}
+    assert len(scored_pairs) < 3 * 50_000
 
 
 def lines_of_doc(code: str, doc: Document) -> list[int]:
@@ -380,3 +393,13 @@ def test_cross_file_command_line_flag_overrides_the_setting(tmp_path: Path) -> N
     assert main(["--no-config", "-q", "--select", "LL401", "--no-cross-file", *files]) == 0
     (tmp_path / ".listlint.toml").write_text("cross-file = false\n")
     assert main(["-q", "--select", "LL401", "--cross-file", *files]) == 1
+
+
+def test_a_name_thousands_of_entries_share_is_compared_within_its_project(
+    scored_pairs: list[tuple[dup.Item, dup.Item]],
+) -> None:
+    """ "GitHub" naming 3,000 repositories is a label: compared by project, not with every other."""
+    entries = [f"- [GitHub](https://github.com/o/r{n}) - Repository {n}.\n" for n in range(3000)]
+    entries.append("- [GitHub](https://github.com/o/r7/wiki) - Repository 7.\n")
+    assert lines_of("LL402", "# L\n\n" + "".join(entries)) == [3003]
+    assert len(scored_pairs) < 2 * 3000

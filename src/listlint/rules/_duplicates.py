@@ -9,10 +9,10 @@ keys, name prefixes and suffixes), never from comparing every pair.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import combinations
 from math import ceil
 from typing import Any
 
@@ -33,7 +33,7 @@ _BACK_REFERENCE = re.compile(
 # "(part of Django) The Django ORM.": a component deliberately linking its parent project.
 _COMPONENT = re.compile(r"^\W*part of\b", re.IGNORECASE)
 # Descriptions shorter than this (after processing) say too little to identify an entry.
-_SHORTEST_DESCRIPTION = 12
+SHORTEST_DESCRIPTION = 12
 _DIGITS = re.compile(r"\d+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 # A name written as a repository path, "owner/repo": compare by the repository name.
@@ -68,6 +68,7 @@ class Item:
     order: int  # position in the run: documents in the order given, entries in source order
     url: str  # normalize_url of the primary link
     name: str  # lower-case letters and digits only
+    layout: SectionLayout = field(compare=False, repr=False)
 
     @cached_property
     def project(self) -> str | None:
@@ -84,15 +85,41 @@ class Item:
         """The line the entry's name is on."""
         return self.entry.name_span.line
 
-    @property
+    @cached_property
     def is_back_reference(self) -> bool:
         """True when the entry says it repeats an entry listed elsewhere ("See above")."""
         return bool(_BACK_REFERENCE.search(self.entry.description))
 
-    @property
+    @cached_property
     def is_component(self) -> bool:
         """True for "(part of X)" entries, which link the project they belong to."""
         return bool(_COMPONENT.match(self.entry.description))
+
+
+@dataclass(frozen=True)
+class SectionLayout:
+    """How one document's section titles repeat, as :func:`in_parallel_sections` reads them."""
+
+    titles: Mapping[int, str]  # id of a section -> its title as compared
+    repeated: frozenset[str]  # titles the document uses under three or more different parents
+    subtitles: Mapping[int, frozenset[str]]  # id of a section -> titles of its direct subsections
+
+
+def section_layout(doc: Document) -> SectionLayout:
+    """The :class:`SectionLayout` of ``doc``, in one pass over its sections."""
+    titles: dict[int, str] = {}
+    parents: dict[str, set[int]] = {}
+    subtitles: dict[int, set[str]] = {}
+    for section in doc.sections:
+        title = titles[id(section)] = _title(section)
+        parents.setdefault(title, set()).add(id(section.parent))
+        if section.parent is not None:
+            subtitles.setdefault(id(section.parent), set()).add(title)
+    return SectionLayout(
+        titles=titles,
+        repeated=frozenset(title for title, seen in parents.items() if len(seen) >= 3),
+        subtitles={key: frozenset(titles) for key, titles in subtitles.items()},
+    )
 
 
 @lru_cache(maxsize=1 << 16)
@@ -144,6 +171,7 @@ def _items(docs: Sequence[Document], allowed: Iterable[str]) -> list[Item]:
     allowed_urls, allowed_names = allow_sets(allowed)
     found: list[Item] = []
     for doc in docs:
+        layout = section_layout(doc)
         for entry in doc.entries:
             if entry.link is None or not entry.link.destination.strip():
                 continue
@@ -158,6 +186,7 @@ def _items(docs: Sequence[Document], allowed: Iterable[str]) -> list[Item]:
                     order=len(found),
                     url=url,
                     name=name,
+                    layout=layout,
                 )
             )
     return found
@@ -218,7 +247,7 @@ def names_overlap(a: Item, b: Item) -> float:
 
 def description_score(a: Item, b: Item) -> float:
     """How alike two descriptions are, 0-100; 0 when either is too short to tell."""
-    if len(a.description) < _SHORTEST_DESCRIPTION or len(b.description) < _SHORTEST_DESCRIPTION:
+    if len(a.description) < SHORTEST_DESCRIPTION or len(b.description) < SHORTEST_DESCRIPTION:
         return 0.0
     return fuzz.ratio(a.description, b.description)
 
@@ -244,15 +273,18 @@ def in_parallel_sections(a: Item, b: Item) -> bool:
     first, second = a.entry.section, b.entry.section
     if a.doc is not b.doc or first is None or second is None or first is second:
         return False
-    repeated = _repeated_titles(a.doc)
-    if _title(first) == _title(second) in repeated and first.parent is not second.parent:
+    repeated = a.layout.repeated
+    titles = a.layout.titles
+    if titles[id(first)] == titles[id(second)] in repeated and first.parent is not second.parent:
         return True
     chain_a = _ancestors(first)
     chain_b = _ancestors(second)
     for branch_a in chain_a:
         for branch_b in chain_b:
             if branch_a is not branch_b and branch_a.parent is branch_b.parent:
-                shared = _subtitles(a.doc, branch_a) & _subtitles(b.doc, branch_b)
+                shared = a.layout.subtitles.get(id(branch_a), frozenset()) & b.layout.subtitles.get(
+                    id(branch_b), frozenset()
+                )
                 return bool(shared & repeated)
     return False
 
@@ -264,19 +296,6 @@ def _ancestors(section: Section) -> list[Section]:
         chain.append(parent)
         parent = parent.parent
     return chain
-
-
-def _subtitles(doc: Document, section: Section) -> frozenset[str]:
-    """Titles of the direct subsections of ``section``."""
-    return frozenset(_title(s) for s in doc.sections if s.parent is section)
-
-
-def _repeated_titles(doc: Document) -> frozenset[str]:
-    """Section titles the document uses under three or more different parents."""
-    parents: dict[str, set[int]] = {}
-    for section in doc.sections:
-        parents.setdefault(_title(section), set()).add(id(section.parent))
-    return frozenset(title for title, seen in parents.items() if len(seen) >= 3)
 
 
 def _title(section: Section) -> str:
@@ -340,15 +359,35 @@ def grouped(keyed: Iterable[tuple[str, Item]]) -> Iterator[list[Item]]:
 
 
 _MAX_VARIANT_LENGTH = 64  # longer names are only matched exactly
+CROWD = 50  # a name more entries than this share is a label (see similar_name_pairs)
 
 
-def similar_name_pairs(found: Sequence[Item], threshold: float) -> list[tuple[Item, Item]]:
+def similar_name_pairs(
+    found: Sequence[Item],
+    threshold: float,
+    alike: Callable[[Item], Hashable],
+    blocks: Callable[[Item], Iterable[Hashable]],
+) -> list[tuple[Item, Item]]:
     """Pairs (earlier, later) whose names are :func:`same_name`, in report order.
 
     Blocking makes this linear in the number of entries: :func:`same_name` accepts equal keys,
-    keys one edit or swap apart (which share a one-letter deletion, as in SymSpell) and a key
-    that is a long enough prefix of the other, so only those candidates are scored.
+    keys one edit or swap apart with the same numbers (which share a one-letter deletion, as in
+    SymSpell) and a key that is a long enough prefix of the other, so only those candidates are
+    scored. Items with equal ``alike`` keys are interchangeable as the earlier of a pair: only
+    the first of them is paired with later items. A name more than ``CROWD`` items share is a
+    label ("Website", "Paper"), not a project's name: its items are paired only with the first
+    ``CROWD`` items of the same name in one of their ``blocks`` (LL402: the same project, the
+    same description).
     """
+    stands: list[bool] = []  # True for the first item of its ``alike`` key
+    seen: set[Hashable] = set()
+    for item in found:
+        key = alike(item)
+        stands.append(key not in seen)
+        seen.add(key)
+    counts = Counter(item.name for item in found)
+    crowded = {name for name, count in counts.items() if count > CROWD}
+    by_block: dict[tuple[str, Hashable], list[int]] = {}
     by_variant: dict[str, list[int]] = {}
     by_name: dict[str, list[int]] = {}
     # One deletion leaves a ratio of 2(n-1)/(2n-1): shorter names need an exact or prefix match.
@@ -357,21 +396,43 @@ def similar_name_pairs(found: Sequence[Item], threshold: float) -> list[tuple[It
         name = item.name
         if not name:
             continue
+        if name in crowded:
+            for block in blocks(item):
+                by_block.setdefault((name, block), []).append(index)
+            continue
         by_name.setdefault(name, []).append(index)
         if shortest_edit <= len(name) <= _MAX_VARIANT_LENGTH:
+            digits = " ".join(_DIGITS.findall(name))  # same_name wants them equal: block by them
             for cut in range(len(name)):
-                by_variant.setdefault(name[:cut] + name[cut + 1 :], []).append(index)
+                by_variant.setdefault(f"{name[:cut]}{name[cut + 1 :]} {digits}", []).append(index)
     candidates: set[tuple[int, int]] = set()
     for group in (*by_name.values(), *by_variant.values()):
         if len(group) > 1:
-            candidates.update(combinations(sorted(set(group)), 2))
+            candidates.update(_pairs_with_earlier(sorted(set(group)), stands))
+    for group in by_block.values():
+        candidates.update(_pairs_with_earlier(group, stands, limit=CROWD))
     shortest = threshold / (200 - threshold)  # ratio >= threshold needs len(short) >= this * len
     for index, item in enumerate(found):
-        size = len(item.name)
+        size = len(item.name) if item.name not in crowded else 0
         for length in range(max(1, ceil(shortest * size)), size):
             for other in by_name.get(item.name[:length], ()):
-                candidates.add((min(index, other), max(index, other)))
+                first, later = min(index, other), max(index, other)
+                if stands[first]:
+                    candidates.add((first, later))
     pairs = [
         (found[a], found[b]) for a, b in candidates if same_name(found[a], found[b], threshold)
     ]
     return sorted(pairs, key=lambda pair: (pair[1].order, pair[0].order))
+
+
+def _pairs_with_earlier(
+    group: Sequence[int], stands: Sequence[bool], limit: int | None = None
+) -> Iterator[tuple[int, int]]:
+    """Each index of the ascending ``group`` with every earlier one that stands for its kind
+    (with the first ``limit`` of them only, when given)."""
+    earlier: list[int] = []
+    for index in group:
+        for first in earlier:
+            yield first, index
+        if stands[index] and (limit is None or len(earlier) < limit):
+            earlier.append(index)

@@ -1,6 +1,7 @@
 """LL401 duplicate-url."""
 
 from collections.abc import Iterator, Sequence
+from itertools import chain, islice
 
 from listlint.document import Document
 from listlint.rule import Context, Problem, rule
@@ -39,7 +40,8 @@ def check(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Pr
 
     Allowed: an entry saying it repeats another ("See above", "see … below"), "(part of X)"
     entries, one listing per parallel section (`parallel-sections`), and URLs or names in
-    `[tool.listlint.duplicates] allow`.
+    `[tool.listlint.duplicates] allow`. An entry is compared with at most 50 earlier listings
+    of its URL, those of its own section first.
 
     Example:
 
@@ -55,14 +57,43 @@ def check(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Pr
     parallel = bool(ctx.options["parallel-sections"])
     found = dup.items(docs, dup.allowed_repeats(ctx.settings))
     for group in dup.grouped((item.url, item) for item in found):
-        for index, later in enumerate(group[1:], 1):
-            earlier = sorted(group[:index], key=lambda item: not dup.same_category(item, later))
-            for first in earlier:
-                reason = _reason(first, later, threshold, parallel)
-                if reason is not None:
-                    message = dup.duplicate_message(first, later, reason)
-                    yield later.doc, Problem(later.entry.name_span, message)
-                    break
+        for first, later, reason in _repeats(group, threshold, parallel):
+            message = dup.duplicate_message(first, later, reason)
+            yield later.doc, Problem(later.entry.name_span, message)
+
+
+def _repeats(
+    group: Sequence[dup.Item], threshold: float, parallel: bool
+) -> Iterator[tuple[dup.Item, dup.Item, str]]:
+    """(first, later, reason) for each item of one URL's group that repeats an earlier one.
+
+    Earlier items of the later one's category are tried first. Earlier items alike in all that
+    :func:`_reason` reads (document, section, parent item, name) are tried once, through the first
+    of them; no more than ``CROWD`` are tried, so that a URL listed thousands of times (under as
+    many parallel sections) costs no more than a few listings.
+    """
+    standing: dict[tuple[tuple[int, int, int], str], dup.Item] = {}  # in group order
+    by_category: dict[tuple[int, int, int], list[dup.Item]] = {}
+    for later in group:
+        if later.is_back_reference or later.is_component:
+            continue  # exempt against every earlier item, and stands for none
+        category = _category(later)
+        same = by_category.setdefault(category, [])
+        others = (item for (place, _), item in standing.items() if place != category)
+        for first in islice(chain(same, others), dup.CROWD):
+            reason = _reason(first, later, threshold, parallel)
+            if reason is not None:
+                yield first, later, reason
+                break
+        if (category, later.entry.name) not in standing:
+            standing[category, later.entry.name] = later
+            same.append(later)
+
+
+def _category(item: dup.Item) -> tuple[int, int, int]:
+    """What :func:`listlint.rules._duplicates.same_category` compares, as identities."""
+    parent = item.entry.list_item.parent if item.entry.list_item else None
+    return id(item.doc), id(item.entry.section), id(parent)
 
 
 def _reason(first: dup.Item, later: dup.Item, threshold: float, parallel: bool) -> str | None:

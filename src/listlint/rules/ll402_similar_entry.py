@@ -1,6 +1,6 @@
 """LL402 similar-entry."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 
 from listlint.document import Document
 from listlint.rule import Context, Problem, rule
@@ -47,7 +47,9 @@ def check(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Pr
     Entries with the same name but different projects are common (`jwt` by two authors) and
     are not reported: the URLs must name the same project, or the descriptions must match
     (`description-threshold`). Profiles on social sites (a blog and its Twitter account) are
-    different resources. Exemptions are those of LL401.
+    different resources. Exemptions are those of LL401. A name more than 50 entries share
+    ("Website", "Paper") is a label rather than a project's name: such entries are compared only
+    with the first 50 of that name linking the same project or carrying the same description.
 
     Example:
 
@@ -61,7 +63,7 @@ def check(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Pr
     parallel = bool(ctx.options["parallel-sections"])
     found = dup.items(docs, dup.allowed_repeats(ctx.settings))
     reported: set[int] = set()
-    for first, later in dup.similar_name_pairs(found, name_threshold):
+    for first, later in dup.similar_name_pairs(found, name_threshold, _alike, _blocks):
         if later.order in reported or first.url == later.url:
             continue
         if not dup.same_name(first, later, name_threshold) or dup.exempt(first, later, parallel):
@@ -81,6 +83,29 @@ def check(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Pr
             continue
         reported.add(later.order)
         yield later.doc, Problem(later.entry.name_span, dup.duplicate_message(first, later, reason))
+
+
+def _alike(item: dup.Item) -> Hashable:
+    """All that :func:`check` reads of the earlier entry of a pair, bar its position."""
+    return (
+        item.name,
+        item.url,
+        item.project,
+        item.description,
+        id(item.doc),
+        id(item.entry.section),
+        item.is_back_reference,
+        item.is_component,
+        dup.is_channel(item),
+    )
+
+
+def _blocks(item: dup.Item) -> Iterator[Hashable]:
+    """Where an entry of a crowded name may have its duplicate: its project, its description."""
+    if item.project is not None:
+        yield "project", item.project
+    if len(item.description) >= dup.SHORTEST_DESCRIPTION:
+        yield "description", item.description
 
 
 # Within one project, the same name with a description this alike (0-100) is the same entry.
