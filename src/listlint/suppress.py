@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -58,55 +59,92 @@ def directives(doc: Document) -> list[Directive]:
     return found
 
 
-def _active(
-    directive: Directive, finding: Finding, ranges: Sequence[tuple[Directive, int, int]]
-) -> bool:
-    line = finding.line
-    if directive.kind == "disable-line":
-        return directive.span.line == line
-    if directive.kind == "disable-next-line":
-        return directive.span.end_line + 1 == line
-    if directive.kind == "disable-file":
-        return True
-    return any(d is directive and start <= line <= end for d, start, end in ranges)
-
-
-def _ranges(found: Sequence[Directive], last_line: int) -> list[tuple[Directive, int, int]]:
-    """Line ranges of block ``disable`` comments, each closed by a matching ``enable``."""
-    ranges = []
-    for index, directive in enumerate(found):
-        if directive.kind != "disable":
-            continue
-        end = last_line
-        for later in found[index + 1 :]:
-            if later.kind == "enable" and (
-                later.codes is None or directive.codes is None or directive.codes & later.codes
-            ):
-                end = later.span.line
-                break
-        ranges.append((directive, directive.span.line, end))
-    return ranges
-
-
 def apply_suppressions(
     doc: Document, findings: Iterable[Finding]
 ) -> tuple[list[Finding], list[Directive]]:
-    """Drop suppressed findings; return the rest and the document's directives (with usage)."""
+    """Drop suppressed findings; return the rest and the document's directives (with usage).
+
+    Each directive reaches a range of lines; it suppresses, and is used by, the findings of the
+    rules it names within that range. Ranges and findings are matched by bisection, so that
+    thousands of comments cost no more than thousands of findings.
+    """
     found = directives(doc)
+    findings = list(findings)
     if not found:
-        return list(findings), found
-    ranges = _ranges(found, len(doc.lines) + 1)
+        return findings, found
+    reaches = _reaches(found, len(doc.lines) + 1)
+    lines_by_code: dict[str, list[int]] = {}
+    for finding in sorted(findings, key=lambda f: f.line):
+        lines_by_code.setdefault(finding.code, []).append(finding.line)
+    covered: dict[str | None, list[tuple[int, int]]] = {}  # rule code (None: every rule) -> ranges
+    for directive, first, last in reaches:
+        for code in lines_by_code if directive.codes is None else directive.codes:
+            lines = lines_by_code.get(code, [])
+            if bisect.bisect_left(lines, first) < bisect.bisect_right(lines, last):
+                directive.used.add(code)
+        for key in (None,) if directive.codes is None else directive.codes:
+            covered.setdefault(key, []).append((first, last))
+    suppressed = {key: _Cover(ranges) for key, ranges in covered.items()}
+    every = suppressed.get(None)
     kept = []
     for finding in findings:
-        suppressed = False
-        for directive in found:
-            if (
-                directive.kind != "enable"
-                and directive.covers(finding)
-                and _active(directive, finding, ranges)
-            ):
-                directive.used.add(finding.code)
-                suppressed = True
-        if not suppressed:
+        cover = suppressed.get(finding.code)
+        if not (cover and finding.line in cover) and not (every and finding.line in every):
             kept.append(finding)
     return kept, found
+
+
+def _reaches(found: Sequence[Directive], last_line: int) -> list[tuple[Directive, int, int]]:
+    """The first and last line each directive other than ``enable`` reaches.
+
+    A block ``disable`` reaches to the first later ``enable`` sharing a rule with it (an
+    ``enable`` of every rule, or a ``disable`` of every rule, matches any), else to the end.
+    """
+    enables_of: dict[str | None, list[int]] = {}  # rule code (None: every rule) -> enable indexes
+    for index, directive in enumerate(found):
+        if directive.kind == "enable":
+            for key in (None,) if directive.codes is None else directive.codes:
+                enables_of.setdefault(key, []).append(index)
+    any_enable = sorted({i for indexes in enables_of.values() for i in indexes})
+    reaches = []
+    for index, directive in enumerate(found):
+        line = directive.span.line
+        if directive.kind == "disable-line":
+            reaches.append((directive, line, line))
+        elif directive.kind == "disable-next-line":
+            reaches.append((directive, directive.span.end_line + 1, directive.span.end_line + 1))
+        elif directive.kind == "disable-file":
+            reaches.append((directive, 1, last_line))
+        elif directive.kind == "disable":
+            if directive.codes is None:
+                lists = [any_enable]
+            else:
+                lists = [enables_of.get(key, []) for key in (None, *directive.codes)]
+            closing = [_next_after(indexes, index) for indexes in lists]
+            end = min((found[i].span.line for i in closing if i is not None), default=last_line)
+            reaches.append((directive, line, end))
+    return reaches
+
+
+def _next_after(indexes: Sequence[int], index: int) -> int | None:
+    """The first of the ascending ``indexes`` greater than ``index``."""
+    position = bisect.bisect_right(indexes, index)
+    return indexes[position] if position < len(indexes) else None
+
+
+class _Cover:
+    """A set of lines given as ranges; ``line in cover`` by bisection over the merged ranges."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for first, last in sorted(ranges):
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], last)
+            else:
+                merged.append([first, last])
+        self._firsts = [first for first, _ in merged]
+        self._lasts = [last for _, last in merged]
+
+    def __contains__(self, line: int) -> bool:
+        position = bisect.bisect_right(self._firsts, line) - 1
+        return position >= 0 and line <= self._lasts[position]
