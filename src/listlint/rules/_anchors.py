@@ -248,10 +248,11 @@ def out_of_order(analysis: TocAnalysis) -> list[tuple[TocItem, TocItem | None]]:
     found: list[tuple[TocItem, TocItem | None]] = []
     for siblings in groups.values():
         lines = [line for _, line in siblings]
-        kept = sorted(_longest_increasing(lines))
+        kept_set = _longest_increasing(lines)
+        kept = sorted(kept_set)
         kept_lines = [lines[i] for i in kept]
         for index, (item, line) in enumerate(siblings):
-            if index not in kept:
+            if index not in kept_set:
                 position = bisect_left(kept_lines, line)
                 found.append((item, siblings[kept[position - 1]][0] if position else None))
     return sorted(found, key=lambda pair: pair[0].span.line)

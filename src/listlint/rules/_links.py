@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -37,7 +38,7 @@ class Masked:
     inline: Inline
     text: str
     links: tuple[tuple[int, int], ...]
-    bare: tuple[tuple[int, int], ...]
+    bare: tuple[tuple[int, int], ...]  # in order; bare URLs never overlap
 
     def span(self, start: int, end: int) -> Span:
         """File span of content offsets ``[start, end)``."""
@@ -45,7 +46,12 @@ class Masked:
 
     def in_bare(self, offset: int) -> bool:
         """Whether ``offset`` falls inside a bare URL."""
-        return any(start <= offset < end for start, end in self.bare)
+        index = bisect.bisect_right(self._bare_starts, offset) - 1
+        return index >= 0 and offset < self.bare[index][1]
+
+    @cached_property
+    def _bare_starts(self) -> list[int]:
+        return [start for start, _ in self.bare]
 
     @cached_property
     def link_starts(self) -> dict[int, int]:
@@ -75,8 +81,8 @@ def mask(inline: Inline) -> Masked:
             bare.append((start, end))
             continue
         if piece.kind in ("link_open", "image"):
-            if any(outer[0] <= start and end <= outer[1] for outer in links):
-                continue  # an image inside a link label: already masked
+            if links and links[-1][0] <= start and end <= links[-1][1]:
+                continue  # an image inside a link label (pieces come in order): already masked
             links.append((start, end))
             filler = LINK_MASK
         elif piece.kind in _OPAQUE_KINDS:
@@ -84,7 +90,7 @@ def mask(inline: Inline) -> Masked:
         else:
             continue
         chars[start:end] = filler * (end - start)
-    return Masked(inline, "".join(chars), tuple(links), tuple(bare))
+    return Masked(inline, "".join(chars), tuple(links), tuple(sorted(bare)))
 
 
 def block_inlines(doc: Document) -> Iterator[Inline]:

@@ -70,15 +70,22 @@ def _unbalanced(block: Masked) -> tuple[list[Problem], set[int]]:
     stack: list[tuple[str, int]] = []
     unmatched: dict[int, str] = {}
     wrapping: set[str] = set()  # brackets this block pairs around links: "[[GitHub](…)]"
+    open_count = {"[": 0, "(": 0}  # openers on the stack, so that no scan looks for a missing one
     for offset, char in enumerate(text):
         if char not in "[]()" or block.in_bare(offset):
             continue
         if char in "[(":
             stack.append((char, offset))
+            open_count[char] += 1
             continue
         opener = _PAIRS[char]
+        if not open_count[opener]:
+            unmatched[offset] = char
+            continue
         for depth in range(len(stack) - 1, -1, -1):
             if stack[depth][0] == opener:
+                for kind, _ in stack[depth:]:
+                    open_count[kind] -= 1
                 if offset in block.link_ends and stack[depth][1] + 1 in block.link_starts:
                     wrapping.add(char)
                     if char == "]" and block.link_ends[offset] == stack[depth][1] + 1:
@@ -86,8 +93,6 @@ def _unbalanced(block: Masked) -> tuple[list[Problem], set[int]]:
                 unmatched.update((position, kind) for kind, position in stack[depth + 1 :])
                 del stack[depth:]
                 break
-        else:
-            unmatched[offset] = char
     unmatched.update((position, kind) for kind, position in stack)
     reported: set[int] = set()
     problems = []
