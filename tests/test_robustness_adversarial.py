@@ -34,14 +34,15 @@ class Outcome:
 
     status: int  # -1: stopped by the guard
     seconds: float
+    cpu_seconds: float | None  # user + system, when GNU time is there to say
     peak_mib: float | None
     stderr: str
 
 
 def run_listlint(*arguments: str, cwd: Path) -> Outcome:
-    """Run the command line in a child process under the guard; GNU time reports peak memory."""
+    """Run the command line in a child process under the guard; GNU time reports CPU and memory."""
     report = cwd / ".time"
-    launcher = [str(GNU_TIME), "-f", "%M", "-o", str(report)] if GNU_TIME.exists() else []
+    launcher = [str(GNU_TIME), "-f", "%U %S %M", "-o", str(report)] if GNU_TIME.exists() else []
     env = {**os.environ, "PYTHONPATH": str(SRC), "NO_COLOR": "1"}
     command = [*launcher, sys.executable, "-m", "listlint", "--no-config", "--quiet", *arguments]
     start = time.perf_counter()
@@ -56,12 +57,20 @@ def run_listlint(*arguments: str, cwd: Path) -> Outcome:
             preexec_fn=_limit_cpu,
         )
     except subprocess.TimeoutExpired:
-        return Outcome(-1, WALL_GUARD_SECONDS, None, f"still running after {WALL_GUARD_SECONDS} s")
+        return Outcome(
+            -1, WALL_GUARD_SECONDS, None, None, f"still running after {WALL_GUARD_SECONDS} s"
+        )
     if "CPU time limit exceeded" in done.stderr or done.returncode in (-24, 152):
-        return Outcome(-1, time.perf_counter() - start, None, f"over {GUARD_SECONDS} s of CPU")
+        return Outcome(
+            -1, time.perf_counter() - start, None, None, f"over {GUARD_SECONDS} s of CPU"
+        )
     seconds = time.perf_counter() - start
-    peak = int(report.read_text().split()[-1]) / 1024 if launcher else None
-    return Outcome(done.returncode, seconds, peak, done.stderr)
+    if not launcher:
+        return Outcome(done.returncode, seconds, None, None, done.stderr)
+    user, system, peak_kib = report.read_text().split()[-3:]
+    return Outcome(
+        done.returncode, seconds, float(user) + float(system), int(peak_kib) / 1024, done.stderr
+    )
 
 
 def _limit_cpu() -> None:
@@ -74,6 +83,10 @@ def _nested_list_staircase(depth: int) -> bytes:
 
 def _quote_staircase(depth: int) -> bytes:
     return "".join(">" * level + " x\n" for level in range(1, depth + 1)).encode()
+
+
+def _entries(template: str, count: int = 20_000) -> bytes:
+    return "".join(f"- {template.format(n=n)}\n" for n in range(count)).encode()
 
 
 # Name -> file content. Sizes stay under the default 10 MB limit so that each one is really parsed.
@@ -102,6 +115,27 @@ FILES: dict[str, Callable[[], bytes]] = {
     ),
     "1 MB of backslashes and entities": lambda: b"\\&amp;&#x5B;" * (MIB // 12),
     "CRLF and lone CR mixed, 100,000 lines": lambda: b"- [a](b)\r\n- [c](d)\r" * 50_000,
+    # Shapes that once made a rule quadratic, at a scale where quadratic work is over the guard.
+    "100,000 ( then 100,000 ]": lambda: b"(" * 100_000 + b"]" * 100_000,
+    "20,000 entries of one name, each its own URL": lambda: _entries(
+        "[a](https://x.io/{n}) - {n}."
+    ),
+    "20,000 entries of one URL, each its own name": lambda: _entries("[n{n}](https://x.io) - D."),
+    "20,000 entries of one description": lambda: _entries(
+        "[name{n}](https://x{n}.io) - The very same description for every one."
+    ),
+    "20,000 numbered names": lambda: _entries("[name{n:05d}x](https://x.io/{n}) - D."),
+    "20,000 parallel sections": lambda: "".join(
+        f"# P{n}\n\n## Tools\n\n- [a](https://x.io) - A tool.\n\n" for n in range(20_000)
+    ).encode(),
+    "TOC of 20,000 headings": lambda: (
+        "# T\n\n"
+        + "".join(f"- [H{n}](#h{n})\n" for n in range(20_000))
+        + "".join(f"\n## H{n}\n" for n in range(20_000))
+    ).encode(),
+    "20,000 suppression comments": lambda: (
+        "<!-- listlint-disable LL101 -->\n- [a](https://x.io) - D.\n" * 20_000
+    ).encode(),
     "BOM only": lambda: b"\xef\xbb\xbf",
     "empty file": lambda: b"",
 }
@@ -118,30 +152,7 @@ def _lints(outcome: Outcome) -> None:
     assert outcome.status in (0, 1), outcome.stderr
 
 
-# Open work: since all rule families landed these take over the one-minute CPU guard on the shared
-# 2-core machine (they end without a crash given a few minutes). Not run, so as not to spend five
-# minutes of CI on known failures; `pytest --runxfail` runs them.
-OVER_THE_GUARD = {
-    "100,000 nested links",
-    "single 5 MB line of links",
-    "100,000 table rows",
-    "100,000 <a id=...> anchors",
-    "CRLF and lone CR mixed, 100,000 lines",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(reason="over the one-minute CPU guard; open work", run=False)
-            if name in OVER_THE_GUARD
-            else (),
-        )
-        for name in FILES
-    ],
-)
+@pytest.mark.parametrize("name", FILES)
 def test_adversarial_file_is_linted_without_crash(name: str, tmp_path: Path) -> None:
     (tmp_path / "input.md").write_bytes(FILES[name]())
     _lints(run_listlint("input.md", cwd=tmp_path))
@@ -194,21 +205,25 @@ def _report() -> None:
     """Print each adversarial input's status, time and peak memory (for the closing note)."""
     import tempfile
 
-    print("| input | exit | seconds | peak MiB |\n|---|---:|---:|---:|")
+    print("| input | exit | wall s | CPU s | peak MiB |\n|---|---:|---:|---:|---:|")
     for name, make in {**FILES, **REFUSED}.items():
         with tempfile.TemporaryDirectory() as folder:
             (Path(folder) / "input.md").write_bytes(make())
             outcome = run_listlint("input.md", cwd=Path(folder))
-        peak = f"{outcome.peak_mib:.0f}" if outcome.peak_mib else "-"
-        print(f"| {name} | {outcome.status} | {outcome.seconds:.2f} | {peak} |", flush=True)
+        print(_row(name, outcome), flush=True)
     for name, setup in (("symlink loops in a directory", _symlink_loops),):
         with tempfile.TemporaryDirectory() as folder:
             docs = Path(folder) / "docs"
             docs.mkdir()
             setup(docs)
             outcome = run_listlint("docs", cwd=Path(folder))
-        peak = f"{outcome.peak_mib:.0f}" if outcome.peak_mib else "-"
-        print(f"| {name} | {outcome.status} | {outcome.seconds:.2f} | {peak} |")
+        print(_row(name, outcome), flush=True)
+
+
+def _row(name: str, outcome: Outcome) -> str:
+    cpu = f"{outcome.cpu_seconds:.2f}" if outcome.cpu_seconds is not None else "-"
+    peak = f"{outcome.peak_mib:.0f}" if outcome.peak_mib is not None else "-"
+    return f"| {name} | {outcome.status} | {outcome.seconds:.2f} | {cpu} | {peak} |"
 
 
 if __name__ == "__main__":
