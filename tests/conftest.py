@@ -76,3 +76,28 @@ def run_cli(
         text=True,
         timeout=120,
     )
+
+
+# A fixed identity and no user or system git configuration, for repositories made by tests.
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.invalid",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
+
+
+def git(repo: Path, *arguments: str, env: dict[str, str] | None = None) -> str:
+    """Run git in ``repo`` with :data:`GIT_IDENTITY` (or ``env``); fail the test on error."""
+    done = subprocess.run(
+        ["git", *arguments],
+        cwd=repo,
+        env=env or {**os.environ, **GIT_IDENTITY},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout

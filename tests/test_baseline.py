@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,8 @@ import pytest
 from listlint.baseline import BASELINE_VERSION, fingerprints, load_baseline
 from listlint.cli import main
 from listlint.findings import Finding
+
+from conftest import git
 
 LIST = (
     "# Tools\n"
@@ -36,15 +36,6 @@ MOVED = (
     "- [vi](https://vi.example) - The visual editor.\n"
     "- [ed](https://ed.example)   -   The editor. \n"
 )
-
-GIT_IDENTITY = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.invalid",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.invalid",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-}
 
 
 @pytest.fixture
@@ -208,20 +199,14 @@ def test_a_baseline_committed_with_the_list_hides_history_but_not_new_problems(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The adoption story on a real history: record, commit, reorganise, contribute."""
-    env = {**os.environ, **GIT_IDENTITY}
-
-    def git(*arguments: str) -> None:
-        done = subprocess.run(["git", *arguments], cwd=folder, env=env, capture_output=True)
-        assert done.returncode == 0, done.stderr
-
-    git("init", "-q")
+    git(folder, "init", "-q")
     write(capsys, ".listlint-baseline.json")
-    git("add", "-A")
-    git("commit", "-q", "-m", "adopt listlint with a baseline")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "-m", "adopt listlint with a baseline")
     (folder / "README.md").write_text(MOVED, encoding="utf-8")
-    git("commit", "-q", "-am", "reorganise the list")
+    git(folder, "commit", "-q", "-am", "reorganise the list")
     (folder / "README.md").write_text(MOVED + "- [em](https://em.example) - Emacs. \n")
-    git("commit", "-q", "-am", "add emacs")
+    git(folder, "commit", "-q", "-am", "add emacs")
 
     status, reported, _ = lint(capsys, "--baseline", ".listlint-baseline.json", "README.md")
     since, since_reported, _ = lint(

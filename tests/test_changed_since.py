@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,16 +11,9 @@ from listlint.changes import ChangedLines, ChangeFilter, GitError, changed_lines
 from listlint.cli import main
 from listlint.findings import Finding
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+from conftest import git
 
-GIT_IDENTITY = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.invalid",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.invalid",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-}
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 OLD = (
     "# Tools\n"
@@ -32,16 +23,6 @@ OLD = (
     "- [ed](https://ed.example) - The editor. \n"  # line 5: an old LL504 finding
     "- [vi](https://vi.example) - The visual editor.\n"
 )
-
-
-def git(repo: Path, *arguments: str) -> str:
-    """Run git in ``repo`` with a fixed identity; fail the test on error."""
-    env = {**os.environ, **GIT_IDENTITY}
-    done = subprocess.run(
-        ["git", *arguments], cwd=repo, env=env, capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 @pytest.fixture

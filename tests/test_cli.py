@@ -95,7 +95,9 @@ def test_directory_lints_markdown_below_it_honouring_exclude(tmp_path: Path) -> 
     write(tmp_path / ".listlint.toml", 'exclude = ["vendor"]\n')
     write(tmp_path / "a.md", DIRTY)
     (tmp_path / "docs").mkdir()
-    write(tmp_path / "docs" / "b.markdown", DIRTY.replace("[a](https://a.org)", "[b](https://b.org)"))
+    write(
+        tmp_path / "docs" / "b.markdown", DIRTY.replace("[a](https://a.org)", "[b](https://b.org)")
+    )
     (tmp_path / "vendor").mkdir()
     write(tmp_path / "vendor" / "c.md", DIRTY)
     result = run_cli(str(tmp_path), "--output-format", "json")
@@ -163,6 +165,7 @@ def test_fix_on_a_read_only_file_is_an_error_and_reports_what_is_left(tmp_path: 
     assert "cannot write fixes" in result.stderr
     assert "LL504" in result.stdout and "Fixed" not in result.stderr
     assert path.read_text() == DIRTY
+
 
 def test_statistics_counts_per_rule(tmp_path: Path) -> None:
     path = write(tmp_path / "list.md", DIRTY + "x \n")

@@ -100,4 +100,3 @@ def test_entries_in_the_three_base_styles() -> None:
         ("bold-title", "DragoNN", "https://github.com/k/dragonn", "A toolkit."),
         ("table", "Cat", "https://cat.api", "Cats"),
     ]
-

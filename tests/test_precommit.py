@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import GIT_IDENTITY, git
+
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "pre-commit.md"
 SNIPPET = re.compile(r"<!-- pre-commit-snippet[^>]*-->\n```yaml\n(.*?)```", re.DOTALL)
@@ -47,15 +49,6 @@ repos:
       - id: listlint
         args: [--changed-since, HEAD]
 """
-
-GIT_IDENTITY = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.invalid",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.invalid",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-}
 
 
 def _pre_commit_command() -> list[str] | None:
@@ -90,12 +83,6 @@ def _run(
     )
 
 
-def _git(cwd: Path, env: dict[str, str], *arguments: str) -> str:
-    done = _run(["git", *arguments], cwd, env)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
 def _snippet_rev() -> str:
     found = SNIPPET.search(DOC.read_text(encoding="utf-8"))
     assert found, "docs/pre-commit.md lost its marked snippet"
@@ -111,18 +98,18 @@ def hook_source(tmp_path_factory: pytest.TempPathFactory) -> HookSource:
     env["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
     for leaked in ("GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "PYTHONPATH", "VIRTUAL_ENV"):
         env.pop(leaked, None)
-    listed = _git(ROOT, env, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    listed = git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard", env=env)
     snapshot = tmp_path_factory.mktemp("listlint-snapshot")
     for name in filter(None, listed.split("\0")):
         source = ROOT / name
         if source.is_file():
             (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, snapshot / name)
-    _git(snapshot, env, "init", "-q")
-    _git(snapshot, env, "add", "-A")
-    _git(snapshot, env, "commit", "-q", "-m", "snapshot of the listlint checkout")
+    git(snapshot, "init", "-q", env=env)
+    git(snapshot, "add", "-A", env=env)
+    git(snapshot, "commit", "-q", "-m", "snapshot of the listlint checkout", env=env)
     rev = _snippet_rev()
-    _git(snapshot, env, "tag", rev)
+    git(snapshot, "tag", rev, env=env)
     return HookSource(snapshot.as_uri(), rev, env)
 
 
@@ -131,11 +118,11 @@ def list_repo(tmp_path: Path, hook_source: HookSource) -> Iterator[Path]:
     """A fresh git repository holding a clean list, its configuration and a first commit."""
     repo = tmp_path / "awesome-tools"
     repo.mkdir()
-    _git(repo, hook_source.env, "init", "-q")
+    git(repo, "init", "-q", env=hook_source.env)
     (repo / ".listlint.toml").write_text(CONFIG, encoding="utf-8")
     (repo / "README.md").write_text(CLEAN, encoding="utf-8")
-    _git(repo, hook_source.env, "add", "-A")
-    _git(repo, hook_source.env, "commit", "-q", "-m", "start the list")
+    git(repo, "add", "-A", env=hook_source.env)
+    git(repo, "commit", "-q", "-m", "start the list", env=hook_source.env)
     yield repo
 
 
@@ -149,7 +136,7 @@ def _try_repo(repo: Path, source: HookSource, hook: str) -> subprocess.Completed
 def _configure(repo: Path, source: HookSource, config: str) -> None:
     """Write and stage ``.pre-commit-config.yaml``; its hooks install once into the shared store."""
     (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
-    _git(repo, source.env, "add", ".pre-commit-config.yaml")
+    git(repo, "add", ".pre-commit-config.yaml", env=source.env)
 
 
 def _run_hooks(repo: Path, source: HookSource) -> subprocess.CompletedProcess[str]:
@@ -159,7 +146,7 @@ def _run_hooks(repo: Path, source: HookSource) -> subprocess.CompletedProcess[st
 
 def _stage(repo: Path, source: HookSource, text: str) -> None:
     (repo / "README.md").write_text(text, encoding="utf-8", newline="")
-    _git(repo, source.env, "add", "README.md")
+    git(repo, "add", "README.md", env=source.env)
 
 
 def test_try_repo_check_hook_fails_on_a_broken_entry_and_prints_the_finding(
@@ -198,7 +185,7 @@ def test_documented_snippet_refuses_a_broken_commit_and_accepts_a_clean_one(
 
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert re.search(r"^listlint\.+Passed$", accepted.stderr, re.MULTILINE), accepted.stderr
-    assert _git(list_repo, hook_source.env, "log", "-1", "--format=%s") == "add vi\n"
+    assert git(list_repo, "log", "-1", "--format=%s", env=hook_source.env) == "add vi\n"
 
 
 def test_fix_hook_fixes_and_fails_once_then_passes(
@@ -216,7 +203,7 @@ def test_fix_hook_fixes_and_fails_once_then_passes(
     assert "files were modified by this hook" in first.stdout
     fixed = WITH_TOC.replace("(#editors)\n", "(#editors)\n- [Linters](#linters)\n") + linters + "\n"
     assert (list_repo / "README.md").read_text(encoding="utf-8") == fixed
-    _git(list_repo, hook_source.env, "add", "README.md")
+    git(list_repo, "add", "README.md", env=hook_source.env)
 
     second = _run_hooks(list_repo, hook_source)
 
@@ -232,8 +219,8 @@ def test_changed_since_head_holds_a_commit_only_to_the_lines_it_adds(
     (list_repo / "lists").mkdir()
     backlog = CLEAN.replace("The editor.", "The editor. ")  # an old LL504 on line 7
     (list_repo / "lists" / "LIST.md").write_text(backlog, encoding="utf-8")
-    _git(list_repo, hook_source.env, "add", "-A")
-    _git(list_repo, hook_source.env, "commit", "-q", "-m", "the list as it was")
+    git(list_repo, "add", "-A", env=hook_source.env)
+    git(list_repo, "commit", "-q", "-m", "the list as it was", env=hook_source.env)
     _configure(
         list_repo, hook_source, CHANGED_CONFIG.format(url=hook_source.url, rev=hook_source.rev)
     )
@@ -241,7 +228,7 @@ def test_changed_since_head_holds_a_commit_only_to_the_lines_it_adds(
     assert installed.returncode == 0, installed.stderr
 
     (list_repo / "lists" / "LIST.md").write_text(backlog + BROKEN_ENTRY, encoding="utf-8")
-    _git(list_repo, hook_source.env, "add", "-A")
+    git(list_repo, "add", "-A", env=hook_source.env)
     refused = _run(["git", "commit", "-m", "add vi"], list_repo, hook_source.env)
 
     assert refused.returncode != 0
@@ -249,7 +236,7 @@ def test_changed_since_head_holds_a_commit_only_to_the_lines_it_adds(
     assert "LIST.md:7:" not in refused.stdout + refused.stderr
 
     (list_repo / "lists" / "LIST.md").write_text(backlog + CLEAN_ENTRY, encoding="utf-8")
-    _git(list_repo, hook_source.env, "add", "-A")
+    git(list_repo, "add", "-A", env=hook_source.env)
     accepted = _run(["git", "commit", "-m", "add vi"], list_repo, hook_source.env)
 
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr

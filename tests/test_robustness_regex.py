@@ -141,4 +141,3 @@ def test_no_pattern_backtracks_catastrophically_on_long_hostile_strings() -> Non
     done = _sweep()
     assert done.returncode == 0, done.stderr
     assert "patterns; steepest growth:" in done.stdout
-
