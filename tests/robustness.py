@@ -25,14 +25,6 @@ FIXES_ELSEWHERE = frozenset(
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
-def find_shared() -> Path | None:
-    """The ``shared`` folder holding ``corpus``, found by walking up from this file."""
-    for parent in Path(__file__).resolve().parents:
-        if (parent / "shared" / "corpus").is_dir():
-            return parent / "shared"
-    return None
-
-
 def lint_text(text: str, path: str = "list.md") -> list[Finding]:
     """Every rule's findings for ``text`` (already decoded, no BOM)."""
     target = Target(Source(path, text, False), Config(), Config().enabled_rules(EVERY_RULE))
@@ -155,3 +147,16 @@ def newline_styles(data: bytes) -> set[bytes]:
     if b"\r" in data.replace(b"\r\n", b""):
         styles.add(b"\r")
     return styles
+
+
+def assert_sound(text: str) -> None:
+    """Every robustness property on ``text``: findings inside the file, a fix pass confined to
+    the spans of the findings it fixed, ``--fix`` output that re-parses and is a fixed point."""
+    findings = lint_text(text)
+    assert position_problems(text, findings) == []
+    once, fixed = fix_once(text, findings)
+    assert edits_outside_spans(text, fixed) == []
+    assert kept_outside_spans(text, once, fixed)
+    final = fix_text(text)
+    assert reparses(final)
+    assert fix_text(final) == final

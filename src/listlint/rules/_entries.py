@@ -124,6 +124,26 @@ def convention(
     return majority(values, **kwargs)
 
 
+def descriptions_below(
+    doc: Document, settings: Mapping[str, Any]
+) -> tuple[list[Entry], Convention] | None:
+    """The bold-title entries with a description, and the convention that puts descriptions
+    below the title, when the configuration or the list's majority says so (LL304, LL305)."""
+    configured = style(settings)
+    entries = [e for e in content_entries(doc) if e.style == "bold-title" and e.description]
+    wanted = convention(
+        "below" if configured.description == "below" else None,
+        configured,
+        (
+            "below" if e.description_layout in ("below", "next-line") else e.description_layout
+            for e in entries
+        ),
+    )
+    if wanted is None or wanted.value != "below":
+        return None
+    return entries, wanted
+
+
 @dataclass
 class Analysis:
     """What several rules need about one document, computed once."""

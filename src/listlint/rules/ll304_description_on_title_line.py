@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from listlint.document import Document
 from listlint.findings import Edit, Fix
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import content_entries, convention, newline, style
+from listlint.rules._entries import descriptions_below, newline
 
 BELOW = "bold-title entries in this list have their description below the title"
 
@@ -25,18 +25,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix (safe): the description is moved to its own paragraph (a blank line is inserted).
     """
-    configured = style(ctx.settings)
-    entries = [e for e in content_entries(doc) if e.style == "bold-title" and e.description]
-    wanted = convention(
-        "below" if configured.description == "below" else None,
-        configured,
-        (
-            "below" if e.description_layout in ("below", "next-line") else e.description_layout
-            for e in entries
-        ),
-    )
-    if wanted is None or wanted.value != "below":
+    below = descriptions_below(doc, ctx.settings)
+    if below is None:
         return
+    entries, wanted = below
     eol = newline(doc)
     for entry in entries:
         if entry.description_layout != "inline" or entry.separator_span is None:
