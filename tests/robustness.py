@@ -16,12 +16,10 @@ from listlint.source import Source
 EVERY_RULE = Selection(select=("ALL",))
 # Rules whose fix edits text away from the finding's span: one finding per list rewrites every
 # marker or indent of that list (LL320, LL321); a heading or TOC finding fixes the TOC entry or
-# the link elsewhere (LL203-LL206); joining a description to its title edits the line break just
-# before the description span (LL304, LL305). For them only the edits' own ranges are kept to;
-# whether "fix only inside the finding" should hold for them is an open question for the lead.
-FIXES_ELSEWHERE = frozenset(
-    {"LL203", "LL204", "LL205", "LL206", "LL304", "LL305", "LL320", "LL321"}
-)
+# the link elsewhere (LL203-LL206); moving a description below its title edits the line break
+# on the title line, while the finding stays on the description's line, where a pull request
+# changed it (LL305). For them only the edits' own ranges are kept to.
+FIXES_ELSEWHERE = frozenset({"LL203", "LL204", "LL205", "LL206", "LL305", "LL320", "LL321"})
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from listlint.document import Document
-from listlint.findings import Edit, Fix
+from listlint.findings import Edit, Fix, Span
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import descriptions_below, newline
 
@@ -33,8 +33,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     for entry in entries:
         if entry.description_layout != "inline" or entry.separator_span is None:
             continue
+        description = entry.description_span or entry.span
+        separator = entry.separator_span
         yield Problem(
-            entry.description_span or entry.span,
+            Span(separator.line, separator.column, description.end_line, description.end_column),
             f"description of {entry.name[:60]!r} is on the title line; "
             "put it in its own paragraph below "
             f"({wanted.evidence(BELOW)})",
