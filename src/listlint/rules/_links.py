@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import SplitResult, urlsplit
@@ -258,11 +258,41 @@ KNOWN_SITES: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 # Words a link text may add around a site's name: "GitHub repo", "bioRxiv preprint", "on PyPI".
-_FILLER = (
-    r"(?:the|on|at|via|official|repo|repository|code|source|source code|src|page|link|preprint|"
-    r"paper|"
-    r"profile|package|project|crate|module|library|lib|pdf|version|video|channel|account|org|"
-    r"organization|mirror|release|releases)"
+# Words around a site's name that keep the link text naming the site ("the GitHub repo").
+_FILLER = frozenset(
+    [
+        "the",
+        "on",
+        "at",
+        "via",
+        "official",
+        "repo",
+        "repository",
+        "code",
+        "source",
+        "src",
+        "page",
+        "link",
+        "preprint",
+        "paper",
+        "profile",
+        "package",
+        "project",
+        "crate",
+        "module",
+        "library",
+        "lib",
+        "pdf",
+        "version",
+        "video",
+        "channel",
+        "account",
+        "org",
+        "organization",
+        "mirror",
+        "release",
+        "releases",
+    ]
 )
 _WORDS = re.compile(r"[^\w.+\s-]+")
 
@@ -272,7 +302,7 @@ class Site:
     """A site a link text can name, and the hosts its links go to."""
 
     name: str
-    label: re.Pattern[str]
+    aliases: tuple[str, ...]  # lower-case words the link text may name the site by
     hosts: tuple[str, ...]
 
     def serves(self, url: SplitResult) -> bool:
@@ -292,26 +322,50 @@ class Site:
         return False
 
 
-def known_sites(extra: Mapping[str, Sequence[str]] | None = None) -> tuple[Site, ...]:
+class Sites:
+    """The sites link texts can name, indexed by alias (iterable as :class:`Site`)."""
+
+    def __init__(self, sites: Iterable[Site]) -> None:
+        self._sites = tuple(sites)
+        self._by_alias: dict[str, tuple[int, Site]] = {}
+        for rank, site in enumerate(self._sites):
+            for alias in site.aliases:
+                self._by_alias.setdefault(alias, (rank, site))
+        self._longest = max((len(alias.split()) for alias in self._by_alias), default=0)
+
+    def __iter__(self) -> Iterator[Site]:
+        return iter(self._sites)
+
+    def named(self, words: Sequence[str]) -> Site | None:
+        """The first site (in table order) whose alias is ``words`` bar filler words at the ends."""
+        leading = next((i for i, word in enumerate(words) if word not in _FILLER), len(words))
+        trailing = next(
+            (i for i, word in enumerate(reversed(words)) if word not in _FILLER), len(words)
+        )
+        found: list[tuple[int, Site]] = []
+        for start in range(leading + 1):
+            for end in range(max(start + 1, len(words) - trailing), len(words) + 1):
+                if end - start > self._longest:
+                    break
+                match = self._by_alias.get(" ".join(words[start:end]))
+                if match is not None:
+                    found.append(match)
+        return min(found, key=lambda match: match[0])[1] if found else None
+
+
+def known_sites(extra: Mapping[str, Sequence[str]] | None = None) -> Sites:
     """The built-in sites plus ``extra`` (name -> host patterns; the name is also the alias)."""
     table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = dict(KNOWN_SITES)
     for name, hosts in (extra or {}).items():
         aliases, known = table.get(name, ((name.lower(),), ()))
         table[name] = (aliases, known + tuple(hosts))
-    sites = []
-    for name, (aliases, hosts) in table.items():
-        names = "|".join(re.escape(alias) for alias in sorted(aliases, key=len, reverse=True))
-        pattern = re.compile(rf"(?:{_FILLER}\s+)*(?:{names})(?:\s+{_FILLER})*")
-        sites.append(Site(name, pattern, hosts))
-    return tuple(sites)
+    return Sites(Site(name, aliases, hosts) for name, (aliases, hosts) in table.items())
 
 
-def named_site(text: str, sites: Sequence[Site]) -> Site | None:
+def named_site(text: str, sites: Sites) -> Site | None:
     """The site a link text names on its own (``GitHub``, ``[arXiv paper]``), if any."""
     words = " ".join(_WORDS.sub(" ", text.lower()).split()).strip(" .-")
-    if not words:
-        return None
-    return next((site for site in sites if site.label.fullmatch(words)), None)
+    return sites.named(words.split()) if words else None
 
 
 @dataclass(frozen=True)
