@@ -177,6 +177,9 @@ def tools(npm: Path, scratch: Path, wanted: set[str]) -> list[Tool]:
         "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
     }
     env["NO_COLOR"] = "1"
+    # As installed: bytecode is cached after the warm-up run (some sandboxes forbid writing it,
+    # and would make every run compile listlint's sources, which an installation never does).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     found = [
         Tool(
             "listlint", [sys.executable, "-m", "listlint", "--no-config", "--quiet", "{file}"], env
