@@ -27,9 +27,10 @@ class Directive:
     unknown: tuple[str, ...]
     used: set[str] = field(default_factory=set)
 
-    def covers(self, finding: Finding) -> bool:
-        """Whether this directive names the finding's rule."""
-        return self.codes is None or finding.code in self.codes
+    @property
+    def keys(self) -> Iterable[str | None]:
+        """The rule codes this directive names, or ``(None,)`` when it names every rule."""
+        return (None,) if self.codes is None else self.codes
 
 
 def directives(doc: Document) -> list[Directive]:
@@ -82,7 +83,7 @@ def apply_suppressions(
             lines = lines_by_code.get(code, [])
             if bisect.bisect_left(lines, first) < bisect.bisect_right(lines, last):
                 directive.used.add(code)
-        for key in (None,) if directive.codes is None else directive.codes:
+        for key in directive.keys:
             covered.setdefault(key, []).append((first, last))
     suppressed = {key: _Cover(ranges) for key, ranges in covered.items()}
     every = suppressed.get(None)
@@ -103,7 +104,7 @@ def _reaches(found: Sequence[Directive], last_line: int) -> list[tuple[Directive
     enables_of: dict[str | None, list[int]] = {}  # rule code (None: every rule) -> enable indexes
     for index, directive in enumerate(found):
         if directive.kind == "enable":
-            for key in (None,) if directive.codes is None else directive.codes:
+            for key in directive.keys:
                 enables_of.setdefault(key, []).append(index)
     any_enable = sorted({i for indexes in enables_of.values() for i in indexes})
     reaches = []
