@@ -80,6 +80,12 @@ class Item:
         """The description as compared (rapidfuzz's default processing)."""
         return default_process(self.entry.description)
 
+    @cached_property
+    def category(self) -> tuple[int, int, int]:
+        """Identities of the entry's document, section and parent list item (its topic)."""
+        parent = self.entry.list_item.parent if self.entry.list_item else None
+        return id(self.doc), id(self.entry.section), id(parent)
+
     @property
     def line(self) -> int:
         """The line the entry's name is on."""
@@ -103,6 +109,10 @@ class SectionLayout:
     titles: Mapping[int, str]  # id of a section -> its title as compared
     repeated: frozenset[str]  # titles the document uses under three or more different parents
     subtitles: Mapping[int, frozenset[str]]  # id of a section -> titles of its direct subsections
+
+    def subtitles_of(self, section: Section) -> frozenset[str]:
+        """Titles of the direct subsections of ``section``."""
+        return self.subtitles.get(id(section), frozenset())
 
 
 def section_layout(doc: Document) -> SectionLayout:
@@ -273,19 +283,18 @@ def in_parallel_sections(a: Item, b: Item) -> bool:
     first, second = a.entry.section, b.entry.section
     if a.doc is not b.doc or first is None or second is None or first is second:
         return False
-    repeated = a.layout.repeated
-    titles = a.layout.titles
-    if titles[id(first)] == titles[id(second)] in repeated and first.parent is not second.parent:
+    layout = a.layout  # one document: b's too
+    titles = layout.titles
+    if (
+        titles[id(first)] == titles[id(second)] in layout.repeated
+        and first.parent is not second.parent
+    ):
         return True
-    chain_a = _ancestors(first)
-    chain_b = _ancestors(second)
-    for branch_a in chain_a:
-        for branch_b in chain_b:
+    for branch_a in _ancestors(first):
+        for branch_b in _ancestors(second):
             if branch_a is not branch_b and branch_a.parent is branch_b.parent:
-                shared = a.layout.subtitles.get(id(branch_a), frozenset()) & b.layout.subtitles.get(
-                    id(branch_b), frozenset()
-                )
-                return bool(shared & repeated)
+                shared = layout.subtitles_of(branch_a) & layout.subtitles_of(branch_b)
+                return bool(shared & layout.repeated)
     return False
 
 
@@ -304,11 +313,7 @@ def _title(section: Section) -> str:
 
 def same_category(a: Item, b: Item) -> bool:
     """True for entries under the same heading and the same parent list item (topic bullet)."""
-    if a.doc is not b.doc or a.entry.section is not b.entry.section:
-        return False
-    parent_a = a.entry.list_item.parent if a.entry.list_item else None
-    parent_b = b.entry.list_item.parent if b.entry.list_item else None
-    return parent_a is parent_b
+    return a.category == b.category
 
 
 def adjacent(a: Item, b: Item) -> bool:
@@ -413,7 +418,9 @@ def similar_name_pairs(
         candidates.update(_pairs_with_earlier(group, stands, limit=CROWD))
     shortest = threshold / (200 - threshold)  # ratio >= threshold needs len(short) >= this * len
     for index, item in enumerate(found):
-        size = len(item.name) if item.name not in crowded else 0
+        if item.name in crowded:
+            continue  # a label: paired within its blocks only
+        size = len(item.name)
         for length in range(max(1, ceil(shortest * size)), size):
             for other in by_name.get(item.name[:length], ()):
                 first, later = min(index, other), max(index, other)

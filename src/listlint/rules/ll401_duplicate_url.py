@@ -77,7 +77,7 @@ def _repeats(
     for later in group:
         if later.is_back_reference or later.is_component:
             continue  # exempt against every earlier item, and stands for none
-        category = _category(later)
+        category = later.category
         same = by_category.setdefault(category, [])
         others = (item for (place, _), item in standing.items() if place != category)
         for first in islice(chain(same, others), dup.CROWD):
@@ -88,12 +88,6 @@ def _repeats(
         if (category, later.entry.name) not in standing:
             standing[category, later.entry.name] = later
             same.append(later)
-
-
-def _category(item: dup.Item) -> tuple[int, int, int]:
-    """What :func:`listlint.rules._duplicates.same_category` compares, as identities."""
-    parent = item.entry.list_item.parent if item.entry.list_item else None
-    return id(item.doc), id(item.entry.section), id(parent)
 
 
 def _reason(first: dup.Item, later: dup.Item, threshold: float, parallel: bool) -> str | None:

@@ -66,7 +66,7 @@ def check(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Pr
     for first, later in dup.similar_name_pairs(found, name_threshold, _alike, _blocks):
         if later.order in reported or first.url == later.url:
             continue
-        if not dup.same_name(first, later, name_threshold) or dup.exempt(first, later, parallel):
+        if dup.exempt(first, later, parallel):  # similar_name_pairs: the names are the same
             continue
         description = dup.description_score(first, later)
         if first.project is not None and first.project == later.project:
