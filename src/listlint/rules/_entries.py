@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from listlint.document import Document, ListItem
 from listlint.entries import CODE, Entry
+from listlint.findings import Span
 
 THRESHOLD = 0.8
 MINIMUM = 5
@@ -125,10 +126,11 @@ def convention(
 
 
 def descriptions_below(
-    doc: Document, settings: Mapping[str, Any]
-) -> tuple[list[Entry], Convention] | None:
-    """The bold-title entries with a description, and the convention that puts descriptions
-    below the title, when the configuration or the list's majority says so (LL304, LL305)."""
+    doc: Document, settings: Mapping[str, Any], layout: str
+) -> tuple[list[tuple[Entry, Span]], Convention] | None:
+    """Where the configuration or the list's majority puts bold-title descriptions below the
+    title: the entries whose description has ``layout`` instead ("inline", "next-line"), each with
+    the separator a fix replaces, and that convention (LL304, LL305)."""
     configured = style(settings)
     entries = [e for e in content_entries(doc) if e.style == "bold-title" and e.description]
     wanted = convention(
@@ -141,7 +143,12 @@ def descriptions_below(
     )
     if wanted is None or wanted.value != "below":
         return None
-    return entries, wanted
+    misplaced = [
+        (e, e.separator_span)
+        for e in entries
+        if e.description_layout == layout and e.separator_span is not None
+    ]
+    return misplaced, wanted
 
 
 @dataclass

@@ -25,23 +25,20 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix (safe): the description is moved to its own paragraph (a blank line is inserted).
     """
-    below = descriptions_below(doc, ctx.settings)
+    below = descriptions_below(doc, ctx.settings, "inline")
     if below is None:
         return
     entries, wanted = below
     eol = newline(doc)
-    for entry in entries:
-        if entry.description_layout != "inline" or entry.separator_span is None:
-            continue
+    for entry, separator in entries:
         description = entry.description_span or entry.span
-        separator = entry.separator_span
         yield Problem(
             Span(separator.line, separator.column, description.end_line, description.end_column),
             f"description of {entry.name[:60]!r} is on the title line; "
             "put it in its own paragraph below "
             f"({wanted.evidence(BELOW)})",
             Fix(
-                (Edit.replace(entry.separator_span, eol + eol),),
+                (Edit.replace(separator, eol + eol),),
                 "move the description below the title",
             ),
         )

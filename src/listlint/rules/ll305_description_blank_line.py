@@ -26,14 +26,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix (safe): a blank line is inserted between the title and the description.
     """
-    below = descriptions_below(doc, ctx.settings)
+    below = descriptions_below(doc, ctx.settings, "next-line")
     if below is None:
         return
     entries, wanted = below
     eol = newline(doc)
-    for entry in entries:
-        if entry.description_layout != "next-line" or entry.separator_span is None:
-            continue
+    for entry, separator in entries:
         yield Problem(
             entry.description_span or entry.span,
             f"no blank line between the title {entry.name[:60]!r} and its description, "
@@ -41,7 +39,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             f"as one paragraph; insert a blank line "
             f"({wanted.evidence(OWN_PARAGRAPH)})",
             Fix(
-                (Edit.replace(entry.separator_span, eol + eol),),
+                (Edit.replace(separator, eol + eol),),
                 "insert a blank line before the description",
             ),
         )
