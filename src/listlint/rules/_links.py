@@ -103,10 +103,18 @@ def block_inlines(doc: Document) -> Iterator[Inline]:
         yield from row.cells
 
 
-def masked_blocks(doc: Document) -> Iterator[Masked]:
-    """:func:`mask` of every block's inline content."""
-    for inline in block_inlines(doc):
-        yield mask(inline)
+_last_masked: tuple[Document, list[Masked]] | None = None
+
+
+def masked_blocks(doc: Document) -> list[Masked]:
+    """:func:`mask` of every block's inline content.
+
+    The link rules (LL101-LL103) ask for the same document in turn; the last answer is kept.
+    """
+    global _last_masked
+    if _last_masked is None or _last_masked[0] is not doc:
+        _last_masked = (doc, [mask(inline) for inline in block_inlines(doc)])
+    return _last_masked[1]
 
 
 def source_text(doc: Document, start: tuple[int, int], end: tuple[int, int]) -> str:
