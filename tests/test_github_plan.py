@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from listlint.findings import Edit, Finding, Fix, Severity
+from listlint.findings import Edit, Finding, Fix, Severity, Span
 from listlint.github.diff import parse_patch
 from listlint.github.plan import (
     PostedComment,
@@ -42,7 +42,7 @@ def finding(
 
 
 def strip_trailing(line: int = 5) -> Fix:
-    return Fix((Edit(line, 25, line, 28, ""),), "remove trailing whitespace")
+    return Fix((Edit(line, 25, line, 28, "", "   "),), "remove trailing whitespace")
 
 
 def test_a_fingerprint_ignores_line_numbers_and_whitespace_but_not_rule_path_or_text() -> None:
@@ -71,26 +71,26 @@ def test_a_safe_fix_on_its_own_line_becomes_the_new_line_text() -> None:
 
 
 def test_an_unsafe_fix_or_one_reaching_another_line_gets_no_suggestion() -> None:
-    unsafe = Fix((Edit(5, 25, 5, 28, ""),), "remove", safe=False)
-    elsewhere = Fix((Edit(6, 1, 6, 2, "*"),), "bullet")
+    unsafe = Fix((Edit(5, 25, 5, 28, "", "   "),), "remove", safe=False)
+    elsewhere = Fix((Edit(6, 1, 6, 2, "*", "-"),), "bullet")
     assert suggested_text(finding(5, fix=unsafe), LINES) is None
     assert suggested_text(finding(5, fix=elsewhere), LINES) is None
     assert suggested_text(finding(5), LINES) is None
 
 
 def test_a_fix_deleting_whole_lines_suggests_nothing_in_their_place() -> None:
-    delete = Fix((Edit(6, 1, 7, 1, ""),), "remove the duplicate")
+    delete = Fix((Edit.replace(Span(6, 1, 7, 1), LINES[5] + "\n", ""),), "remove the duplicate")
     assert suggested_text(finding(6, fix=delete, end_line=7, end_column=1), LINES) == ""
 
 
 def test_a_fix_that_joins_a_line_with_the_next_is_not_a_suggestion() -> None:
-    join = Fix((Edit(5, 28, 6, 1, " "),), "join")
+    join = Fix((Edit(5, 28, 6, 1, " ", "\n"),), "join")
     assert suggested_text(finding(5, fix=join), LINES) is None
 
 
 def test_a_fix_on_an_unterminated_last_line_is_not_a_suggestion() -> None:
     lines = ["# List", "last"]
-    assert suggested_text(finding(2, fix=Fix((Edit(2, 5, 2, 5, "\n"),), "newline")), lines) is None
+    assert suggested_text(finding(2, fix=Fix((Edit.insert(2, 5, "\n"),), "newline")), lines) is None
 
 
 PATCH = "@@ -3,2 +3,4 @@\n ## Tools\n \n+- [a](https://a.example)   \n+- [b](https://b.example)"
@@ -169,7 +169,9 @@ def test_a_comment_whose_finding_is_gone_is_stale_unless_someone_replied() -> No
 
 
 def test_a_span_leaving_its_hunk_shrinks_to_its_first_line_without_suggestion() -> None:
-    fix = Fix((Edit(6, 1, 8, 1, ""),), "drop")
+    fix = Fix(
+        (Edit.replace(Span(6, 1, 8, 1), "".join(f"{line}\n" for line in LINES[5:7]), ""),), "drop"
+    )
     result = plan([finding(6, fix=fix, end_line=8, end_column=1)], mode="file")
     (item,) = result.inline
     assert (item.start_line, item.end_line, item.suggestion) == (6, 6, None)

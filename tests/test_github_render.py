@@ -61,7 +61,7 @@ def test_a_comment_opens_with_its_fingerprint_marker() -> None:
 
 
 def test_a_safe_whole_line_fix_becomes_a_suggestion_block() -> None:
-    fix = Fix((Edit(1, 5, 1, 6, ""),), "remove trailing whitespace")
+    fix = Fix((Edit(1, 5, 1, 6, "", " "),), "remove trailing whitespace")
     (item,) = locate([finding(fix=fix)], {"README.md": "text \n"})
     assert comment_body(item).endswith("```suggestion\ntext\n```")
     assert review_comment(item) == {

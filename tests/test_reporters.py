@@ -20,7 +20,7 @@ FINDING = Finding(
     name="trailing-whitespace",
     severity="warning",
     message="50% done, a: b\nnext",
-    fix=Fix((Edit(3, 5, 3, 9, ""),), "remove trailing whitespace"),
+    fix=Fix((Edit(3, 5, 3, 9, "", "    "),), "remove trailing whitespace"),
 )
 
 
@@ -38,7 +38,7 @@ def test_json_has_exactly_the_documented_keys_and_validates() -> None:
         "code", "name", "severity", "message", "fix",
     ]  # fmt: skip
     assert data[0]["fix"]["edits"] == [
-        {"line": 3, "column": 5, "end_line": 3, "end_column": 9, "text": ""}
+        {"line": 3, "column": 5, "end_line": 3, "end_column": 9, "text": "", "original": "    "}
     ]
 
 

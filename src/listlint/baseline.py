@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import Any
 
-from listlint.document import split_lines
 from listlint.findings import Finding
+from listlint.source import split_lines
 
 BASELINE_VERSION = 1
 

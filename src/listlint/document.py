@@ -16,6 +16,7 @@ from listlint.findings import Span
 from listlint.parse import InlineSource, parse_tokens
 from listlint.profile import phase
 from listlint.slug import Slugger
+from listlint.source import line_starts, newline_of, offset_of, split_lines
 
 if TYPE_CHECKING:
     from listlint.entries import Entry
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 LinkKind = Literal["inline", "reference", "autolink", "bare"]
 BlockKind = Literal["paragraph", "heading", "table"]
 
-_NEWLINES = re.compile(r"\r\n|\r|\n")
 _ANCHOR_ATTRIBUTE = re.compile(r"(?:id|name)\s*=", re.IGNORECASE)
 _OMIT_FROM_TOC = re.compile(r"\s*omit (?:in|from) toc\s*", re.IGNORECASE)
 
@@ -197,6 +197,22 @@ class Document:
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
 
     @cached_property
+    def newline(self) -> str:
+        """The line ending the file uses: LF, CRLF or CR."""
+        return newline_of(self.text)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return line_starts(self.text)
+
+    def text_at(self, span: Span) -> str:
+        """The source text of ``span``, line endings as written; empty for a span off the text."""
+        starts = self._line_starts
+        start = offset_of(self.text, starts, span.line, span.column)
+        end = offset_of(self.text, starts, span.end_line, span.end_column)
+        return self.text[start:end] if start is not None and end is not None else ""
+
+    @cached_property
     def _link_starts(self) -> list[tuple[int, int]]:
         return [(link.span.line, link.span.column) for link in self.links]
 
@@ -230,14 +246,6 @@ class Document:
         while found is not None and found.end_line < line:
             found = found.parent
         return found
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines as markdown-it counts them (CRLF, CR and LF), without their endings."""
-    lines = _NEWLINES.split(text)
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
 
 
 def _comments(content: str) -> Iterator[tuple[int, int]]:
@@ -358,9 +366,9 @@ class _Builder:
         last = max(last, first + 1)
         return Span(first + 1, 1, last, len(self.doc.line(last)) + 1)
 
-    def inline(self, token: Token) -> Inline:
+    def inline(self, token: Token, from_column: int = 0) -> Inline:
         first = token.map[0] if token.map else 0
-        source = InlineSource.locate(token.content, first, self.doc.lines)
+        source = InlineSource.locate(token.content, first, self.doc.lines, from_column)
         return Inline(token.content, _pieces(token), source)
 
     def build(self) -> None:
@@ -466,15 +474,17 @@ class _Builder:
         row_token = tokens[index]
         header = False
         cells: list[Inline] = []
+        cell_end = 0  # 0-based column where the previous cell's text ends
         index += 1
         while tokens[index].type != "tr_close":
             token = tokens[index]
             if token.type == "th_open":
                 header = True
             if token.type == "inline":
-                inline = self.inline(token)
+                inline = self.inline(token, cell_end)
                 self.collect_inline(inline, "table")
                 cells.append(inline)
+                cell_end = inline.source.position(len(inline.content))[1] - 1
             index += 1
         self.doc.table_rows.append(TableRow(self.span_of(row_token), tuple(cells), header))
         return index + 1

@@ -20,18 +20,29 @@ class Span:
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace the text between two 1-based positions (end exclusive) with ``text``."""
+    """Replace ``original``, the text between two 1-based positions (end exclusive), with ``text``.
+
+    ``original`` is what the rule expects to find there, known independently of the positions
+    (a link's destination as parsed, the marker as written): the fixer refuses an edit whose
+    range holds anything else, so a wrong column can never corrupt a file.
+    """
 
     line: int
     column: int
     end_line: int
     end_column: int
     text: str
+    original: str
 
     @classmethod
-    def replace(cls, span: Span, text: str) -> Edit:
-        """An edit that replaces ``span`` with ``text``."""
-        return cls(span.line, span.column, span.end_line, span.end_column, text)
+    def replace(cls, span: Span, original: str, text: str) -> Edit:
+        """An edit that replaces ``original``, found at ``span``, with ``text``."""
+        return cls(span.line, span.column, span.end_line, span.end_column, text, original)
+
+    @classmethod
+    def insert(cls, line: int, column: int, text: str) -> Edit:
+        """An edit that inserts ``text`` before 1-based ``column`` of ``line``."""
+        return cls(line, column, line, column, text, "")
 
 
 @dataclass(frozen=True)

@@ -5,51 +5,47 @@ from __future__ import annotations
 import bisect
 import errno
 import os
-import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from listlint.findings import Edit, Finding
-from listlint.source import BOM
-
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+from listlint.source import BOM, line_starts, offset_of
 
 
-def line_starts(text: str) -> list[int]:
-    """Offset where each line starts (CRLF, CR and LF all end a line)."""
-    starts: list[int] = []
-    for match in _LINE.finditer(text):
-        if match.start() == len(text) and starts:
-            break
-        starts.append(match.start())
-    return starts or [0]
+def edit_range(text: str, starts: list[int], edit: Edit) -> tuple[int, int] | None:
+    """Where ``edit`` applies in ``text``; None when its range does not hold ``edit.original``."""
+    start = offset_of(text, starts, edit.line, edit.column)
+    end = offset_of(text, starts, edit.end_line, edit.end_column)
+    if start is None or end is None or end < start or text[start:end] != edit.original:
+        return None
+    return start, end
 
 
-def _offset(starts: list[int], text: str, line: int, column: int) -> int:
-    if line > len(starts):
-        return len(text)
-    return min(starts[line - 1] + column - 1, len(text))
-
-
-def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Apply non-overlapping edits to ``text`` (in one pass: linear in the text and the edits)."""
-    starts = line_starts(text)
-    placed = sorted(
-        (
-            _offset(starts, text, e.line, e.column),
-            _offset(starts, text, e.end_line, e.end_column),
-            e.text,
-        )
-        for e in edits
-    )
+def _splice(text: str, placed: list[tuple[int, int, str]]) -> str:
     pieces, cursor = [], 0
-    for start, end, replacement in placed:
+    for start, end, replacement in sorted(placed):
         pieces += [text[cursor:start], replacement]
         cursor = max(cursor, end)
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits to ``text`` (in one pass: linear in the text and the edits).
+
+    Raises ValueError for an edit whose range does not hold its ``original``.
+    """
+    starts = line_starts(text)
+    placed = []
+    for edit in edits:
+        found = edit_range(text, starts, edit)
+        if found is None:
+            raise ValueError(f"edit does not match the text: {edit}")
+        placed.append((*found, edit.text))
+    return _splice(text, placed)
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -64,51 +60,94 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return index < len(taken) and taken[index] == (start, end) and start == end
 
 
+def removes_content(edit: Edit) -> bool:
+    """Whether ``edit`` drops a non-blank character of the text it replaces (rather than only
+    adding characters or changing whitespace)."""
+    kept = iter(char for char in edit.text if not char.isspace())
+    return not all(char in kept for char in edit.original if not char.isspace())
+
+
 def apply_fixes(
-    text: str, findings: Iterable[Finding], *, unsafe: bool = False
+    text: str, findings: Iterable[Finding], *, unsafe: bool = False, keep_content: bool = False
 ) -> tuple[str, list[Finding]]:
-    """Apply the fixes that do not overlap one taken already; return the text and those fixed."""
+    """Apply the fixes that do not overlap one taken already; return the text and those fixed.
+
+    A fix with an edit whose range does not hold the text it expects is refused whole: the
+    finding stays reported, the text stays as it was. With ``keep_content`` (the passes after
+    the first), fixes that would delete text are held back too: they answer findings that the
+    first pass's edits brought about, which the user has not seen yet.
+    """
     starts = line_starts(text)
     taken: list[tuple[int, int]] = []
-    chosen: list[Edit] = []
+    placed: list[tuple[int, int, str]] = []
     fixed = []
     for finding in findings:
         fix = finding.fix
         if fix is None or not (fix.safe or unsafe):
             continue
-        ranges = [
-            (
-                _offset(starts, text, e.line, e.column),
-                _offset(starts, text, e.end_line, e.end_column),
-            )
-            for e in fix.edits
-        ]
-        if any(_overlaps(taken, start, end) for start, end in ranges):
+        if keep_content and any(removes_content(edit) for edit in fix.edits):
             continue
-        for taken_range in ranges:
-            bisect.insort(taken, taken_range)
-        chosen.extend(fix.edits)
+        ranges = [r for edit in fix.edits if (r := edit_range(text, starts, edit)) is not None]
+        if len(ranges) != len(fix.edits) or any(_overlaps(taken, *r) for r in ranges):
+            continue
+        for (start, end), edit in zip(ranges, fix.edits, strict=True):
+            bisect.insort(taken, (start, end))
+            placed.append((start, end, edit.text))
         fixed.append(finding)
-    return apply_edits(text, chosen), fixed
+    return _splice(text, placed), fixed
 
 
-def write_atomically(path: Path, text: str, bom: bool) -> None:
-    """Replace ``path`` with ``text`` via a temporary file and a rename, keeping its permissions.
+def write_atomically(path: Path, text: str, bom: bool, read: str) -> None:
+    """Replace ``path``'s text ``read`` with ``text``: a temporary file, then a rename.
 
-    A symbolic link is followed, so the file it points to is rewritten and the link stays. A file
-    without any write permission bit is refused even for root, who could write it: its owner made it
-    read-only on purpose.
+    Refused, with nothing written, when the file no longer holds ``read`` (it was saved after
+    listlint read it), is not a regular file, or has no write permission bit (even for root: its
+    owner made it read-only on purpose). A symbolic link is followed, so the file it points to is
+    rewritten and the link stays. Permissions, owner and group are kept; a file with several hard
+    links, or whose owner the rename could not keep, is rewritten in place instead, so that it
+    stays the same file.
     """
     path = Path(os.path.realpath(path))
-    if not os.access(path, os.W_OK) or not os.stat(path).st_mode & 0o222:
+    status = os.stat(path)
+    if not stat.S_ISREG(status.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file")
+    if not os.access(path, os.W_OK) or not status.st_mode & 0o222:
         raise PermissionError(errno.EACCES, "file is read-only")
-    directory = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    prefix = BOM if bom else ""
+    expected = (prefix + read).encode("utf-8")
+    with open(path, "rb") as handle:
+        if handle.read(len(expected) + 1) != expected:
+            raise OSError(errno.EAGAIN, "the file changed after listlint read it; run it again")
+    data = (prefix + text).encode("utf-8")
+    if status.st_nlink > 1:
+        _write_in_place(path, data)
+        return
+    handle_number, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write((BOM if bom else "") + text)
+        with os.fdopen(handle_number, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
         shutil.copymode(path, temporary)
+        if (status.st_uid, status.st_gid) != (os.geteuid(), os.getegid()):
+            try:
+                os.chown(temporary, status.st_uid, status.st_gid)
+            except PermissionError:
+                Path(temporary).unlink()
+                _write_in_place(path, data)
+                return
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    """Overwrite ``path`` itself (same inode, owner and links)."""
+    with open(path, "r+b") as stream:
+        stream.write(data)
+        stream.truncate()
+        stream.flush()
+        os.fsync(stream.fileno())

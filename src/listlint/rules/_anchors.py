@@ -23,6 +23,7 @@ _T = TypeVar("_T")
 
 SUGGESTION_CUTOFF = 75.0
 REPAIR_CUTOFF = 90.0
+SUGGESTION_BUDGET = 2_000_000  # fragment pairs compared per run of a rule, at most
 CASE_MAJORITY = 0.8
 
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
@@ -49,12 +50,28 @@ def analyse_for(doc: Document, toc: Toc, settings: Mapping[str, Any]) -> TocAnal
     return analyse(doc, toc, int(section.get("toc-max-level", 0)), optional)
 
 
-def suggest(
-    fragment: str, candidates: Iterable[str], cutoff: float = SUGGESTION_CUTOFF
-) -> str | None:
-    """The closest anchor to ``fragment``, when one is close enough to be a likely typo."""
-    match = process.extractOne(fragment, list(candidates), scorer=fuzz.ratio, score_cutoff=cutoff)
-    return match[0] if match else None
+class Suggester:
+    """The closest anchor to a fragment, when one is close enough to be a likely typo.
+
+    Each fragment is looked up once, and the lookups of one run compare at most
+    ``SUGGESTION_BUDGET`` pairs: a file with thousands of dead links to thousands of headings
+    gets its first suggestions, not a quadratic wait.
+    """
+
+    def __init__(self, candidates: Iterable[str], cutoff: float = SUGGESTION_CUTOFF) -> None:
+        self.candidates = list(dict.fromkeys(candidates))
+        self.cutoff = cutoff
+        self.budget = SUGGESTION_BUDGET
+        self.known: dict[str, str | None] = {}
+
+    def __call__(self, fragment: str) -> str | None:
+        if fragment not in self.known and self.budget >= len(self.candidates):
+            self.budget -= len(self.candidates)
+            match = process.extractOne(
+                fragment, self.candidates, scorer=fuzz.ratio, score_cutoff=self.cutoff
+            )
+            self.known[fragment] = match[0] if match else None
+        return self.known.get(fragment)
 
 
 @dataclass(frozen=True)
@@ -151,10 +168,11 @@ def analyse(
     for each in doc.headings:
         by_base.setdefault(slugify(each.text), []).append(each)
     heading: Heading | None
+    repair = Suggester(targets.heading_of, REPAIR_CUTOFF)
     for item in toc.items:
         heading = item.heading
         if heading is None and item.fragment is not None and not targets.exists(item.fragment):
-            meant = suggest(item.fragment, targets.heading_of, REPAIR_CUTOFF)
+            meant = repair(item.fragment)
             heading = targets.heading_of.get(meant) if meant else None
             if meant and heading is not None and id(heading) not in listed:
                 repairs[id(item)] = meant
@@ -329,15 +347,9 @@ def rewrite_fix(doc: Document, analysis: TocAnalysis) -> Fix | None:
     first, last = analysis.toc.lists[0]
     if text == "\n".join(doc.lines[first - 1 : last]):
         return None
-    newline = _newline(doc.text)
-    edit = Edit(first, 1, last, len(doc.line(last)) + 1, text.replace("\n", newline))
+    whole = Span(first, 1, last, len(doc.line(last)) + 1)
+    edit = Edit.replace(whole, doc.text_at(whole), text.replace("\n", doc.newline))
     return Fix((edit,), "rewrite the table of contents from the headings")
-
-
-def _newline(text: str) -> str:
-    if "\r\n" in text:
-        return "\r\n"
-    return "\r" if "\r" in text and "\n" not in text else "\n"
 
 
 @dataclass(frozen=True)

@@ -182,7 +182,9 @@ def analyse(doc: Document) -> Analysis:
         in_toc = any(first <= line <= last for first, last in toc_lines)
         if in_toc or _is_toc(items, links_by_line):
             analysis.toc_items.update(id(item) for item in items)
-            analysis.toc_items.update(_descendants(doc, items))
+    for item in doc.list_items:  # parents come first: one pass adds every TOC item's sub-items
+        if item.parent is not None and id(item.parent) in analysis.toc_items:
+            analysis.toc_items.add(id(item))
     _CACHE.clear()
     _CACHE[id(doc)] = (doc, analysis)
     return analysis
@@ -220,19 +222,6 @@ def _is_toc(items: list[ListItem], links_by_line: Mapping[int, list[str]]) -> bo
     return fragments >= 1 and fragments >= THRESHOLD * len(items)
 
 
-def _descendants(doc: Document, items: list[ListItem]) -> set[int]:
-    ids = {id(item) for item in items}
-    found: set[int] = set()
-    for item in doc.list_items:
-        parent = item.parent
-        while parent is not None:
-            if id(parent) in ids or id(parent) in found:
-                found.add(id(item))
-                break
-            parent = parent.parent
-    return found
-
-
 def content_entries(doc: Document) -> list[Entry]:
     """Entries outside the TOC: the ones whose conventions count."""
     analysis = analyse(doc)
@@ -241,11 +230,6 @@ def content_entries(doc: Document) -> list[Entry]:
         for e in analysis.entries
         if e.list_item is None or id(e.list_item) not in analysis.toc_items
     ]
-
-
-def newline(doc: Document) -> str:
-    """The document's line ending."""
-    return "\r\n" if "\r\n" in doc.text else "\n"
 
 
 _WORD = re.compile(r"[^\s\x00]+")

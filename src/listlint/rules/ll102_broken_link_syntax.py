@@ -103,20 +103,27 @@ def _broken(block: Masked) -> Iterator[Problem]:
             block.span(match.start(), match.end()),
             f"a link inside another link's text; keep one of them (`{short(match.group(1))}`)",
         )
-    for match in _OPEN.finditer(text):
-        problem = _unparsed(block, match)
+    opens = list(_OPEN.finditer(text))
+    for match, following in zip(opens, [*opens[1:], None], strict=False):
+        problem = _unparsed(block, match, following.start() if following else len(text))
         if problem is not None:
             yield problem
 
 
-def _unparsed(block: Masked, match: re.Match[str]) -> Problem | None:
-    """Explain why ``[text](…`` in literal text did not parse: a missing `)` or a space."""
+def _unparsed(block: Masked, match: re.Match[str], next_open: int) -> Problem | None:
+    """Explain why ``[text](…`` in literal text did not parse: a missing `)` or a space.
+
+    The destination is looked for up to the end of the line or the next ``[text](``, so each
+    character is scanned once however many openings a line has.
+    """
     text = block.text
     label = short(match.group(2), 30)
     kind = "image" if match.group(1) else "link"
     start = match.end()
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = text.find("\n", start, next_open)
+    line_end = next_open if line_end < 0 else line_end
+    if line_end == next_open and next_open < len(text) and text[start:line_end].strip(" \t") == "":
+        return None  # ``[a]([b](…``: the next opening is the one to diagnose
     depth = 0
     first_space = -1
     close = -1

@@ -47,5 +47,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield Problem(
             Span(span.line, span.column, span.line, len(doc.line(span.line)) + 1),
             message,
-            Fix((Edit.replace(whole, ""),), "delete the definition", safe=False),
+            Fix(
+                (Edit.replace(whole, doc.text_at(whole), ""),), "delete the definition", safe=False
+            ),
         )

@@ -36,11 +36,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         open_paren = (link.text_span.end_line, link.text_span.end_column + 2)
         before = source_text(doc, open_paren, (span.line, span.column))
         if before and not before.strip():
-            yield _padding(Span(*open_paren, span.line, span.column), before, link, "before")
+            yield _padding(doc, Span(*open_paren, span.line, span.column), before, link, "before")
         close = (link.span.end_line, link.span.end_column - 1)
         after = source_text(doc, (span.end_line, span.end_column), close)
         if after and not after.strip():
-            yield _padding(Span(span.end_line, span.end_column, *close), after, link, "after")
+            yield _padding(doc, Span(span.end_line, span.end_column, *close), after, link, "after")
         if any(char.isspace() for char in link.destination):
             yield Problem(
                 span,
@@ -49,9 +49,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             )
 
 
-def _padding(span: Span, whitespace: str, link: Link, where: str) -> Problem:
+def _padding(doc: Document, span: Span, whitespace: str, link: Link, where: str) -> Problem:
     if "\n" in whitespace:
         message = f"line break {where} the destination of `{shown(link)}`; join the lines"
     else:
         message = f"space {where} the destination of `{shown(link)}`; remove it"
-    return Problem(span, message, Fix((Edit.replace(span, ""),), "remove the whitespace"))
+    edit = Edit.replace(span, doc.text_at(span), "")
+    return Problem(span, message, Fix((edit,), "remove the whitespace"))

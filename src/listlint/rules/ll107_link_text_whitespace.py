@@ -60,9 +60,11 @@ def _problem(link: Link, label: str) -> Problem:
     trail = len(label) - len(label.rstrip(" \t"))
     edits = []
     if lead:
-        edits.append(Edit(span.line, span.column, span.line, span.column + lead, ""))
+        edits.append(Edit(span.line, span.column, span.line, span.column + lead, "", label[:lead]))
     if trail:
-        edits.append(Edit(span.line, span.end_column - trail, span.line, span.end_column, ""))
+        edits.append(
+            Edit(span.line, span.end_column - trail, span.line, span.end_column, "", label[-trail:])
+        )
     where = "leading and trailing" if lead and trail else "leading" if lead else "trailing"
     return Problem(
         Span(span.line, span.column, span.line, span.end_column),

@@ -52,18 +52,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 f"bare URL `{short(link.destination)}`; {linked} entries of this list "
                 "use `[name](url)` links: write `[name](…)`",
                 Fix(
-                    (
-                        Edit(
-                            link.span.line, link.span.column, link.span.line, link.span.column, "<"
-                        ),
-                        Edit(
-                            link.span.end_line,
-                            link.span.end_column,
-                            link.span.end_line,
-                            link.span.end_column,
-                            ">",
-                        ),
-                    ),
+                    (Edit.replace(link.span, link.destination, f"<{link.destination}>"),),
                     "wrap the URL in <…>",
                     safe=False,
                 ),

@@ -70,7 +70,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield Problem(
             span,
             f"`{short(url)}` uses http, but {why}; write `https://`",
-            Fix((Edit.replace(scheme, "https"),), "use https"),
+            Fix((Edit.replace(scheme, url[:4], "https"),), "use https"),
         )
 
 

@@ -1,12 +1,12 @@
 """LL201 dead-fragment."""
 
-import re
 from collections.abc import Iterator
 
 from listlint.document import Document
 from listlint.findings import Edit, Fix
+from listlint.patterns import UserPattern
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import fragment_links, suggest
+from listlint.rules._anchors import Suggester, fragment_links
 from listlint.toc import find_targets
 
 
@@ -18,6 +18,7 @@ from listlint.toc import find_targets
     options={
         "ignored-pattern": {
             "type": "string",
+            "format": "regex",
             "default": "",
             "description": "A regular expression; fragments it finds are not reported.",
         }
@@ -44,20 +45,21 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     targets = find_targets(doc)
     folded = {name.casefold() for name in targets.names}
     pattern = str(ctx.options.get("ignored-pattern") or "")
-    ignored = re.compile(pattern) if pattern else None
+    ignored = UserPattern(pattern) if pattern else None
     toc_links = {item.link.span for item in doc.toc.items if item.link} if doc.toc else set()
+    suggest = Suggester(targets.names)
     for use in fragment_links(doc):
         fragment = use.fragment
         if use.span in toc_links or targets.exists(fragment) or fragment.casefold() in folded:
             continue
         if ignored is not None and ignored.search(fragment):
             continue
-        meant = suggest(fragment, targets.names)
+        meant = suggest(fragment)
         message = f"no heading or anchor in this document has the id `#{fragment}`"
         fix = None
         if meant is not None:
             message += f"; did you mean `#{meant}`?"
             if use.destination_span is not None and use.written == f"#{fragment}":
-                edit = Edit.replace(use.destination_span, f"#{meant}")
+                edit = Edit.replace(use.destination_span, use.written, f"#{meant}")
                 fix = Fix((edit,), f"link to `#{meant}`", safe=False)
         yield Problem(use.span, message, fix)

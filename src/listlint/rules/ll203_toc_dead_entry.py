@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from listlint.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import analyse_for, rewrite_fix, suggest
+from listlint.rules._anchors import Suggester, analyse_for, rewrite_fix
 
 
 @rule("LL203", "toc-dead-entry", fixable=True, tags=("anchors", "toc"))
@@ -38,9 +38,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         and item.fragment.casefold() not in folded
     ]
     fix = rewrite_fix(doc, analysis) if dead else None
+    suggest = Suggester(targets.heading_of)
     for item in dead:
         message = f"TOC entry `{item.text}` links to `#{item.fragment}`, which no heading has"
-        meant = analysis.repairs.get(id(item)) or suggest(item.fragment or "", targets.heading_of)
+        meant = analysis.repairs.get(id(item)) or suggest(item.fragment or "")
         if meant is not None:
             heading = targets.heading_of[meant]
             message += f"; did you mean `#{meant}` (heading `{heading.text.strip()}`)?"

@@ -37,7 +37,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         fix = None
         if use.destination_span is not None and use.written == f"#{fragment}":
-            fix = Fix((Edit.replace(use.destination_span, f"#{actual}"),), f"link to `#{actual}`")
+            edit = Edit.replace(use.destination_span, use.written, f"#{actual}")
+            fix = Fix((edit,), f"link to `#{actual}`")
         yield Problem(
             use.span,
             f"`#{fragment}` matches the anchor `#{actual}` only when case is ignored; "

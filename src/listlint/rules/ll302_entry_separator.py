@@ -63,7 +63,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             f"{problem} between {entry.name[:50]!r} and its description; write {wanted.value!r} "
             f"({wanted.evidence('entries in this list separate name and description that way')})",
             Fix(
-                (Edit.replace(entry.separator_span, wanted.value),),
+                (Edit.replace(entry.separator_span, entry.separator, wanted.value),),
                 f"separate name and description with {wanted.value!r}",
                 safe=not missing,
             ),

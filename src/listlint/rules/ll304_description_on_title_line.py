@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from listlint.document import Document
 from listlint.findings import Edit, Fix, Span
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import descriptions_below, newline
+from listlint.rules._entries import descriptions_below
 
 BELOW = "bold-title entries in this list have their description below the title"
 
@@ -29,16 +29,19 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     if below is None:
         return
     entries, wanted = below
-    eol = newline(doc)
+    eol = doc.newline
     for entry, separator in entries:
         description = entry.description_span or entry.span
+        gap = doc.text_at(separator)
         yield Problem(
             Span(separator.line, separator.column, description.end_line, description.end_column),
             f"description of {entry.name[:60]!r} is on the title line; "
             "put it in its own paragraph below "
             f"({wanted.evidence(BELOW)})",
             Fix(
-                (Edit.replace(separator, eol + eol),),
+                (Edit.replace(separator, gap, eol + eol),),
                 "move the description below the title",
-            ),
+            )
+            if not gap.strip()
+            else None,
         )

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from listlint.document import Document
 from listlint.findings import Edit, Fix
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import descriptions_below, newline
+from listlint.rules._entries import descriptions_below
 
 OWN_PARAGRAPH = "bold-title entries in this list have their description in its own paragraph"
 
@@ -30,8 +30,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     if below is None:
         return
     entries, wanted = below
-    eol = newline(doc)
+    eol = doc.newline
     for entry, separator in entries:
+        gap = doc.text_at(separator)
         yield Problem(
             entry.description_span or entry.span,
             f"no blank line between the title {entry.name[:60]!r} and its description, "
@@ -39,7 +40,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             f"as one paragraph; insert a blank line "
             f"({wanted.evidence(OWN_PARAGRAPH)})",
             Fix(
-                (Edit.replace(separator, eol + eol),),
+                (Edit.replace(separator, gap, eol + eol),),
                 "insert a blank line before the description",
-            ),
+            )
+            if not gap.strip()
+            else None,
         )

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from listlint.document import Document
-from listlint.findings import Edit, Fix
+from listlint.findings import Edit, Fix, Span
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import content_entries, convention, style
 
@@ -34,14 +34,16 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     if wanted is None or wanted.value == "":
         return
     for entry in entries:
-        if entry.title_gap != "" or entry.title_gap_span is None:
+        gap = entry.title_gap_span
+        if entry.title_gap != "" or gap is None:
             continue
+        bracket = Span(gap.line, gap.column, gap.line, gap.column + 1)  # the links' first `[`
         yield Problem(
-            entry.title_gap_span,
+            bracket,
             f"missing space between the title {entry.name[:60]!r} and its links; write "
             f"`**…**{wanted.value}[[…](…)]` ({wanted.evidence(FOLLOWED)})",
             Fix(
-                (Edit.replace(entry.title_gap_span, wanted.value),),
+                (Edit.replace(bracket, "[", wanted.value + "["),),
                 "insert a space after the title",
             ),
         )

@@ -42,5 +42,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             span,
             f"link groups of {entry.name[:60]!r} are written `{text}`; write `{wanted.value}` "
             f"({wanted.evidence('link groups in this list are written that way')})",
-            Fix((Edit.replace(span, wanted.value),), f"write the link groups as `{wanted.value}`"),
+            Fix(
+                (Edit.replace(span, text, wanted.value),),
+                f"write the link groups as `{wanted.value}`",
+            ),
         )

@@ -34,11 +34,16 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             item.marker_span.line,
             item.marker_span.column,
         )
+        extra = doc.text_at(span)
+        marker = doc.text_at(parent.marker_span)
+        fix = None
+        if extra.startswith(marker) and not extra[len(marker) :].strip():
+            fix = Fix((Edit.replace(span, extra, ""),), "remove the extra list marker")
         yield Problem(
             span,
             f"doubled list marker {item.marker!r}: "
             f"the item is nested in an empty item; remove one marker",
-            Fix((Edit.replace(span, ""),), "remove the extra list marker"),
+            fix,
         )
     for paragraph in doc.paragraphs:
         pieces = paragraph.inline.pieces
@@ -59,7 +64,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 f"no space after the list marker {piece.text!r}, so this line is not a list item; "
                 f"write '{piece.text} ['",
                 Fix(
-                    (Edit(span.end_line, span.end_column, span.end_line, span.end_column, " "),),
+                    (Edit.replace(span, piece.text, piece.text + " "),),
                     "insert a space after the marker",
                 ),
             )

@@ -51,7 +51,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if column >= 0:
             letter = Span(span.line, column + 1, span.line, column + 2)
             fix = Fix(
-                (Edit.replace(letter, word[0].upper()),), "capitalise the description", safe=False
+                (Edit.replace(letter, word[0], word[0].upper()),),
+                "capitalise the description",
+                safe=False,
             )
         yield Problem(
             span,

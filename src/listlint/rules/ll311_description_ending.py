@@ -42,14 +42,16 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         line = doc.line(span.end_line)
         last = len(line[: span.end_column - 1].rstrip())
+        final = Span(span.end_line, last, span.end_line, last + 1)
+        written = entry.description.rstrip()[-1:]
         if wanted.value:
-            edit = Edit(span.end_line, last + 1, span.end_line, last + 1, ".")
+            edit = Edit.replace(final, written, written + ".")
             message = (
                 f"description of {entry.name[:50]!r} does not end with punctuation; end it with '.'"
             )
             evidence = wanted.evidence("descriptions in this list end with '.', '!', '?' or '…'")
         else:
-            edit = Edit.replace(Span(span.end_line, last, span.end_line, last + 1), "")
+            edit = Edit.replace(final, end, "")
             message = f"description of {entry.name[:50]!r} ends with {end!r}, unlike the list"
             evidence = wanted.evidence("descriptions in this list end without punctuation")
         fixable = (

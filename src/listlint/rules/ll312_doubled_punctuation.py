@@ -44,7 +44,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             if segment.count(found) == 1:
                 start = span.column - 1 + segment.index(found)
                 fix = Fix(
-                    (Edit(span.line, start + 1, span.line, start + 1 + len(found), keep),),
+                    (Edit(span.line, start + 1, span.line, start + 1 + len(found), keep, found),),
                     f"replace {found!r} with {keep!r}",
                 )
             what = (

@@ -54,7 +54,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             f"this list ({count}) uses the marker {first.marker!r}; write {expected.value!r} "
             f"({expected.evidence(f'bullet items at depth {first.depth} use it')})",
             Fix(
-                tuple(Edit.replace(item.marker_span, expected.value) for item in items),
+                tuple(
+                    Edit.replace(item.marker_span, item.marker, expected.value) for item in items
+                ),
                 f"use the marker {expected.value!r}",
             ),
         )

@@ -112,5 +112,5 @@ def _edit(doc: Document, item: ListItem, indent: str, parents: set[int]) -> Edit
     if not single or not _still_nested(doc, item, replacement):
         return None
     return Edit.replace(
-        Span(item.marker_span.line, 1, item.marker_span.line, len(own) + 1), replacement
+        Span(item.marker_span.line, 1, item.marker_span.line, len(own) + 1), own, replacement
     )

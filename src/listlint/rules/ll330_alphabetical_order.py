@@ -7,7 +7,7 @@ from listlint.document import Document
 from listlint.entries import Entry
 from listlint.findings import Edit, Fix, Span
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import THRESHOLD, analyse, newline, out_of_order, sort_key, style
+from listlint.rules._entries import THRESHOLD, analyse, out_of_order, sort_key, style
 
 
 def _entry_lists(doc: Document) -> list[list[Entry]]:
@@ -36,18 +36,21 @@ def _reorder(doc: Document, entries: list[Entry]) -> Fix | None:
     spans = [item.span for item in items if item is not None]
     if any(after.line != before.end_line + 1 for before, after in pairwise(spans)):
         return None
-    eol = newline(doc)
     blocks = {
-        id(entry): eol.join(doc.line(n) for n in range(span.line, span.end_line + 1))
+        id(entry): doc.text_at(Span(span.line, 1, span.end_line, len(doc.line(span.end_line)) + 1))
         for entry, span in zip(entries, spans, strict=True)
     }
-    ordered = sorted(entries, key=lambda e: sort_key(e.name))
-    text = eol.join(blocks[id(e)] for e in ordered)
+    # the line endings between the items stay where they are, whatever each one is
+    endings = [
+        doc.text_at(Span(before.end_line, len(doc.line(before.end_line)) + 1, after.line, 1))
+        for before, after in pairwise(spans)
+    ]
+    ordered = [blocks[id(e)] for e in sorted(entries, key=lambda e: sort_key(e.name))]
+    text = "".join(block + ending for block, ending in zip(ordered, [*endings, ""], strict=True))
     last = spans[-1].end_line
+    whole = Span(spans[0].line, 1, last, len(doc.line(last)) + 1)
     return Fix(
-        (Edit.replace(Span(spans[0].line, 1, last, len(doc.line(last)) + 1), text),),
-        "sort the list alphabetically",
-        safe=False,
+        (Edit.replace(whole, doc.text_at(whole), text),), "sort the list alphabetically", safe=False
     )
 
 

@@ -31,5 +31,5 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield Problem(
             span,
             f"{len(trailing)} trailing whitespace character{plural}; remove them",
-            Fix((Edit.replace(span, ""),), "remove trailing whitespace"),
+            Fix((Edit.replace(span, trailing, ""),), "remove trailing whitespace"),
         )

@@ -23,10 +23,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     last = len(doc.lines)
     end = len(doc.line(last)) + 1
-    newline = "\r\n" if "\r\n" in doc.text else "\r" if "\r" in doc.text else "\n"
     span = Span(last, end, last, end)
     yield Problem(
         span,
         "file does not end with a newline; add one",
-        Fix((Edit.replace(span, newline),), "add a final newline"),
+        Fix((Edit.insert(last, end, doc.newline),), "add a final newline"),
     )
