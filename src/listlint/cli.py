@@ -254,12 +254,14 @@ def _fix(
     originals = {t.source.path: t.source.text for t in targets}
     unfixed = findings
     fixed_per_path: dict[str, int] = {}
-    for _ in range(MAX_FIX_PASSES):
+    for number in range(MAX_FIX_PASSES):
         changed = False
         for target in targets:
             mine = [f for f in findings if f.path == target.source.path]
             with phase("fix"):
-                text, fixed = apply_fixes(target.source.text, mine, unsafe=args.unsafe_fixes)
+                text, fixed = apply_fixes(
+                    target.source.text, mine, unsafe=args.unsafe_fixes, keep_content=number > 0
+                )
             if fixed and text != target.source.text:
                 target.source = Source(target.source.path, text, target.source.bom)
                 path = target.source.path
@@ -276,7 +278,7 @@ def _fix(
             sys.stdout.write(_unified_diff(path, originals[path], text))
         else:
             try:
-                write_atomically(Path(path), text, target.source.bom)
+                write_atomically(Path(path), text, target.source.bom, originals[path])
             except OSError as failure:
                 report.errors.append(f"{path}: cannot write fixes: {failure.strerror or failure}")
                 # Nothing was fixed in that file after all: report what it still has.
@@ -287,14 +289,21 @@ def _fix(
     return findings, sum(fixed_per_path.values())
 
 
+def _patch_lines(text: str) -> list[str]:
+    """Lines as ``patch`` and ``git apply`` count them: ended by LF only (a CR stays in its line)."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
 def _unified_diff(path: str, before: str, after: str) -> str:
+    """A patch that ``patch -p1`` or ``git apply`` applies to ``before`` to give ``after``."""
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{path}",
-        tofile=f"b/{path}",
+        _patch_lines(before), _patch_lines(after), fromfile=f"a/{path}", tofile=f"b/{path}"
     )
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+        for line in lines
+    )
 
 
 def _print(findings: list[Finding], args: argparse.Namespace, fixed_count: int) -> None:

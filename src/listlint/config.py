@@ -185,8 +185,27 @@ def _validate_now(data: Any, origin: Path) -> None:
         raise ConfigError(f"{origin}: {where}: {error.message}")
     for key in ("select", "extend-select", "ignore"):
         _check_selectors(data.get(key, ()), origin, key)
+    _check_patterns(data.get("rules", {}), origin)
     for pattern, codes in data.get("per-file-ignores", {}).items():
         _check_selectors(codes, origin, f"per-file-ignores.{pattern}")
+
+
+def _check_patterns(configured: Mapping[str, Mapping[str, Any]], origin: Path) -> None:
+    """Refuse a rule option that should be a regular expression and is not one."""
+    from listlint.patterns import pattern_error
+    from listlint.rule import find_rule
+
+    for key, options in configured.items():
+        known = find_rule(key)
+        for option, value in options.items():
+            if known is None or known.options.get(option, {}).get("format") != "regex":
+                continue
+            problem = pattern_error(str(value))
+            if problem is not None:
+                where = f"rules.{key}.{option}"
+                raise ConfigError(
+                    f"{origin}: {where}: invalid regular expression {value!r}: {problem}"
+                )
 
 
 def _check_selectors(selectors: Iterable[str], origin: Path | str, key: str) -> None:
