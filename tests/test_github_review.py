@@ -66,6 +66,7 @@ class PullRequest:
         target.write_text(new, encoding="utf-8")
         self.github.files = [f for f in self.github.files if f["filename"] != path]
         self.github.add_file(path, github_patch(old, new), "added" if not old else "modified")
+        self.github.put(path, new)
 
     def push(self, path: str, old: str, new: str, sha: str) -> None:
         """A new commit: the file changes and the head moves."""
@@ -77,9 +78,8 @@ class PullRequest:
         """Run ``listlint review`` the way the Action does (tiny page size and waits)."""
         parser = argparse.ArgumentParser()
         review.add_arguments(parser)
-        return review.run(
-            parser.parse_args(["--per-page", "2", "--throttle", "0", "--max-wait", "3", *options])
-        )
+        tiny = ["--per-page", "2", "--throttle", "0", "--max-wait", "3", "--backoff", "0.001"]
+        return review.run(parser.parse_args([*tiny, *options]))
 
     def outputs(self) -> dict[str, str]:
         lines = self.output.read_text().splitlines()

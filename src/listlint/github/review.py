@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TextIO
 
+from listlint.config import (
+    DEFAULT_MAX_FILE_SIZE,
+    Config,
+    ConfigError,
+    cached_config,
+    discover_config,
+)
 from listlint.findings import Finding
 
 from .context import (
@@ -25,17 +34,20 @@ from .context import (
     write_export,
 )
 from .diff import FileDiff, parse_patch
-from .plan import FILTER_MODES, Located, ReviewPlan, locate, plan_review
+from .plan import FILTER_MODES, Located, ReviewPlan, locate, plan_review, same_lines
 from .render import (
     counts,
     error_command,
+    escape,
     outputs,
     plural,
     review_body,
     review_comment,
+    run_marker,
     step_summary,
     workflow_commands,
 )
+from .trust import checked_out_commit, checkout_refusal
 
 if TYPE_CHECKING:
     from .api import ChangedFile, PullRequestClient
@@ -88,6 +100,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="write findings for a later --from-json run; post nothing",
     )
     mode.add_argument("--from-json", metavar="FILE", help="post the findings an --export run wrote")
+    parser.add_argument(
+        "--bot-login",
+        metavar="LOGIN",
+        help="the account the token posts as, when it is neither a user's token nor the Actions "
+        "GITHUB_TOKEN (a GitHub App's NAME[bot]); only its comments count as listlint's",
+    )
+    parser.add_argument(
+        "--allow-untrusted-checkout",
+        action="store_true",
+        help="run on a pull_request_target or workflow_run event even though the working "
+        "directory is a checkout of other code than the workflow's own commit",
+    )
     parser.add_argument("--per-page", type=int, default=100, metavar="N", help=argparse.SUPPRESS)
     parser.add_argument(
         "--max-wait",
@@ -102,6 +126,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="SECONDS",
         help=argparse.SUPPRESS,
+    )
+    parser.add_argument(  # the first wait before a retry; tests make it tiny
+        "--backoff", type=float, default=1.0, metavar="SECONDS", help=argparse.SUPPRESS
     )
 
 
@@ -144,11 +171,71 @@ def exit_status(plan: ReviewPlan, fail_on: str, errors: Sequence[str]) -> int:
     return 0
 
 
+def plain_path(path: str) -> bool:
+    """Whether ``path`` names a file the way GitHub does: relative, no ``.``/``..``, no controls."""
+    parts = path.split("/")
+    return (
+        all(part not in ("", ".", "..") for part in parts)
+        and "\\" not in path
+        and all(ord(char) >= 32 for char in path)
+    )
+
+
+def unreadable(path: str, root: Path) -> str | None:
+    """Why ``listlint review`` must not read ``path``: a link, not a regular file, outside ``root``.
+
+    ``None`` when it may (or when it does not exist: the linter reports that).
+    """
+    try:
+        mode = os.lstat(path).st_mode
+        inside = Path(path).resolve().is_relative_to(root)
+    except FileNotFoundError:
+        return None
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop on Python 3.10
+        return f"cannot be read ({error})"
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link"
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return "is not a regular file"
+    if not inside:
+        return "lies outside the workspace"
+    return None
+
+
 @dataclass(frozen=True)
 class _Linted:
     findings: list[Finding]
     sources: dict[str, str]
     errors: list[str]
+    notes: list[str] = field(default_factory=list)
+
+
+def _expand(target: str, config: str | None) -> list[str]:
+    """A folder's Markdown files (excludes applied, no folder links followed), or the target."""
+    from listlint.lint import markdown_files
+
+    if not os.path.isdir(target) or os.path.islink(target):
+        return [target]
+    try:
+        found = cached_config(Path(config).resolve()) if config else discover_config(Path(target))
+    except ConfigError:
+        found = Config()  # the linter reports the error for each file
+    return [str(path) for path in markdown_files(Path(target), found)]
+
+
+def _readable(targets: Iterable[str], config: str | None) -> tuple[list[str], list[str]]:
+    """The files below ``targets`` that may be read, and a note for each one that may not."""
+    root = Path.cwd().resolve()
+    files: list[str] = []
+    notes: list[str] = []
+    for target in targets:
+        for path in [target] if unreadable(target, root) else _expand(target, config):
+            why = unreadable(path, root)
+            if why is None:
+                files.append(path)
+            else:
+                notes.append(f"{escape(repo_path(path))} {why}: listlint did not read it.")
+    return files, notes
 
 
 def _lint(changed: Iterable[ChangedFile], args: argparse.Namespace) -> _Linted:
@@ -157,12 +244,40 @@ def _lint(changed: Iterable[ChangedFile], args: argparse.Namespace) -> _Linted:
     targets = [f.path for f in changed if f.status != "removed" and selected(f.path, args.paths)]
     if args.filter_mode == "nofilter" and args.paths:
         targets = list(args.paths)  # every changed file selected lies below one of them
-    if not targets:
-        return _Linted([], {}, [])
-    report = lint_paths(targets, config=args.config)
+    files, notes = _readable(targets, args.config)
+    if not files:
+        return _Linted([], {}, [], notes)
+    report = lint_paths(files, config=args.config)
     findings = [replace(finding, path=repo_path(finding.path)) for finding in report.findings]
     sources = {repo_path(path): text for path, text in report.sources.items()}
-    return _Linted(findings, sources, list(report.errors))
+    return _Linted(findings, sources, list(report.errors), notes)
+
+
+def _from_export(exported: Export, client: PullRequestClient, limits: Sequence[str]) -> _Linted:
+    """The artifact's findings whose lines read the same in the pull request's own files.
+
+    The artifact is untrusted: the texts it carries only serve to check it. Each file is read
+    again from the head commit through the API, and fingerprints and suggestions come from that.
+    """
+    paths = sorted(
+        {f.path for f in exported.findings if plain_path(f.path) and selected(f.path, limits)}
+    )
+    texts = {path: client.file_text(path, DEFAULT_MAX_FILE_SIZE) for path in paths}
+    trusted = {path: text for path, text in texts.items() if text is not None}
+    kept = [
+        finding
+        for finding in exported.findings
+        if finding.path in trusted
+        and same_lines(finding, exported.sources.get(finding.path, ""), trusted[finding.path])
+    ]
+    dropped = len(exported.findings) - len(kept)
+    notes = []
+    if dropped:
+        notes.append(
+            f"{plural(dropped, 'finding')} of the findings file did not match the pull request's "
+            "files and were left out."
+        )
+    return _Linted(kept, trusted, exported.errors, notes)
 
 
 def _connect(
@@ -182,7 +297,9 @@ def _connect(
         token=token,
         per_page=args.per_page,
         max_wait=args.max_wait,
+        backoff=args.backoff,
         throttle=args.throttle,
+        login=args.bot_login,
     )
 
 
@@ -208,40 +325,53 @@ def _pull_request(
     return pull, exported
 
 
+def _unposted(located: Sequence[Located], diffs: Mapping[str, FileDiff], mode: str) -> ReviewPlan:
+    """What a run reports, without reading or posting anything."""
+    return plan_review(
+        located, diffs, mode=mode, posted=(), posted_in_bodies=frozenset(), max_comments=0
+    )
+
+
 def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
     env = ActionEnvironment.from_environ(environ)
     pull, exported = _pull_request(args, env)
+    if not args.allow_untrusted_checkout:
+        checked_out = checked_out_commit(Path.cwd())
+        refusal = checkout_refusal(env.event_name, env.sha, pull.head_sha, checked_out)
+        if refusal:
+            raise ReviewError(refusal)
     client = _connect(pull, env, environ, args)
     if client.head_sha() != pull.head_sha:
         print(f"listlint review: #{pull.number} has newer commits; skipping this one", file=out)
         return 0
     changed = client.changed_files()
     diffs = {f.path: parse_patch(f.patch) for f in changed if f.status != "removed"}
-    if exported:
-        linted = _Linted(exported.findings, exported.sources, exported.errors)
-    else:
-        linted = _lint(changed, args)
+    linted = _from_export(exported, client, args.paths) if exported else _lint(changed, args)
     for error in linted.errors:
         print(error_command(error), file=out)
+    for note in linted.notes:
+        print(error_command(note, "warning"), file=out)
     located = locate(linted.findings, linted.sources)
+    summary = partial(step_summary, errors=linted.errors, notes=linted.notes)
     if args.export:
         write_export(args.export, Export(pull, linted.findings, linted.sources, linted.errors))
-        plan = plan_review(
-            located,
-            diffs,
-            mode=args.filter_mode,
-            posted=(),
-            posted_in_bodies=frozenset(),
-            max_comments=0,
-        )
+        plan = _unposted(located, diffs, args.filter_mode)
         _report_by_annotations(plan, out)
         status = f"Findings written to {args.export} for the workflow that posts the review."
         comments = 0
     else:
-        plan = _plan(client, located, diffs, args)
-        status, comments = _post_or_annotate(client, plan, pull, args.stale_comments, out)
+        try:
+            plan = _plan(client, located, diffs, args)
+            status, comments = _post_or_annotate(client, plan, pull, args, linted.notes, out)
+        except ReviewError as error:
+            failed = f"listlint could not post its review: {escape(str(error))}"
+            _append(
+                env.step_summary,
+                summary(_unposted(located, diffs, args.filter_mode), status=failed),
+            )
+            raise
     print(f"listlint review: {status}", file=out)
-    _append(env.step_summary, step_summary(plan, status=status, errors=linted.errors))
+    _append(env.step_summary, summary(plan, status=status))
     _append(env.output, outputs(plan, comments=comments))
     return exit_status(plan, args.fail_on, linted.errors)
 
@@ -264,17 +394,22 @@ def _plan(
     first = plan(posted_in_bodies=frozenset())
     if not first.body:
         return first
-    return plan(posted_in_bodies=client.fingerprints_in_review_bodies())
+    return plan(posted_in_bodies=client.seen_in_review_bodies())
 
 
 def _post_or_annotate(
-    client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef, stale: str, out: TextIO
+    client: PullRequestClient,
+    plan: ReviewPlan,
+    pull: PullRequestRef,
+    args: argparse.Namespace,
+    notes: Sequence[str],
+    out: TextIO,
 ) -> tuple[str, int]:
     """Post the review and handle stale comments; annotations when the token cannot write."""
     from .api import WriteDenied
 
     try:
-        status, comments = _post(client, plan, pull)
+        status, comments = _post(client, plan, pull, notes)
     except WriteDenied as error:
         print(f"::warning::listlint cannot post a review with this token: {error}", file=out)
         _report_by_annotations(plan, out)
@@ -283,25 +418,31 @@ def _post_or_annotate(
             "and the list below.",
             0,
         )
-    return status + _handle_stale(client, plan, stale, out), comments
+    return status + _handle_stale(client, plan, args.stale_comments, out), comments
 
 
-def _post(client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef) -> tuple[str, int]:
+def _post(
+    client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef, notes: Sequence[str]
+) -> tuple[str, int]:
     """Post the review (or nothing); on a 422 post once more with every finding in the body."""
     from .api import ReviewRejected
 
     if not plan.has_news:
         return "No new findings since the last review: nothing posted.", 0
+    run = uuid.uuid4().hex
+    marker = run_marker(run)
     try:
         client.post_review(
-            review_body(plan),
+            review_body(plan, run=run, notes=notes),
             [review_comment(item) for item in plan.inline],
             pull.head_sha,
+            marker,
         )
     except ReviewRejected as error:
         moved = replace(plan, inline=(), body=plan.inline + plan.body)
         note = "GitHub refused the inline comments, so every new finding is listed here."
-        client.post_review(review_body(moved, note=note), [], pull.head_sha)
+        body = review_body(moved, run=run, notes=[*notes, note])
+        client.post_review(body, [], pull.head_sha, marker)
         return f"Review posted without inline comments ({error}).", 0
     return (
         f"Review posted with {plural(len(plan.inline), 'inline comment')} "
