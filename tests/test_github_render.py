@@ -121,3 +121,36 @@ def test_a_huge_body_lists_the_first_findings_and_points_to_the_summary() -> Non
     assert body.count("\n- README.md:") == 100
     assert "and 30 more in this run's job summary" in body
     assert all(item.fingerprint in seen_in([body]) for item in plan.body)
+
+
+def test_a_long_message_is_clipped_and_a_long_suggestion_left_out() -> None:
+    text = "x" * (SUGGESTION_LIMIT + 10) + "  \n"
+    fix = Fix((Edit(1, SUGGESTION_LIMIT + 11, 1, SUGGESTION_LIMIT + 13, ""),), "strip " * 10_000)
+    (item,) = locate([finding("m" * 70_000, fix=fix)], {"README.md": text})
+    assert item.suggestion is not None
+    body = comment_body(item)
+    assert "```suggestion" not in body and len(body) < 3 * 1_000 + 200
+
+
+def test_a_body_of_long_findings_stays_under_githubs_limit() -> None:
+    many = [finding("<&>" * 2_000, line=n) for n in range(1, 161)]
+    located = locate(many, {"README.md": "x\n" * 161})
+    plan = plan_review(
+        located, {}, mode="nofilter", posted=(), posted_in_bodies=frozenset(), max_comments=0
+    )
+    body = review_body(plan, run="r1", notes=["n" * 100_000])
+    assert len(body) <= MAX_BODY
+    assert all(item.fingerprint in seen_in([body]) for item in plan.body)
+    listed = body.count("\n- README.md:")
+    assert 0 < listed < 160 and f"and {160 - listed} more" in body
+
+
+def test_the_summary_stays_under_a_mebibyte() -> None:
+    many = [finding("€" * 5_000, line=n) for n in range(1, 2_001)]
+    located = locate(many, {"README.md": "x\n" * 2_001})
+    plan = plan_review(
+        located, {}, mode="nofilter", posted=(), posted_in_bodies=frozenset(), max_comments=0
+    )
+    summary = step_summary(plan, status="Posted.")
+    assert len(summary.encode("utf-8")) <= 1_048_576
+    assert "more: run listlint locally for all." in summary
