@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import stat
 import sys
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from listlint.config import (
-    DEFAULT_MAX_FILE_SIZE,
-    Config,
-    ConfigError,
-    cached_config,
-    discover_config,
-)
+from listlint.config import DEFAULT_MAX_FILE_SIZE
 from listlint.findings import Finding
 
 from .context import (
@@ -48,6 +41,7 @@ from .render import (
     workflow_commands,
 )
 from .trust import checked_out_commit, checkout_refusal
+from .workspace import plain_path, readable_files, repo_path
 
 if TYPE_CHECKING:
     from .api import ChangedFile, PullRequestClient
@@ -141,14 +135,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
 
-def repo_path(path: str) -> str:
-    """A path as GitHub names it: relative to the checkout, with ``/``."""
-    resolved = Path(path)
-    if resolved.is_absolute() and resolved.is_relative_to(Path.cwd()):
-        resolved = resolved.relative_to(Path.cwd())
-    return PurePosixPath(resolved.as_posix()).as_posix()
-
-
 def selected(path: str, limits: Sequence[str]) -> bool:
     """Whether a changed file is Markdown below one of the PATH arguments (none: anywhere)."""
     if not path.lower().endswith(MARKDOWN_SUFFIXES):
@@ -171,37 +157,6 @@ def exit_status(plan: ReviewPlan, fail_on: str, errors: Sequence[str]) -> int:
     return 0
 
 
-def plain_path(path: str) -> bool:
-    """Whether ``path`` names a file the way GitHub does: relative, no ``.``/``..``, no controls."""
-    parts = path.split("/")
-    return (
-        all(part not in ("", ".", "..") for part in parts)
-        and "\\" not in path
-        and all(ord(char) >= 32 for char in path)
-    )
-
-
-def unreadable(path: str, root: Path) -> str | None:
-    """Why ``listlint review`` must not read ``path``: a link, not a regular file, outside ``root``.
-
-    ``None`` when it may (or when it does not exist: the linter reports that).
-    """
-    try:
-        mode = os.lstat(path).st_mode
-        inside = Path(path).resolve().is_relative_to(root)
-    except FileNotFoundError:
-        return None
-    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop on Python 3.10
-        return f"cannot be read ({error})"
-    if stat.S_ISLNK(mode):
-        return "is a symbolic link"
-    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        return "is not a regular file"
-    if not inside:
-        return "lies outside the workspace"
-    return None
-
-
 @dataclass(frozen=True)
 class _Linted:
     findings: list[Finding]
@@ -210,41 +165,13 @@ class _Linted:
     notes: list[str] = field(default_factory=list)
 
 
-def _expand(target: str, config: str | None) -> list[str]:
-    """A folder's Markdown files (excludes applied, no folder links followed), or the target."""
-    from listlint.lint import markdown_files
-
-    if not os.path.isdir(target) or os.path.islink(target):
-        return [target]
-    try:
-        found = cached_config(Path(config).resolve()) if config else discover_config(Path(target))
-    except ConfigError:
-        found = Config()  # the linter reports the error for each file
-    return [str(path) for path in markdown_files(Path(target), found)]
-
-
-def _readable(targets: Iterable[str], config: str | None) -> tuple[list[str], list[str]]:
-    """The files below ``targets`` that may be read, and a note for each one that may not."""
-    root = Path.cwd().resolve()
-    files: list[str] = []
-    notes: list[str] = []
-    for target in targets:
-        for path in [target] if unreadable(target, root) else _expand(target, config):
-            why = unreadable(path, root)
-            if why is None:
-                files.append(path)
-            else:
-                notes.append(f"{escape(repo_path(path))} {why}: listlint did not read it.")
-    return files, notes
-
-
 def _lint(changed: Iterable[ChangedFile], args: argparse.Namespace) -> _Linted:
     from listlint.lint import lint_paths
 
     targets = [f.path for f in changed if f.status != "removed" and selected(f.path, args.paths)]
     if args.filter_mode == "nofilter" and args.paths:
         targets = list(args.paths)  # every changed file selected lies below one of them
-    files, notes = _readable(targets, args.config)
+    files, notes = readable_files(targets, args.config)
     if not files:
         return _Linted([], {}, [], notes)
     report = lint_paths(files, config=args.config)
@@ -274,8 +201,8 @@ def _from_export(exported: Export, client: PullRequestClient, limits: Sequence[s
     notes = []
     if dropped:
         notes.append(
-            f"{plural(dropped, 'finding')} of the findings file did not match the pull request's "
-            "files and were left out."
+            f"Left out {plural(dropped, 'finding')} of the findings file whose lines do not match "
+            "the pull request's files."
         )
     return _Linted(kept, trusted, exported.errors, notes)
 
@@ -362,7 +289,9 @@ def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
     else:
         try:
             plan = _plan(client, located, diffs, args)
-            status, comments = _post_or_annotate(client, plan, pull, args, linted.notes, out)
+            status, comments = _post_or_annotate(
+                client, plan, pull, args.stale_comments, linted.notes, out
+            )
         except ReviewError as error:
             failed = f"listlint could not post its review: {escape(str(error))}"
             _append(
@@ -401,7 +330,7 @@ def _post_or_annotate(
     client: PullRequestClient,
     plan: ReviewPlan,
     pull: PullRequestRef,
-    args: argparse.Namespace,
+    stale: str,
     notes: Sequence[str],
     out: TextIO,
 ) -> tuple[str, int]:
@@ -418,7 +347,7 @@ def _post_or_annotate(
             "and the list below.",
             0,
         )
-    return status + _handle_stale(client, plan, args.stale_comments, out), comments
+    return status + _handle_stale(client, plan, stale, out), comments
 
 
 def _post(
