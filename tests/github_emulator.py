@@ -21,6 +21,7 @@ import difflib
 import hashlib
 import itertools
 import json
+import posixpath
 import re
 import socket
 import threading
@@ -357,6 +358,10 @@ class Emulator:
         entry = self.tree.get(path)
         if query.get("ref") != self.head_sha or entry is None:
             return _not_found()
+        if entry["type"] == "symlink":  # a link to a file is answered with that file
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), entry["target"]))
+            if self.tree.get(target, {}).get("type") == "file":
+                path, entry = target, self.tree[target]
         answer = {
             "type": entry["type"],
             "name": path.rsplit("/", 1)[-1],

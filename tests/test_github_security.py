@@ -364,17 +364,18 @@ def test_findings_on_links_and_paths_outside_the_repository_are_dropped(
     pr: PullRequest, tmp_path: Path
 ) -> None:
     pr.github.put_link("notes.md", "../secret.md")
+    pr.github.put_link("docs/alias.md", "../README.md")
 
     def add(data: dict[str, Any]) -> None:
         template = data["findings"][0]
-        for path in ("notes.md", "../secret.md", "/etc/x.md", "missing.md"):
+        for path in ("notes.md", "docs/alias.md", "../secret.md", "/etc/x.md", "missing.md"):
             data["findings"].append({**template, "path": path})
             data["sources"][path] = data["sources"]["README.md"]
 
     artifact = export_then_edit(pr, tmp_path, add)
     pr.review("--from-json", str(artifact), "--filter-mode", "nofilter")
     (posted,) = pr.github.reviews
-    assert "Left out 4 findings of the findings file" in posted["body"]
+    assert "Left out 5 findings of the findings file" in posted["body"]
     assert sorted(c["line"] for c in pr.github.comments) == [DELTA, ZETA]
     assert not [p for _, p in pr.github.requests if "secret" in p or "/etc" in p]
 

@@ -237,7 +237,10 @@ class PullRequestClient:
                 if error.status == 404:
                     return None
                 raise
-            if isinstance(found, list) or found.type != "file" or found.size > max_size:
+            # GitHub answers for a link to a file with that file, under its own path
+            if isinstance(found, list) or found.type != "file" or found.path != path:
+                return None
+            if found.size > max_size:
                 return None
             if found.encoding == "base64":  # GitHub inlines files up to 1 MB
                 data = base64.b64decode(found.content or "")
