@@ -2,27 +2,47 @@
 
 It serves one repository with one pull request, paginates like GitHub (``per_page``, ``page``,
 ``Link``), checks every review comment against the patches it serves (answering 422 in GitHub's
-error shape when a comment is off the diff), stores what was posted, and can be told to fail: a
-read-only token, rate limits.
+error shape when a comment is off the diff), enforces GitHub's size limit on review and comment
+bodies, serves the head commit's files (contents and blob API), stores what was posted and by whom,
+and can be told to fail: a read-only token, rate limits, and faults injected on one route (a 502
+or a dropped connection, before or after the request took effect).
+Two kinds of token: the Actions ``GITHUB_TOKEN`` (``viewer`` is ``None``: it posts as
+``github-actions[bot]`` and ``GET /user`` answers 403) or a user's token (``GET /user`` names them).
 Its patch reading is written separately from ``listlint.github.diff`` on purpose.
+Below it, :func:`pull_request` sets up a pull request under review (checkout, event, environment)
+for the ``test_github_*`` modules.
 """
 
 from __future__ import annotations
 
+import argparse
+import base64
+import difflib
+import hashlib
 import itertools
 import json
+import posixpath
 import re
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
+
+import pytest
+
+from listlint.github import review
 
 DOCS = "https://docs.github.com/rest"
 BOT = {"login": "github-actions[bot]", "id": 41898282, "type": "Bot"}
+MAX_BODY = 65_536  # characters in a review body or a comment body
+CONTENTS_INLINE = 1024 * 1024  # larger files come from the contents API without their content
+DROP = 0  # a fault "status": close the connection without answering
 
 
 def right_side_hunks(patch: str) -> list[set[int]]:
@@ -50,6 +70,18 @@ class RateLimit:
 
 
 @dataclass
+class Fault:
+    """An injected failure of requests to one route; ``after``: the request takes effect first."""
+
+    method: str
+    route: str
+    status: int
+    after: bool
+    headers: dict[str, str]
+    message: str
+
+
+@dataclass
 class Emulator:
     """The state; tests read and change it directly."""
 
@@ -57,7 +89,9 @@ class Emulator:
     number: int = 7
     head_sha: str = "a" * 40
     token: str = "ghs_test_token_not_a_secret"
+    viewer: dict[str, Any] | None = None
     files: list[dict[str, Any]] = field(default_factory=list)
+    tree: dict[str, dict[str, Any]] = field(default_factory=dict)
     reviews: list[dict[str, Any]] = field(default_factory=list)
     comments: list[dict[str, Any]] = field(default_factory=list)
     minimized: set[str] = field(default_factory=set)
@@ -67,6 +101,7 @@ class Emulator:
     mutations: list[str] = field(default_factory=list)
     deny_writes: bool = False
     rate_limits: list[RateLimit] = field(default_factory=list)
+    faults: list[Fault] = field(default_factory=list)
     after_files_listed: Callable[[], None] | None = None
     enterprise: bool = False  # GitHub Enterprise Server layout: REST under /api/v3, /api/graphql
     origin: str = ""
@@ -76,6 +111,48 @@ class Emulator:
     def add_file(self, filename: str, patch: str | None, status: str = "modified") -> None:
         """Add a changed file to the pull request."""
         self.files.append({"filename": filename, "status": status, "patch": patch})
+
+    def put(self, path: str, text: str) -> None:
+        """Make ``path`` a file of the head commit with this content."""
+        data = text.encode("utf-8")
+        sha = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+        self.tree[path] = {"type": "file", "data": data, "sha": sha}
+
+    def put_link(self, path: str, target: str) -> None:
+        """Make ``path`` a symbolic link of the head commit."""
+        self.tree[path] = {"type": "symlink", "target": target, "sha": "1" * 40}
+
+    @property
+    def author(self) -> dict[str, Any]:
+        """Who the token posts as."""
+        return self.viewer or BOT
+
+    def comment_as(self, user: dict[str, Any], path: str, line: int, body: str) -> dict[str, Any]:
+        """Someone else starts a review thread."""
+        comment = self._comment({"path": path, "line": line, "side": "RIGHT", "body": body}, user)
+        self.comments.append(comment)
+        return comment
+
+    def review_as(self, user: dict[str, Any], body: str) -> dict[str, Any]:
+        """Someone else posts a review with this body."""
+        review = self._review(body, user)
+        self.reviews.append(review)
+        return review
+
+    def fail(
+        self,
+        method: str,
+        route: str,
+        *,
+        status: int = 502,
+        after: bool = False,
+        count: int = 1,
+        headers: dict[str, str] | None = None,
+        message: str = "Server Error",
+    ) -> None:
+        """Fail the next ``count`` requests to ``route`` (a path below the repository)."""
+        fault = Fault(method, route, status, after, headers or {}, message)
+        self.faults.extend([fault] * count)
 
     def reply(self, comment_id: int, body: str, login: str = "maintainer") -> dict[str, Any]:
         """A person answers a review comment."""
@@ -128,7 +205,9 @@ class Emulator:
             "base": {"sha": "b" * 40, "ref": "main", "label": "octo:main"},
         }
 
-    def _comment(self, fields: dict[str, Any], user: dict[str, Any] = BOT) -> dict[str, Any]:
+    def _comment(
+        self, fields: dict[str, Any], user: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         number = next(self._ids)
         comment = {
             key: fields[key]
@@ -147,7 +226,7 @@ class Emulator:
         comment.update(
             id=number,
             node_id=f"PRRC_{number}",
-            user=user,
+            user=user or self.author,
             commit_id=self.head_sha,
             original_line=fields.get("line"),
             url=self._api(f"/pulls/comments/{number}"),
@@ -183,7 +262,7 @@ class Emulator:
     def handle(
         self, method: str, url: str, headers: dict[str, str], body: Any
     ) -> tuple[int, dict[str, str], Any]:
-        """Answer one request: (status, headers, JSON body)."""
+        """Answer a request: (status, headers, JSON body); status ``DROP`` closes the connection."""
         split = urlsplit(url)
         path, query = split.path, {k: v[0] for k, v in parse_qs(split.query).items()}
         with self._lock:
@@ -208,48 +287,103 @@ class Emulator:
                         "status": "401",
                     },
                 )
-            if path == ("/api/graphql" if self.enterprise else "/graphql"):
-                return self._graphql(body)
-            if self.enterprise:
-                if not path.startswith("/api/v3/"):
-                    return _not_found()
-                path = path.removeprefix("/api/v3")
-            prefix = f"/repos/{self.repository}"
-            if not path.startswith(prefix):
-                return _not_found()
-            route = path[len(prefix) :]
-            pulls = f"/pulls/{self.number}"
-            if method == "GET" and route == "":
-                return (
-                    200,
-                    {},
-                    {
-                        "full_name": self.repository,
-                        "name": self.repository.split("/")[1],
-                        "url": self._api(""),
-                    },
-                )
-            if method == "GET" and route == pulls:
-                return 200, {}, self.pull()
-            if method == "GET" and route == f"{pulls}/files":
-                listed = self._page(path, query, [dict(f) for f in self.files])
-                if self.after_files_listed is not None:
-                    self.after_files_listed()
-                return listed
-            if method == "GET" and route == f"{pulls}/comments":
-                return self._page(path, query, self.comments)
-            if method == "GET" and route == f"{pulls}/reviews":
-                return self._page(path, query, self.reviews)
-            if method == "POST" and route == f"{pulls}/reviews":
-                return self._create_review(body)
-            one_comment = re.fullmatch(r"/pulls/comments/(\d+)", route)
-            if method == "GET" and one_comment:
-                found = [c for c in self.comments if c["id"] == int(one_comment.group(1))]
-                return (200, {}, found[0]) if found else _not_found()
-            deleting = one_comment
-            if method == "DELETE" and deleting:
-                return self._delete(int(deleting.group(1)))
+            route = self._route(path)
+            fault = next((f for f in self.faults if f.method == method and f.route == route), None)
+            if fault is None:
+                return self._answer(method, path, route, query, body)
+            self.faults.remove(fault)
+            if fault.after:
+                self._answer(method, path, route, query, body)
+            payload = {"message": fault.message, "documentation_url": DOCS}
+            return fault.status, fault.headers, payload
+
+    def _route(self, path: str) -> str | None:
+        """The path below the repository (``""`` for the repository itself), ``/user``, or None."""
+        if path == ("/api/graphql" if self.enterprise else "/graphql"):
+            return "/graphql"
+        if self.enterprise:
+            if not path.startswith("/api/v3/"):
+                return None
+            path = path.removeprefix("/api/v3")
+        if path == "/user":
+            return path
+        prefix = f"/repos/{self.repository}"
+        return path[len(prefix) :] if path.startswith(prefix) else None
+
+    def _answer(
+        self, method: str, path: str, route: str | None, query: dict[str, str], body: Any
+    ) -> tuple[int, dict[str, str], Any]:
+        if route == "/graphql":
+            return self._graphql(body)
+        if route == "/user":
+            return (200, {}, self.viewer) if self.viewer else self._forbidden()
+        pulls = f"/pulls/{self.number}"
+        if method == "GET" and route == "":
+            return (
+                200,
+                {},
+                {
+                    "full_name": self.repository,
+                    "name": self.repository.split("/")[1],
+                    "url": self._api(""),
+                },
+            )
+        if method == "GET" and route == pulls:
+            return 200, {}, self.pull()
+        if method == "GET" and route == f"{pulls}/files":
+            listed = self._page(path, query, [dict(f) for f in self.files])
+            if self.after_files_listed is not None:
+                self.after_files_listed()
+            return listed
+        if method == "GET" and route == f"{pulls}/comments":
+            return self._page(path, query, self.comments)
+        if method == "GET" and route == f"{pulls}/reviews":
+            return self._page(path, query, self.reviews)
+        if method == "POST" and route == f"{pulls}/reviews":
+            return self._create_review(body)
+        if method == "GET" and route and route.startswith("/contents/"):
+            return self._contents(unquote(route.removeprefix("/contents/")), query)
+        blob = re.fullmatch(r"/git/blobs/([0-9a-f]{40})", route or "")
+        if method == "GET" and blob:
+            return self._blob(blob.group(1))
+        one_comment = re.fullmatch(r"/pulls/comments/(\d+)", route or "")
+        if method == "GET" and one_comment:
+            found = [c for c in self.comments if c["id"] == int(one_comment.group(1))]
+            return (200, {}, found[0]) if found else _not_found()
+        if method == "DELETE" and one_comment:
+            return self._delete(int(one_comment.group(1)))
+        return _not_found()
+
+    def _contents(self, path: str, query: dict[str, str]) -> tuple[int, dict[str, str], Any]:
+        entry = self.tree.get(path)
+        if query.get("ref") != self.head_sha or entry is None:
             return _not_found()
+        if entry["type"] == "symlink":  # a link to a file is answered with that file
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), entry["target"]))
+            if self.tree.get(target, {}).get("type") == "file":
+                path, entry = target, self.tree[target]
+        answer = {
+            "type": entry["type"],
+            "name": path.rsplit("/", 1)[-1],
+            "path": path,
+            "sha": entry["sha"],
+            "url": self._api(f"/contents/{path}"),
+        }
+        if entry["type"] == "symlink":
+            return 200, {}, {**answer, "target": entry["target"], "size": len(entry["target"])}
+        data: bytes = entry["data"]
+        inline = len(data) <= CONTENTS_INLINE
+        content = base64.encodebytes(data).decode() if inline else ""
+        encoding = "base64" if inline else "none"
+        return 200, {}, {**answer, "size": len(data), "encoding": encoding, "content": content}
+
+    def _blob(self, sha: str) -> tuple[int, dict[str, str], Any]:
+        found = [e for e in self.tree.values() if e["sha"] == sha and e["type"] == "file"]
+        if not found:
+            return _not_found()
+        data: bytes = found[0]["data"]
+        content = base64.encodebytes(data).decode()
+        return 200, {}, {"sha": sha, "size": len(data), "encoding": "base64", "content": content}
 
     def _page(
         self, path: str, query: dict[str, str], items: list[dict[str, Any]]
@@ -293,8 +427,12 @@ class Emulator:
             errors.append(f"Unexpected event {body.get('event')!r}")
         if body.get("event") == "COMMENT" and not body.get("body") and not body.get("comments"):
             errors.append("Body is required for COMMENT reviews without comments")
+        if len(body.get("body") or "") > MAX_BODY:
+            errors.append(f"Body is too long (maximum is {MAX_BODY} characters)")
         for comment in body.get("comments", []):
             errors += self.comment_problems(comment)
+            if len(comment.get("body") or "") > MAX_BODY:
+                errors.append(f"Comment body is too long (maximum is {MAX_BODY} characters)")
         if errors:
             self.rejected.append(body)
             return (
@@ -307,22 +445,27 @@ class Emulator:
                     "status": "422",
                 },
             )
+        review = self._review(body.get("body", ""), self.author, body.get("event"))
+        self.reviews.append(review)
+        for comment in body.get("comments", []):
+            self.comments.append(self._comment({**comment, "pull_request_review_id": review["id"]}))
+        return 200, {}, review
+
+    def _review(
+        self, body: str, user: dict[str, Any], event: str | None = "COMMENT"
+    ) -> dict[str, Any]:
         number = next(self._ids)
-        review = {
+        return {
             "id": number,
             "node_id": f"PRR_{number}",
-            "user": BOT,
-            "body": body.get("body", ""),
-            "state": "COMMENTED" if body.get("event") == "COMMENT" else "PENDING",
+            "user": user,
+            "body": body,
+            "state": "COMMENTED" if event == "COMMENT" else "PENDING",
             "commit_id": self.head_sha,
             "submitted_at": "2026-01-01T00:00:00Z",
             "pull_request_url": self._api(f"/pulls/{self.number}"),
             "html_url": f"https://github.example/{self.repository}/pull/{self.number}#pullrequestreview-{number}",
         }
-        self.reviews.append(review)
-        for comment in body.get("comments", []):
-            self.comments.append(self._comment({**comment, "pull_request_review_id": number}))
-        return 200, {}, review
 
     def _delete(self, number: int) -> tuple[int, dict[str, str], Any]:
         if self.deny_writes:
@@ -395,6 +538,10 @@ class _Handler(BaseHTTPRequestHandler):
         body = json.loads(raw) if raw else {}
         headers = {k.lower(): v for k, v in self.headers.items()}
         status, extra, payload = self.emulator.handle(self.command, self.path, headers, body)
+        if status == DROP:
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
         data = b"" if payload is None else json.dumps(payload).encode()
         self.send_response(status)
         self.send_header("content-type", "application/json; charset=utf-8")
@@ -427,3 +574,103 @@ def serve(emulator: Emulator) -> Iterator[Emulator]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+# -- a pull request under review: the checkout, the event, and the emulator serving it --
+
+BASE = """# Awesome Things
+
+A list.
+
+## Tools
+
+- [alpha](https://alpha.example) - First tool.
+- [beta](https://beta.example) - Second tool.
+
+## Books
+
+- [gamma](https://gamma.example) - A book.
+"""
+# The pull request adds three entries: two with trailing whitespace, one clean.
+HEAD = BASE.replace(
+    "- [beta](https://beta.example) - Second tool.\n",
+    "- [beta](https://beta.example) - Second tool.\n"
+    "- [delta](https://delta.example) - Thanks @octocat.   \n"
+    "- [epsilon](https://epsilon.example) - Clean.\n"
+    "- [zeta](https://zeta.example) - Spaces.\t \n",
+)
+DELTA, ZETA = 9, 11
+CRITICAL = "<!-- listlint-disable LL999 -->\n"  # LL591, an error: a suppression naming no rule
+
+
+def github_patch(old: str, new: str) -> str:
+    """The ``patch`` GitHub serves for a file: unified hunks without the ``---``/``+++`` header."""
+    lines = difflib.unified_diff(old.splitlines(True), new.splitlines(True), n=3)
+    return "".join(list(lines)[2:]).rstrip("\n")
+
+
+@dataclass
+class PullRequest:
+    """A checkout of the head commit, the event file, and the emulated GitHub serving the PR."""
+
+    github: Emulator
+    checkout: Path
+    event: Path
+    summary: Path
+    output: Path
+
+    def change(self, path: str, old: str, new: str) -> None:
+        """Make the PR change ``path`` from ``old`` to ``new`` (in the checkout and on GitHub)."""
+        target = self.checkout / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(new, encoding="utf-8")
+        self.github.files = [f for f in self.github.files if f["filename"] != path]
+        self.github.add_file(path, github_patch(old, new), "added" if not old else "modified")
+        self.github.put(path, new)
+
+    def push(self, path: str, old: str, new: str, sha: str) -> None:
+        """A new commit: the file changes and the head moves."""
+        self.change(path, old, new)
+        self.github.head_sha = sha
+        self.event.write_text(json.dumps({"pull_request": {"number": 7, "head": {"sha": sha}}}))
+
+    def review(self, *options: str) -> int:
+        """Run ``listlint review`` the way the Action does (tiny page size and waits)."""
+        parser = argparse.ArgumentParser()
+        review.add_arguments(parser)
+        tiny = ["--per-page", "2", "--throttle", "0", "--max-wait", "3", "--backoff", "0.001"]
+        return review.run(parser.parse_args([*tiny, *options]))
+
+    def outputs(self) -> dict[str, str]:
+        lines = self.output.read_text().splitlines()
+        return dict(line.split("=", 1) for line in lines[-4:])
+
+    def posts(self) -> list[tuple[str, str]]:
+        return [(method, path) for method, path in self.github.requests if method != "GET"]
+
+
+@contextmanager
+def pull_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, enterprise: bool = False
+) -> Iterator[PullRequest]:
+    """An emulated pull request changing README.md from BASE to HEAD, with the checkout as cwd."""
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"number": 7, "head": {"sha": "a" * 40}}}))
+    with serve(Emulator(enterprise=enterprise)) as github:
+        monkeypatch.chdir(checkout)
+        for name, value in {
+            "GITHUB_API_URL": github.base_url,
+            "GITHUB_REPOSITORY": github.repository,
+            "GITHUB_EVENT_PATH": str(event),
+            "GITHUB_TOKEN": github.token,
+            "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+            "GITHUB_OUTPUT": str(tmp_path / "output.txt"),
+        }.items():
+            monkeypatch.setenv(name, value)
+        pull = PullRequest(
+            github, checkout, event, tmp_path / "summary.md", tmp_path / "output.txt"
+        )
+        pull.change("README.md", BASE, HEAD)
+        yield pull

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,8 @@ def test_the_inputs_and_their_defaults_are_the_documented_ones() -> None:
         "stale-comments": "minimize",
         "export": "",
         "from-json": "",
+        "bot-login": "",
+        "allow-untrusted-checkout": "false",
     }
 
 
@@ -59,7 +63,7 @@ def test_python_is_set_up_without_touching_the_jobs_environment() -> None:
 def test_the_review_script_passes_inputs_as_arguments(tmp_path: Path) -> None:
     bin_dir = tmp_path / "venv" / "bin"
     bin_dir.mkdir(parents=True)
-    shim = bin_dir / "listlint"
+    shim = bin_dir / "python"
     shim.write_text('#!/bin/sh\nprintf "%s\\n" "$@"\n')
     shim.chmod(shim.stat().st_mode | stat.S_IEXEC)
     (tmp_path / "a.md").write_text("")
@@ -74,6 +78,8 @@ def test_the_review_script_passes_inputs_as_arguments(tmp_path: Path) -> None:
         "INPUT_STALE_COMMENTS": "delete",
         "INPUT_EXPORT": "",
         "INPUT_FROM_JSON": "",
+        "INPUT_BOT_LOGIN": "my-app[bot]",
+        "INPUT_ALLOW_UNTRUSTED_CHECKOUT": "true",
     }
     done = subprocess.run(
         ["bash", "-c", step("review")["run"]],
@@ -84,6 +90,9 @@ def test_the_review_script_passes_inputs_as_arguments(tmp_path: Path) -> None:
         check=True,
     )
     assert done.stdout.splitlines() == [
+        "-I",
+        "-m",
+        "listlint",
         "review",
         "--fail-on",
         "warning",
@@ -93,11 +102,97 @@ def test_the_review_script_passes_inputs_as_arguments(tmp_path: Path) -> None:
         "5",
         "--stale-comments",
         "delete",
+        "--bot-login",
+        "my-app[bot]",
+        "--allow-untrusted-checkout",
         "--",
         "docs",
         "README.md",
         "*.md",
     ]
+
+
+def test_every_python_the_action_starts_runs_isolated() -> None:
+    scripts = "\n".join(s["run"] for s in action()["runs"]["steps"] if "run" in s)
+    starts = re.findall(r'"\$(?:PYTHON|bin/python)"( -I)?', scripts)
+    assert len(starts) == 3 and all(starts)
+    assert "$bin/listlint" not in scripts
+    assert step_named("Install")["working-directory"] == "${{ runner.temp }}"
+
+
+def step_named(prefix: str) -> dict[str, Any]:
+    return next(s for s in action()["runs"]["steps"] if s.get("name", "").startswith(prefix))
+
+
+PLANTED = {
+    "venv.py": "venv",
+    "pip/__init__.py": "pip",
+    "pip/__main__.py": "pip",
+    "listlint/__init__.py": "listlint",
+    "listlint/__main__.py": "listlint",
+    "sitecustomize.py": "sitecustomize",
+}
+
+
+def hostile_checkout(tmp_path: Path) -> tuple[Path, Path]:
+    """A checkout whose modules, if ever imported, leave a mark in ``ran``."""
+    checkout, ran = tmp_path / "checkout", tmp_path / "ran"
+    ran.mkdir()
+    for name, mark in PLANTED.items():
+        path = checkout / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"open({str(ran / mark)!r}, 'w').close()\n")
+    return checkout, ran
+
+
+def run_step(step_id: str, checkout: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run a step's script the way the runner does, in the pull request's checkout at worst."""
+    return subprocess.run(
+        ["bash", "-e", "-c", step_id],
+        env={**os.environ, "PYTHONPATH": str(checkout), **env},
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_the_install_step_runs_no_module_of_the_checkout(tmp_path: Path) -> None:
+    checkout, ran = hostile_checkout(tmp_path)
+    venv = tmp_path / "venv"
+    env = {
+        "PYTHON": sys.executable,
+        "ACTION_PATH": str(tmp_path / "no-such-action"),  # pip fails fast, offline
+        "VENV": str(venv),
+        "PIP_NO_INDEX": "1",
+    }
+    done = run_step(step_named("Install")["run"], checkout, env)
+    assert (venv / "bin" / "python").exists(), done.stderr
+    assert "no-such-action" in done.stderr, "pip itself ran and failed on the missing path"
+    assert sorted(p.name for p in ran.iterdir()) == []
+    control = run_step('"$PYTHON" -m venv "$VENV.control"', checkout, env)
+    assert (ran / "venv").exists(), control.stderr  # the planted module does run without -I
+
+
+@pytest.mark.skipif(sys.prefix == sys.base_prefix, reason="needs listlint installed in a venv")
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_the_review_step_runs_the_installed_listlint_not_the_checkouts(tmp_path: Path) -> None:
+    checkout, ran = hostile_checkout(tmp_path)
+    env = {
+        name: ""
+        for name in step("review")["env"]
+        if name.startswith("INPUT_") or name == "GITHUB_TOKEN"
+    }
+    env |= {"VENV": sys.prefix, "INPUT_FAIL_ON": "error", "INPUT_FILTER_MODE": "added"}
+    env |= {"INPUT_MAX_COMMENTS": "5", "INPUT_STALE_COMMENTS": "keep", "GITHUB_REPOSITORY": ""}
+    done = run_step(step("review")["run"], checkout, env)
+    assert done.returncode == 2
+    assert done.stderr.startswith("listlint review: error: GITHUB_REPOSITORY is not set")
+    assert sorted(p.name for p in ran.iterdir()) == []
+    control = run_step('"$VENV/bin/python" -m listlint --version', checkout, env)
+    assert (ran / "listlint").exists(), control.stderr  # the planted package does run without -I
 
 
 DOCS = ACTION.parent / "docs"

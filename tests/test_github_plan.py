@@ -5,11 +5,13 @@ from __future__ import annotations
 from listlint.findings import Edit, Finding, Fix, Severity, Span
 from listlint.github.diff import parse_patch
 from listlint.github.plan import (
+    MAX_INLINE,
     PostedComment,
     ReviewPlan,
     fingerprint,
     locate,
     plan_review,
+    same_lines,
     suggested_text,
 )
 
@@ -175,3 +177,25 @@ def test_a_span_leaving_its_hunk_shrinks_to_its_first_line_without_suggestion() 
     result = plan([finding(6, fix=fix, end_line=8, end_column=1)], mode="file")
     (item,) = result.inline
     assert (item.start_line, item.end_line, item.suggestion) == (6, 6, None)
+
+
+def test_inline_comments_are_capped_whatever_max_comments_asks() -> None:
+    text = "".join(f"line {n}   \n" for n in range(150))
+    many = [Finding("README.md", n, 1, n, 2, "LL504", "x", "warning", "m") for n in range(1, 151)]
+    patch = "@@ -0,0 +1,150 @@\n" + "".join(f"+line {n}   \n" for n in range(150))
+    result = plan_review(
+        locate(many, {"README.md": text}),
+        {"README.md": parse_patch(patch)},
+        mode="added",
+        posted=(),
+        posted_in_bodies=frozenset(),
+        max_comments=500,
+    )
+    assert len(result.inline) == MAX_INLINE and len(result.body) == 150 - MAX_INLINE
+
+
+def test_same_lines_compares_every_line_a_finding_covers() -> None:
+    spanning = finding(5, end_line=6)
+    assert same_lines(spanning, TEXT, TEXT)
+    assert not same_lines(spanning, TEXT.replace("[b]", "[x]"), TEXT)
+    assert not same_lines(finding(40), TEXT, TEXT)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from listlint.findings import Edit, Finding, Fix, Severity
 from listlint.github.plan import ReviewPlan, locate, plan_review
 from listlint.github.render import (
-    body_fingerprints,
+    MAX_BODY,
+    SUGGESTION_LIMIT,
     comment_body,
     escape,
     fenced,
@@ -16,6 +17,7 @@ from listlint.github.render import (
     step_summary,
     workflow_commands,
 )
+from listlint.github.seen import seen_in
 
 
 def finding(
@@ -88,9 +90,10 @@ def plan_of(*findings: Finding) -> ReviewPlan:
 
 def test_the_review_body_lists_findings_in_a_collapsed_section_with_their_fingerprints() -> None:
     plan = plan_of(finding("first @someone"), finding("second", line=2))
-    body = review_body(plan)
+    body = review_body(plan, run="r1")
     assert "<details>" in body and "</details>" in body
-    assert body_fingerprints(body) == {item.fingerprint for item in plan.body}
+    assert all(item.fingerprint in seen_in([body]) for item in plan.body)
+    assert "<!-- listlint:run=r1 -->" in body.splitlines()
     assert "@someone" not in body
 
 
@@ -114,7 +117,42 @@ def test_a_huge_body_lists_the_first_findings_and_points_to_the_summary() -> Non
     plan = plan_review(
         located, {}, mode="nofilter", posted=(), posted_in_bodies=frozenset(), max_comments=0
     )
-    body = review_body(plan)
+    body = review_body(plan, run="r1")
     assert body.count("\n- README.md:") == 100
     assert "and 30 more in this run's job summary" in body
-    assert len(body_fingerprints(body)) == 130
+    assert all(item.fingerprint in seen_in([body]) for item in plan.body)
+
+
+def test_a_long_message_is_clipped_and_a_long_suggestion_left_out() -> None:
+    text = "x" * (SUGGESTION_LIMIT + 10) + "  \n"
+    fix = Fix(
+        (Edit(1, SUGGESTION_LIMIT + 11, 1, SUGGESTION_LIMIT + 13, "", "  "),), "strip " * 10_000
+    )
+    (item,) = locate([finding("m" * 70_000, fix=fix)], {"README.md": text})
+    assert item.suggestion is not None
+    body = comment_body(item)
+    assert "```suggestion" not in body and len(body) < 3 * 1_000 + 200
+
+
+def test_a_body_of_long_findings_stays_under_githubs_limit() -> None:
+    many = [finding("<&>" * 2_000, line=n) for n in range(1, 161)]
+    located = locate(many, {"README.md": "x\n" * 161})
+    plan = plan_review(
+        located, {}, mode="nofilter", posted=(), posted_in_bodies=frozenset(), max_comments=0
+    )
+    body = review_body(plan, run="r1", notes=["n" * 100_000])
+    assert len(body) <= MAX_BODY
+    assert all(item.fingerprint in seen_in([body]) for item in plan.body)
+    listed = body.count("\n- README.md:")
+    assert 0 < listed < 160 and f"and {160 - listed} more" in body
+
+
+def test_the_summary_stays_under_a_mebibyte() -> None:
+    many = [finding("€" * 5_000, line=n) for n in range(1, 2_001)]
+    located = locate(many, {"README.md": "x\n" * 2_001})
+    plan = plan_review(
+        located, {}, mode="nofilter", posted=(), posted_in_bodies=frozenset(), max_comments=0
+    )
+    summary = step_summary(plan, status="Posted.")
+    assert len(summary.encode("utf-8")) <= 1_048_576
+    assert "more: run listlint locally for all." in summary

@@ -2,116 +2,34 @@
 
 from __future__ import annotations
 
-import argparse
-import difflib
 import json
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from github_emulator import Emulator, serve
+from github_emulator import (
+    BASE,
+    CRITICAL,
+    DELTA,
+    HEAD,
+    ZETA,
+    Emulator,
+    PullRequest,
+    pull_request,
+)
 
 from listlint.github import review
-
-BASE = """# Awesome Things
-
-A list.
-
-## Tools
-
-- [alpha](https://alpha.example) - First tool.
-- [beta](https://beta.example) - Second tool.
-
-## Books
-
-- [gamma](https://gamma.example) - A book.
-"""
-# The pull request adds three entries: two with trailing whitespace, one clean.
-HEAD = BASE.replace(
-    "- [beta](https://beta.example) - Second tool.\n",
-    "- [beta](https://beta.example) - Second tool.\n"
-    "- [delta](https://delta.example) - Thanks @octocat.   \n"
-    "- [epsilon](https://epsilon.example) - Clean.\n"
-    "- [zeta](https://zeta.example) - Spaces.\t \n",
-)
-DELTA, ZETA = 9, 11
-CRITICAL = "<!-- listlint-disable LL999 -->\n"  # LL591, an error: a suppression naming no rule
-
-
-def github_patch(old: str, new: str) -> str:
-    """The ``patch`` GitHub serves for a file: unified hunks without the ``---``/``+++`` header."""
-    lines = difflib.unified_diff(old.splitlines(True), new.splitlines(True), n=3)
-    return "".join(list(lines)[2:]).rstrip("\n")
-
-
-@dataclass
-class PullRequest:
-    """A checkout of the head commit, the event file, and the emulated GitHub serving the PR."""
-
-    github: Emulator
-    checkout: Path
-    event: Path
-    summary: Path
-    output: Path
-
-    def change(self, path: str, old: str, new: str) -> None:
-        """Make the PR change ``path`` from ``old`` to ``new`` (in the checkout and on GitHub)."""
-        target = self.checkout / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(new, encoding="utf-8")
-        self.github.files = [f for f in self.github.files if f["filename"] != path]
-        self.github.add_file(path, github_patch(old, new), "added" if not old else "modified")
-
-    def push(self, path: str, old: str, new: str, sha: str) -> None:
-        """A new commit: the file changes and the head moves."""
-        self.change(path, old, new)
-        self.github.head_sha = sha
-        self.event.write_text(json.dumps({"pull_request": {"number": 7, "head": {"sha": sha}}}))
-
-    def review(self, *options: str) -> int:
-        """Run ``listlint review`` the way the Action does (tiny page size and waits)."""
-        parser = argparse.ArgumentParser()
-        review.add_arguments(parser)
-        return review.run(
-            parser.parse_args(["--per-page", "2", "--throttle", "0", "--max-wait", "3", *options])
-        )
-
-    def outputs(self) -> dict[str, str]:
-        lines = self.output.read_text().splitlines()
-        return dict(line.split("=", 1) for line in lines[-4:])
-
-    def posts(self) -> list[tuple[str, str]]:
-        return [(method, path) for method, path in self.github.requests if method != "GET"]
 
 
 @pytest.fixture
 def pr(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> Iterator[PullRequest]:
-    checkout = tmp_path / "checkout"
-    checkout.mkdir()
-    event = tmp_path / "event.json"
-    event.write_text(json.dumps({"pull_request": {"number": 7, "head": {"sha": "a" * 40}}}))
-    with serve(Emulator(enterprise=getattr(request, "param", False))) as github:
-        monkeypatch.chdir(checkout)
-        for name, value in {
-            "GITHUB_API_URL": github.base_url,
-            "GITHUB_REPOSITORY": github.repository,
-            "GITHUB_EVENT_PATH": str(event),
-            "GITHUB_TOKEN": github.token,
-            "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-            "GITHUB_OUTPUT": str(tmp_path / "output.txt"),
-        }.items():
-            monkeypatch.setenv(name, value)
-        pull = PullRequest(
-            github, checkout, event, tmp_path / "summary.md", tmp_path / "output.txt"
-        )
-        pull.change("README.md", BASE, HEAD)
+    with pull_request(tmp_path, monkeypatch, enterprise=getattr(request, "param", False)) as pull:
         yield pull
 
 

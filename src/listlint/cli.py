@@ -290,7 +290,7 @@ def _fix(
 
 
 def _patch_lines(text: str) -> list[str]:
-    """Lines as ``patch`` and ``git apply`` count them: ended by LF only (a CR stays in its line)."""
+    """Lines as ``patch`` and ``git apply`` count them: ended by LF only (a CR stays inside)."""
     parts = text.split("\n")
     return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 

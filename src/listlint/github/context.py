@@ -38,6 +38,8 @@ class ActionEnvironment:
     event_path: str
     step_summary: str | None
     output: str | None
+    event_name: str = ""
+    sha: str = ""
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> ActionEnvironment:
@@ -53,6 +55,8 @@ class ActionEnvironment:
             event_path=environ["GITHUB_EVENT_PATH"],
             step_summary=environ.get("GITHUB_STEP_SUMMARY") or None,
             output=environ.get("GITHUB_OUTPUT") or None,
+            event_name=environ.get("GITHUB_EVENT_NAME", ""),
+            sha=environ.get("GITHUB_SHA", ""),
         )
 
 

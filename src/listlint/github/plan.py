@@ -10,7 +10,7 @@ import hashlib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from listlint.findings import Finding
@@ -18,6 +18,7 @@ from listlint.findings import Finding
 from .diff import FileDiff
 
 FILTER_MODES = ("added", "diff_context", "file", "nofilter")
+MAX_INLINE = 100  # inline comments in one review, whatever --max-comments asks
 _SPACE = re.compile(r"\s+")
 
 
@@ -90,6 +91,13 @@ def _last_line(finding: Finding) -> int:
     if finding.end_line > finding.line and finding.end_column == 1:
         return finding.end_line - 1
     return max(finding.line, finding.end_line)
+
+
+def same_lines(finding: Finding, claimed: str, actual: str) -> bool:
+    """Whether the lines a finding covers read the same in both texts (and exist in both)."""
+    first, last = finding.line, max(finding.end_line, finding.line)
+    a, b = source_lines(claimed), source_lines(actual)
+    return last <= min(len(a), len(b)) and a[first - 1 : last] == b[first - 1 : last]
 
 
 def suggested_text(finding: Finding, lines: Sequence[str]) -> str | None:
@@ -186,19 +194,23 @@ def plan_review(
     *,
     mode: str,
     posted: Sequence[PostedComment],
-    posted_in_bodies: frozenset[str],
+    posted_in_bodies: Container[str],
     max_comments: int,
 ) -> ReviewPlan:
-    """Split findings into new inline comments, new body entries and stale comments."""
+    """Split findings into new inline comments, new body entries and stale comments.
+
+    At most ``max_comments`` (and never more than :data:`MAX_INLINE`) become inline comments.
+    """
     reported = [item for item in located if in_scope(item, diffs.get(item.finding.path), mode)]
-    known = {comment.fingerprint for comment in posted} | posted_in_bodies
+    commented = {comment.fingerprint for comment in posted}
+    limit = min(max_comments, MAX_INLINE)
     inline: list[Located] = []
     body: list[Located] = []
     for item in reported:
-        if item.fingerprint in known:
+        if item.fingerprint in commented or item.fingerprint in posted_in_bodies:
             continue
         anchored = anchor(item, diffs.get(item.finding.path))
-        if anchored is not None and len(inline) < max_comments:
+        if anchored is not None and len(inline) < limit:
             inline.append(anchored)
         else:
             body.append(item)

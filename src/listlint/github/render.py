@@ -2,7 +2,8 @@
 
 List content ends up in these texts, so every piece of it goes through :func:`escape` (or a code
 fence long enough to hold it): it can neither ``@mention`` anyone nor leave the comment's Markdown
-structure.
+structure. Every text stays inside GitHub's limits: a review or comment body of at most 65,536
+characters (longer ones are refused with 422), a job summary of at most 1 MiB.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from listlint.findings import Finding
 from listlint.reporters.github import annotation
 
 from .plan import Located, ReviewPlan
+from .seen import seen_marker
 
 MARKER = "listlint:fp="
 
@@ -35,13 +37,19 @@ class ReviewComment(_OptionalCommentFields):
 
 
 _MARKER_RE = re.compile(rf"\A<!-- {MARKER}([0-9a-f]+) -->")
-_BODY_MARKER_RE = re.compile(r"\A<!-- listlint:body-fp=([0-9a-f,]*) -->")
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]{}()#+!|~])")
 _ZERO_WIDTH_JOINER = "\u200d"
-# GitHub caps a review body at 65,536 characters and a job summary at 1 MiB.
+MAX_BODY = 65_536  # GitHub's limit for a review body and for a comment body, in characters
+BODY_BUDGET = 60_000  # what listlint writes into a review body, the seen marker included
+TEXT_LIMIT = 1_000  # characters of a message (or path, or rule name) shown, before escaping
+SUGGESTION_LIMIT = 20_000  # a longer suggestion is left out of its comment
 BODY_LISTED = 100
-BODY_FINGERPRINTS = 2000
-SUMMARY_ROWS = 4000
+SUMMARY_BYTES = 1_000_000  # GitHub refuses a job summary over 1 MiB
+
+
+def clip(text: str, limit: int = TEXT_LIMIT) -> str:
+    """``text``, cut to ``limit`` characters with an ellipsis when longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def escape(text: str) -> str:
@@ -65,26 +73,27 @@ def fingerprint_of(comment_body: str) -> str | None:
     return match.group(1) if match else None
 
 
-def body_fingerprints(review_body: str) -> frozenset[str]:
-    """Fingerprints of the findings a listlint review listed in its body."""
-    match = _BODY_MARKER_RE.match(review_body)
-    return frozenset(fp for fp in match.group(1).split(",") if fp) if match else frozenset()
-
-
 def headline(finding: Finding) -> str:
-    """``**LL101** name (error): message``, escaped."""
-    rule = f"**{escape(finding.code)}** {escape(finding.name)}"
-    return f"{rule} ({escape(finding.severity)}): {escape(finding.message)}"
+    """``**LL101** name (error): message``, clipped and escaped."""
+    rule = f"**{escape(clip(finding.code))}** {escape(clip(finding.name))}"
+    return f"{rule} ({escape(finding.severity)}): {escape(clip(finding.message))}"
 
 
 def comment_body(item: Located) -> str:
-    """An inline comment: fingerprint marker, the finding, and a suggestion block when safe."""
+    """An inline comment: fingerprint marker, the finding, and a suggestion block when safe.
+
+    A suggestion over :data:`SUGGESTION_LIMIT` characters is left out (and said so), which keeps
+    the comment under GitHub's limit.
+    """
     parts = [f"<!-- {MARKER}{item.fingerprint} -->", headline(item.finding)]
     if item.suggestion is not None:
         fix = item.finding.fix
         if fix is not None and fix.message:
-            parts.append(f"Suggested fix: {escape(fix.message)}")
-        parts.append(fenced(item.suggestion, "suggestion"))
+            parts.append(f"Suggested fix: {escape(clip(fix.message))}")
+        if len(item.suggestion) <= SUGGESTION_LIMIT:
+            parts.append(fenced(item.suggestion, "suggestion"))
+        else:
+            parts.append("(The fixed text is too long to show as a suggestion.)")
     return "\n\n".join(parts)
 
 
@@ -103,8 +112,8 @@ def review_comment(item: Located) -> ReviewComment:
 
 
 def location(finding: Finding) -> str:
-    """``path:line:column``, escaped."""
-    return escape(f"{finding.path}:{finding.line}:{finding.column}")
+    """``path:line:column``, clipped and escaped."""
+    return escape(f"{clip(finding.path)}:{finding.line}:{finding.column}")
 
 
 def plural(count: int, noun: str) -> str:
@@ -125,17 +134,24 @@ def _tally(findings: Sequence[Located]) -> str:
     return f"{plural(len(findings), 'finding')} ({split})"
 
 
-def review_body(plan: ReviewPlan, *, note: str = "") -> str:
-    """The review body: a tally, and new findings without an inline comment, collapsed."""
-    fps = ",".join(item.fingerprint for item in plan.body[:BODY_FINGERPRINTS])
-    lines = [
-        f"<!-- listlint:body-fp={fps} -->",
-        f"**listlint** reports {_tally(plan.reported)} in this pull request.",
-    ]
+def run_marker(token: str) -> str:
+    """The hidden line that tells this run's review apart from every other."""
+    return f"<!-- listlint:run={token} -->"
+
+
+def review_body(plan: ReviewPlan, *, run: str, notes: Sequence[str] = ()) -> str:
+    """The review body: a tally, notes, and new findings without an inline comment, collapsed.
+
+    It records every such finding in a bounded marker, lists as many as fit in
+    :data:`BODY_BUDGET` (and :data:`BODY_LISTED`), and points to the job summary for the rest.
+    """
+    lines = [run_marker(run)]
+    if plan.body:
+        lines.append(seen_marker([item.fingerprint for item in plan.body]))
+    lines.append(f"**listlint** reports {_tally(plan.reported)} in this pull request.")
     if plan.inline:
         lines.append(f"{plural(len(plan.inline), 'new inline comment')}.")
-    if note:
-        lines.append(note)
+    lines += [clip(note) for note in notes]
     if plan.body:
         lines += [
             "",
@@ -143,20 +159,32 @@ def review_body(plan: ReviewPlan, *, note: str = "") -> str:
             f"<summary>{plural(len(plan.body), 'finding')} without an inline comment</summary>",
             "",
         ]
-        listed = plan.body[:BODY_LISTED]
-        lines += [f"- {location(item.finding)} {headline(item.finding)}" for item in listed]
-        if len(plan.body) > len(listed):
-            lines.append(f"- … and {len(plan.body) - len(listed)} more in this run's job summary")
-        lines += ["", "</details>"]
+        closing = ["", "</details>"]
+        reserve = 200  # the "and N more" line and the closing lines
+        used = sum(len(line) + 1 for line in lines) + reserve
+        listed = 0
+        for item in plan.body[:BODY_LISTED]:
+            entry = f"- {location(item.finding)} {headline(item.finding)}"
+            if used + len(entry) + 1 > BODY_BUDGET:
+                break
+            lines.append(entry)
+            used += len(entry) + 1
+            listed += 1
+        if len(plan.body) > listed:
+            lines.append(f"- … and {len(plan.body) - listed} more in this run's job summary")
+        lines += closing
     return "\n".join(lines)
 
 
-def step_summary(plan: ReviewPlan, *, status: str, errors: Sequence[str] = ()) -> str:
-    """The job summary: what happened, and the complete list of reported findings."""
+def step_summary(
+    plan: ReviewPlan, *, status: str, errors: Sequence[str] = (), notes: Sequence[str] = ()
+) -> str:
+    """The job summary: what happened, and every reported finding that fits in 1 MiB."""
     lines = ["## listlint", "", status, "", f"{_tally(plan.reported)}."]
     if plan.filtered_out:
         lines.append(f"{plan.filtered_out} more outside the filter mode were not reported.")
-    lines += [f"- input error: {escape(error)}" for error in errors]
+    lines += [f"- input error: {escape(clip(error))}" for error in errors]
+    lines += [f"- {clip(note)}" for note in notes]
     ordered = sorted(plan.reported, key=lambda item: item.finding.severity != "error")
     if ordered:
         lines += [
@@ -164,21 +192,28 @@ def step_summary(plan: ReviewPlan, *, status: str, errors: Sequence[str] = ()) -
             "| Location | Rule | Severity | Message |",
             "| --- | --- | --- | --- |",
         ]
-        for item in ordered[:SUMMARY_ROWS]:
+        used = sum(len(line.encode("utf-8")) + 1 for line in lines) + 200
+        shown = 0
+        for item in ordered:
             f = item.finding
-            lines.append(
-                f"| {location(f)} | {escape(f.code)} {escape(f.name)} | {f.severity} "
-                f"| {escape(f.message)} |"
+            row = (
+                f"| {location(f)} | {escape(clip(f.code))} {escape(clip(f.name))} | {f.severity} "
+                f"| {escape(clip(f.message))} |"
             )
-        if len(ordered) > SUMMARY_ROWS:
-            lines.append(f"\n{len(ordered) - SUMMARY_ROWS} more: run listlint locally for all.")
+            used += len(row.encode("utf-8")) + 1
+            if used > SUMMARY_BYTES:
+                break
+            lines.append(row)
+            shown += 1
+        if len(ordered) > shown:
+            lines.append(f"\n{len(ordered) - shown} more: run listlint locally for all.")
     return "\n".join(lines) + "\n"
 
 
-def error_command(message: str) -> str:
-    """An ``::error::`` workflow command without a file."""
+def error_command(message: str, kind: str = "error") -> str:
+    """An ``::error::`` (or ``::warning::``) workflow command without a file."""
     escaped = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::error::{escaped}"
+    return f"::{kind}::{escaped}"
 
 
 def workflow_commands(findings: Iterable[Located]) -> list[str]:

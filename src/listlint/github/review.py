@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from listlint.config import DEFAULT_MAX_FILE_SIZE
 from listlint.findings import Finding
 
 from .context import (
@@ -25,17 +27,21 @@ from .context import (
     write_export,
 )
 from .diff import FileDiff, parse_patch
-from .plan import FILTER_MODES, Located, ReviewPlan, locate, plan_review
+from .plan import FILTER_MODES, Located, ReviewPlan, locate, plan_review, same_lines
 from .render import (
     counts,
     error_command,
+    escape,
     outputs,
     plural,
     review_body,
     review_comment,
+    run_marker,
     step_summary,
     workflow_commands,
 )
+from .trust import checked_out_commit, checkout_refusal
+from .workspace import plain_path, readable_files, repo_path
 
 if TYPE_CHECKING:
     from .api import ChangedFile, PullRequestClient
@@ -88,6 +94,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="write findings for a later --from-json run; post nothing",
     )
     mode.add_argument("--from-json", metavar="FILE", help="post the findings an --export run wrote")
+    parser.add_argument(
+        "--bot-login",
+        metavar="LOGIN",
+        help="the account the token posts as, when it is neither a user's token nor the Actions "
+        "GITHUB_TOKEN (a GitHub App's NAME[bot]); only its comments count as listlint's",
+    )
+    parser.add_argument(
+        "--allow-untrusted-checkout",
+        action="store_true",
+        help="run on a pull_request_target or workflow_run event even though the working "
+        "directory is a checkout of other code than the workflow's own commit",
+    )
     parser.add_argument("--per-page", type=int, default=100, metavar="N", help=argparse.SUPPRESS)
     parser.add_argument(
         "--max-wait",
@@ -103,6 +121,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help=argparse.SUPPRESS,
     )
+    parser.add_argument(  # the first wait before a retry; tests make it tiny
+        "--backoff", type=float, default=1.0, metavar="SECONDS", help=argparse.SUPPRESS
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -112,14 +133,6 @@ def run(args: argparse.Namespace) -> int:
     except ReviewError as error:
         print(f"listlint review: error: {error}", file=sys.stderr)
         return 2
-
-
-def repo_path(path: str) -> str:
-    """A path as GitHub names it: relative to the checkout, with ``/``."""
-    resolved = Path(path)
-    if resolved.is_absolute() and resolved.is_relative_to(Path.cwd()):
-        resolved = resolved.relative_to(Path.cwd())
-    return PurePosixPath(resolved.as_posix()).as_posix()
 
 
 def selected(path: str, limits: Sequence[str]) -> bool:
@@ -149,6 +162,7 @@ class _Linted:
     findings: list[Finding]
     sources: dict[str, str]
     errors: list[str]
+    notes: list[str] = field(default_factory=list)
 
 
 def _lint(changed: Iterable[ChangedFile], args: argparse.Namespace) -> _Linted:
@@ -157,12 +171,40 @@ def _lint(changed: Iterable[ChangedFile], args: argparse.Namespace) -> _Linted:
     targets = [f.path for f in changed if f.status != "removed" and selected(f.path, args.paths)]
     if args.filter_mode == "nofilter" and args.paths:
         targets = list(args.paths)  # every changed file selected lies below one of them
-    if not targets:
-        return _Linted([], {}, [])
-    report = lint_paths(targets, config=args.config)
+    files, notes = readable_files(targets, args.config)
+    if not files:
+        return _Linted([], {}, [], notes)
+    report = lint_paths(files, config=args.config)
     findings = [replace(finding, path=repo_path(finding.path)) for finding in report.findings]
     sources = {repo_path(path): text for path, text in report.sources.items()}
-    return _Linted(findings, sources, list(report.errors))
+    return _Linted(findings, sources, list(report.errors), notes)
+
+
+def _from_export(exported: Export, client: PullRequestClient, limits: Sequence[str]) -> _Linted:
+    """The artifact's findings whose lines read the same in the pull request's own files.
+
+    The artifact is untrusted: the texts it carries only serve to check it. Each file is read
+    again from the head commit through the API, and fingerprints and suggestions come from that.
+    """
+    paths = sorted(
+        {f.path for f in exported.findings if plain_path(f.path) and selected(f.path, limits)}
+    )
+    texts = {path: client.file_text(path, DEFAULT_MAX_FILE_SIZE) for path in paths}
+    trusted = {path: text for path, text in texts.items() if text is not None}
+    kept = [
+        finding
+        for finding in exported.findings
+        if finding.path in trusted
+        and same_lines(finding, exported.sources.get(finding.path, ""), trusted[finding.path])
+    ]
+    dropped = len(exported.findings) - len(kept)
+    notes = []
+    if dropped:
+        notes.append(
+            f"Left out {plural(dropped, 'finding')} of the findings file whose lines do not match "
+            "the pull request's files."
+        )
+    return _Linted(kept, trusted, exported.errors, notes)
 
 
 def _connect(
@@ -182,7 +224,9 @@ def _connect(
         token=token,
         per_page=args.per_page,
         max_wait=args.max_wait,
+        backoff=args.backoff,
         throttle=args.throttle,
+        login=args.bot_login,
     )
 
 
@@ -208,40 +252,55 @@ def _pull_request(
     return pull, exported
 
 
+def _unposted(located: Sequence[Located], diffs: Mapping[str, FileDiff], mode: str) -> ReviewPlan:
+    """What a run reports, without reading or posting anything."""
+    return plan_review(
+        located, diffs, mode=mode, posted=(), posted_in_bodies=frozenset(), max_comments=0
+    )
+
+
 def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
     env = ActionEnvironment.from_environ(environ)
     pull, exported = _pull_request(args, env)
+    if not args.allow_untrusted_checkout:
+        checked_out = checked_out_commit(Path.cwd())
+        refusal = checkout_refusal(env.event_name, env.sha, pull.head_sha, checked_out)
+        if refusal:
+            raise ReviewError(refusal)
     client = _connect(pull, env, environ, args)
     if client.head_sha() != pull.head_sha:
         print(f"listlint review: #{pull.number} has newer commits; skipping this one", file=out)
         return 0
     changed = client.changed_files()
     diffs = {f.path: parse_patch(f.patch) for f in changed if f.status != "removed"}
-    if exported:
-        linted = _Linted(exported.findings, exported.sources, exported.errors)
-    else:
-        linted = _lint(changed, args)
+    linted = _from_export(exported, client, args.paths) if exported else _lint(changed, args)
     for error in linted.errors:
         print(error_command(error), file=out)
+    for note in linted.notes:
+        print(error_command(note, "warning"), file=out)
     located = locate(linted.findings, linted.sources)
+    summary = partial(step_summary, errors=linted.errors, notes=linted.notes)
     if args.export:
         write_export(args.export, Export(pull, linted.findings, linted.sources, linted.errors))
-        plan = plan_review(
-            located,
-            diffs,
-            mode=args.filter_mode,
-            posted=(),
-            posted_in_bodies=frozenset(),
-            max_comments=0,
-        )
+        plan = _unposted(located, diffs, args.filter_mode)
         _report_by_annotations(plan, out)
         status = f"Findings written to {args.export} for the workflow that posts the review."
         comments = 0
     else:
-        plan = _plan(client, located, diffs, args)
-        status, comments = _post_or_annotate(client, plan, pull, args.stale_comments, out)
+        try:
+            plan = _plan(client, located, diffs, args)
+            status, comments = _post_or_annotate(
+                client, plan, pull, args.stale_comments, linted.notes, out
+            )
+        except ReviewError as error:
+            failed = f"listlint could not post its review: {escape(str(error))}"
+            _append(
+                env.step_summary,
+                summary(_unposted(located, diffs, args.filter_mode), status=failed),
+            )
+            raise
     print(f"listlint review: {status}", file=out)
-    _append(env.step_summary, step_summary(plan, status=status, errors=linted.errors))
+    _append(env.step_summary, summary(plan, status=status))
     _append(env.output, outputs(plan, comments=comments))
     return exit_status(plan, args.fail_on, linted.errors)
 
@@ -264,17 +323,22 @@ def _plan(
     first = plan(posted_in_bodies=frozenset())
     if not first.body:
         return first
-    return plan(posted_in_bodies=client.fingerprints_in_review_bodies())
+    return plan(posted_in_bodies=client.seen_in_review_bodies())
 
 
 def _post_or_annotate(
-    client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef, stale: str, out: TextIO
+    client: PullRequestClient,
+    plan: ReviewPlan,
+    pull: PullRequestRef,
+    stale: str,
+    notes: Sequence[str],
+    out: TextIO,
 ) -> tuple[str, int]:
     """Post the review and handle stale comments; annotations when the token cannot write."""
     from .api import WriteDenied
 
     try:
-        status, comments = _post(client, plan, pull)
+        status, comments = _post(client, plan, pull, notes)
     except WriteDenied as error:
         print(f"::warning::listlint cannot post a review with this token: {error}", file=out)
         _report_by_annotations(plan, out)
@@ -286,22 +350,28 @@ def _post_or_annotate(
     return status + _handle_stale(client, plan, stale, out), comments
 
 
-def _post(client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef) -> tuple[str, int]:
+def _post(
+    client: PullRequestClient, plan: ReviewPlan, pull: PullRequestRef, notes: Sequence[str]
+) -> tuple[str, int]:
     """Post the review (or nothing); on a 422 post once more with every finding in the body."""
     from .api import ReviewRejected
 
     if not plan.has_news:
         return "No new findings since the last review: nothing posted.", 0
+    run = uuid.uuid4().hex
+    marker = run_marker(run)
     try:
         client.post_review(
-            review_body(plan),
+            review_body(plan, run=run, notes=notes),
             [review_comment(item) for item in plan.inline],
             pull.head_sha,
+            marker,
         )
     except ReviewRejected as error:
         moved = replace(plan, inline=(), body=plan.inline + plan.body)
         note = "GitHub refused the inline comments, so every new finding is listed here."
-        client.post_review(review_body(moved, note=note), [], pull.head_sha)
+        body = review_body(moved, run=run, notes=[*notes, note])
+        client.post_review(body, [], pull.head_sha, marker)
         return f"Review posted without inline comments ({error}).", 0
     return (
         f"Review posted with {plural(len(plan.inline), 'inline comment')} "
