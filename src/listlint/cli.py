@@ -301,8 +301,7 @@ def _unified_diff(path: str, before: str, after: str) -> str:
         _patch_lines(before), _patch_lines(after), fromfile=f"a/{path}", tofile=f"b/{path}"
     )
     return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-        for line in lines
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
 
 
