@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from listlint.cli import MAX_FIX_PASSES
 from listlint.config import Config, Selection
-from listlint.document import parse_document, split_lines
+from listlint.document import parse_document
 from listlint.findings import Finding
-from listlint.fix import apply_fixes, line_starts
+from listlint.fix import apply_fixes, edit_range, held_back, reported
 from listlint.lint import Target, lint_targets
-from listlint.source import Source
+from listlint.source import Source, line_starts, split_lines
 
 EVERY_RULE = Selection(select=("ALL",))
 # Rules whose fix edits text away from the finding's span: one finding per list rewrites every
 # marker or indent of that list (LL320, LL321); a heading or TOC finding fixes the TOC entry or
-# the link elsewhere (LL203-LL206); moving a description below its title edits the line break
+# the link elsewhere (LL202-LL207); moving a description below its title edits the line break
 # on the title line, while the finding stays on the description's line, where a pull request
 # changed it (LL305). For them only the edits' own ranges are kept to.
-FIXES_ELSEWHERE = frozenset({"LL203", "LL204", "LL205", "LL206", "LL305", "LL320", "LL321"})
+FIXES_ELSEWHERE = frozenset(
+    {"LL202", "LL203", "LL204", "LL205", "LL206", "LL207", "LL305", "LL320", "LL321"}
+)
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
@@ -36,8 +40,9 @@ def fix_once(text: str, findings: Sequence[Finding]) -> tuple[str, list[Finding]
 
 def fix_text(text: str) -> str:
     """What ``listlint --fix`` makes of ``text``: passes until nothing changes."""
-    for _ in range(MAX_FIX_PASSES):
-        fixed, done = fix_once(text, lint_text(text))
+    shown = reported(text, lint_text(text))
+    for number in range(MAX_FIX_PASSES):
+        fixed, done = apply_fixes(text, lint_text(text), shown=shown if number else None)
         if not done or fixed == text:
             return fixed
         text = fixed
@@ -56,6 +61,19 @@ def position_problems(text: str, findings: Sequence[Finding]) -> list[str]:
         if ends[1] < ends[0]:
             problems.append(f"{finding.code} ends before it starts: {finding}")
     return problems
+
+
+def unmatched_edits(text: str, findings: Sequence[Finding]) -> list[str]:
+    """Edits (of safe and unsafe fixes) whose range does not hold the text they expect: a position
+    bug that the fixer would refuse rather than corrupt the file."""
+    starts = line_starts(text)
+    return [
+        f"{finding.code} expects {edit.original!r} at {edit.line}:{edit.column}"
+        for finding in findings
+        if finding.fix
+        for edit in finding.fix.edits
+        if edit_range(text, starts, edit) is None
+    ]
 
 
 def offset(starts: list[int], text: str, line: int, column: int) -> int:
@@ -129,6 +147,28 @@ def kept_outside_spans(before: str, after: str, fixed: Sequence[Finding]) -> boo
     return position <= len(after) - len(gaps[-1])
 
 
+def urls(text: str, within: Sequence[Finding] | None = None) -> set[str]:
+    """Every link destination of ``text`` (or only of links inside the spans of ``within``);
+    http and https alike, ``#fragment`` case ignored (safe fixes upgrade the one, correct the
+    other)."""
+    links = parse_document(text, "list.md").links
+    if within is not None:
+        spans = [((f.line, f.column), (f.end_line, f.end_column)) for f in within]
+        links = [
+            link
+            for link in links
+            if any(
+                start <= (link.span.line, link.span.column)
+                and (link.span.end_line, link.span.end_column) <= end
+                for start, end in spans
+            )
+        ]
+    return {
+        url.casefold() if url.startswith("#") else url.replace("http://", "https://", 1)
+        for url in (link.destination for link in links)
+    }
+
+
 def reparses(text: str) -> bool:
     """Whether ``text`` parses into a Document (any exception propagates)."""
     parse_document(text, "fixed.md")
@@ -147,14 +187,36 @@ def newline_styles(data: bytes) -> set[bytes]:
     return styles
 
 
+def diff_applies_like_fix(folder: Path, text: str) -> bool:
+    """Whether ``git apply`` of ``listlint --diff`` gives the bytes ``listlint --fix`` writes."""
+    patched, fixed = folder / "patched", folder / "fixed"
+    for place in (patched, fixed):
+        place.mkdir(parents=True, exist_ok=True)
+        (place / "list.md").write_bytes(text.encode())
+    command = [sys.executable, "-m", "listlint", "--no-config", "-q"]
+    diff = subprocess.run(
+        [*command, "--diff", "list.md"], cwd=patched, capture_output=True, check=False
+    ).stdout
+    subprocess.run([*command, "--fix", "list.md"], cwd=fixed, capture_output=True, check=False)
+    if diff:
+        subprocess.run(
+            ["git", "apply", "-"], cwd=patched, input=diff, capture_output=True, check=True
+        )
+    return (patched / "list.md").read_bytes() == (fixed / "list.md").read_bytes()
+
+
 def assert_sound(text: str) -> None:
     """Every robustness property on ``text``: findings inside the file, a fix pass confined to
     the spans of the findings it fixed, ``--fix`` output that re-parses and is a fixed point."""
     findings = lint_text(text)
     assert position_problems(text, findings) == []
+    assert unmatched_edits(text, findings) == []
     once, fixed = fix_once(text, findings)
     assert edits_outside_spans(text, fixed) == []
     assert kept_outside_spans(text, once, fixed)
     final = fix_text(text)
     assert reparses(final)
-    assert fix_text(final) == final
+    # idempotent, unless --fix held back a deletion nobody was shown (the next run applies it)
+    shown = reported(text, findings)
+    assert fix_text(final) == final or held_back(final, lint_text(final), shown)
+    assert urls(text) - urls(final) <= urls(text, [f for f in findings if f.fix])

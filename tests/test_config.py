@@ -14,6 +14,9 @@ from listlint.config import (
     forget_configs,
     load_config,
 )
+from listlint.patterns import UserPattern
+
+from conftest import run_cli
 
 DEFAULT = Selection()
 
@@ -82,3 +85,18 @@ def test_rule_options_merge_defaults_with_configured_values() -> None:
 
     for rule in all_rules():
         assert set(Config().options(rule)) == set(rule.options)
+
+
+def test_an_invalid_regular_expression_is_a_config_error_naming_the_key(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# T\n\n[x](#nowhere)\n")
+    (tmp_path / ".listlint.toml").write_text('[rules.dead-fragment]\nignored-pattern = "("\n')
+    result = run_cli("README.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "rules.dead-fragment.ignored-pattern: invalid regular expression '('" in result.stderr
+
+
+def test_a_catastrophic_pattern_stops_matching_once_it_has_used_its_time() -> None:
+    pattern = UserPattern("^(a|aa)+$")
+    assert not any(pattern.search("a" * 40 + "!") for _ in range(1_000))
+    assert pattern.left <= 0

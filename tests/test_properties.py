@@ -22,6 +22,7 @@ from robustness import (
     newline_styles,
     position_problems,
     reparses,
+    unmatched_edits,
 )
 
 from listlint.cli import main
@@ -134,6 +135,13 @@ BLOCK = st.one_of(
         st.sampled_from(["-", "*", "+", "1.", "2)", "10."]),
         INLINE,
     ),
+    st.builds(  # an item continued on a line indented with any mix of tabs and spaces
+        lambda marker, text, indent, more: [f"{marker} {text}", f"{indent}{more}"],
+        st.sampled_from(["-", "*", "1."]),
+        INLINE,
+        st.sampled_from(["\t", "\t\t", "\t  ", "  \t", " \t ", "  ", "    ", ">\t"]),
+        INLINE,
+    ),
     st.builds(lambda depth, text: [">" * depth + " " + text], st.integers(1, 4), INLINE),
     st.builds(lambda text: [text], INLINE),
     st.builds(_table, st.lists(st.lists(INLINE, min_size=1, max_size=3), min_size=1, max_size=4)),
@@ -167,6 +175,7 @@ def documents(draw: st.DrawFn, newline: str | None = None) -> str:
 def test_no_exception_and_every_finding_inside_the_file(text: str) -> None:
     findings = lint_text(text)
     assert position_problems(text, findings) == []
+    assert unmatched_edits(text, findings) == []
 
 
 @PROPERTY_SETTINGS

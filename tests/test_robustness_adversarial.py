@@ -136,6 +136,13 @@ FILES: dict[str, Callable[[], bytes]] = {
     "20,000 suppression comments": lambda: (
         "<!-- listlint-disable LL101 -->\n- [a](https://x.io) - D.\n" * 20_000
     ).encode(),
+    "20,000 unclosed [a]( on one line": lambda: b"[a](" * 20_000 + b"\n",
+    "20,000 sections linking one missing anchor": lambda: (
+        b"## Same\n\n- [a](#same-49999) - A.\n" * 20_000
+    ),
+    "50,000 entries with trailing whitespace": lambda: (
+        b"- [a](https://a.example/) - A.  \n\n" * 50_000
+    ),
     "BOM only": lambda: b"\xef\xbb\xbf",
     "empty file": lambda: b"",
 }

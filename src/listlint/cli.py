@@ -247,11 +247,15 @@ def _fix(
     relint: Callable[[], list[Finding]],
 ) -> tuple[list[Finding], int]:
     """Apply fixes pass after pass until nothing changes; write or diff the results."""
-    from listlint.fix import apply_fixes, write_atomically
+    from listlint.fix import apply_fixes, held_back, reported, write_atomically
     from listlint.profile import phase
     from listlint.source import Source
 
     originals = {t.source.path: t.source.text for t in targets}
+    shown = {
+        path: reported(text, [f for f in findings if f.path == path])
+        for path, text in originals.items()
+    }
     unfixed = findings
     fixed_per_path: dict[str, int] = {}
     for number in range(MAX_FIX_PASSES):
@@ -260,7 +264,10 @@ def _fix(
             mine = [f for f in findings if f.path == target.source.path]
             with phase("fix"):
                 text, fixed = apply_fixes(
-                    target.source.text, mine, unsafe=args.unsafe_fixes, keep_content=number > 0
+                    target.source.text,
+                    mine,
+                    unsafe=args.unsafe_fixes,
+                    shown=shown[target.source.path] if number else None,
                 )
             if fixed and text != target.source.text:
                 target.source = Source(target.source.path, text, target.source.bom)
@@ -270,6 +277,19 @@ def _fix(
         if not changed:
             break
         findings = relint()
+    eligible = [f for f in findings if f.fix and (f.fix.safe or args.unsafe_fixes)]
+    held = 0
+    for target in targets:
+        path = target.source.path
+        if target.source.text != originals[path]:
+            mine = [f for f in eligible if f.path == path]
+            held += len(held_back(target.source.text, mine, shown[path]))
+    if held and not args.quiet:
+        sys.stderr.write(
+            f"{held} fix{'es' * (held != 1)} held back: {'they' if held != 1 else 'it'} would "
+            "delete text for findings that only the applied fixes brought about; read them and "
+            "run --fix again.\n"
+        )
     for target in targets:
         path, text = target.source.path, target.source.text
         if text == originals[path]:

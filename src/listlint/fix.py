@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from listlint.findings import Edit, Finding
-from listlint.source import BOM, line_starts, offset_of
+from listlint.source import BOM, line_starts, offset_of, split_lines
 
 
 def edit_range(text: str, starts: list[int], edit: Edit) -> tuple[int, int] | None:
@@ -67,16 +67,46 @@ def removes_content(edit: Edit) -> bool:
     return not all(char in kept for char in edit.original if not char.isspace())
 
 
+def reported(text: str, findings: Iterable[Finding]) -> frozenset[tuple[str, str]]:
+    """Each finding as its code and the text of its line: what stays the same for a finding the
+    user was shown, when edits elsewhere move it to another line."""
+    lines = split_lines(text)
+    return frozenset((f.code, lines[f.line - 1] if f.line <= len(lines) else "") for f in findings)
+
+
+def held_back(
+    text: str, findings: Iterable[Finding], shown: frozenset[tuple[str, str]]
+) -> list[Finding]:
+    """The findings whose fix would delete text although the user was not shown them (see
+    :func:`apply_fixes`): ``--fix`` leaves them for the user to read first."""
+    lines = split_lines(text)
+    return [
+        finding
+        for finding in findings
+        if finding.fix is not None
+        and any(removes_content(edit) for edit in finding.fix.edits)
+        and (finding.code, lines[finding.line - 1] if finding.line <= len(lines) else "")
+        not in shown
+    ]
+
+
 def apply_fixes(
-    text: str, findings: Iterable[Finding], *, unsafe: bool = False, keep_content: bool = False
+    text: str,
+    findings: Iterable[Finding],
+    *,
+    unsafe: bool = False,
+    shown: frozenset[tuple[str, str]] | None = None,
 ) -> tuple[str, list[Finding]]:
     """Apply the fixes that do not overlap one taken already; return the text and those fixed.
 
     A fix with an edit whose range does not hold the text it expects is refused whole: the
-    finding stays reported, the text stays as it was. With ``keep_content`` (the passes after
-    the first), fixes that would delete text are held back too: they answer findings that the
-    first pass's edits brought about, which the user has not seen yet.
+    finding stays reported, the text stays as it was. With ``shown`` (the passes after the first:
+    :func:`reported` of the first report), a fix that would delete text is held back unless its
+    finding was shown: else it answers a finding that the first pass's edits brought about, and
+    the user has not seen what it would delete.
     """
+    findings = list(findings)
+    held = set(held_back(text, findings, shown)) if shown is not None else set()
     starts = line_starts(text)
     taken: list[tuple[int, int]] = []
     placed: list[tuple[int, int, str]] = []
@@ -85,7 +115,7 @@ def apply_fixes(
         fix = finding.fix
         if fix is None or not (fix.safe or unsafe):
             continue
-        if keep_content and any(removes_content(edit) for edit in fix.edits):
+        if finding in held:
             continue
         ranges = [r for edit in fix.edits if (r := edit_range(text, starts, edit)) is not None]
         if len(ranges) != len(fix.edits) or any(_overlaps(taken, *r) for r in ranges):
