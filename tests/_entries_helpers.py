@@ -6,9 +6,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from listlint.document import Document, parse_document
 from listlint.fix import apply_edits
-from listlint.rule import Context, Problem, matching_rules
+from listlint.model.document import Document, parse_document
+from listlint.rule import Problem, matching_rules
+
+from conftest import check_rule
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "entries"
 
@@ -19,8 +21,7 @@ def entry_problems(
     """Every LL3 problem of ``doc`` as (code, problem), in line order."""
     found = []
     for rule in matching_rules("LL3"):
-        context = Context(rule.defaults(), settings or {})
-        found.extend((rule.code, problem) for problem in rule.check(doc, context))  # type: ignore[arg-type]
+        found.extend((rule.code, problem) for _, problem in check_rule(rule, [doc], None, settings))
     return sorted(found, key=lambda item: (item[1].span.line, item[1].span.column, item[0]))
 
 

@@ -6,15 +6,18 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from listlint.config import Selection
-from listlint.document import Document, parse_document
+from listlint.facts import DocumentFacts, ProjectFacts
 from listlint.findings import Finding
 from listlint.lint import LintReport, lint_paths
+from listlint.model.document import Document, parse_document
+from listlint.rule import Context, DocumentRule, Problem, ProjectContext, ProjectRule, Rule
 
 # Hermetic: listlint's validation stamps go to a fresh folder, never the user's cache.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="listlint-test-cache-")
@@ -60,6 +63,27 @@ def lint_text(tmp_path: Path, text: str, select: Sequence[str] | None = None) ->
 def parse(text: str) -> Document:
     """The Document of ``text``."""
     return parse_document(text, "README.md")
+
+
+def check_rule(
+    rule: Rule,
+    docs: Sequence[Document],
+    options: Mapping[str, Any] | None = None,
+    settings: Mapping[str, Any] | None = None,
+) -> list[tuple[Document, Problem]]:
+    """What a document or project rule reports on ``docs`` (project rules compare them all), with
+    its default options updated by ``options``, and the facts the engine would give it."""
+    merged = {**rule.defaults(), **(options or {})}
+    settings = settings or {}
+    if isinstance(rule, ProjectRule):
+        project = ProjectFacts(docs, settings)
+        return list(rule.check(ProjectContext(merged, settings, project)))
+    assert isinstance(rule, DocumentRule)
+    found = []
+    for doc in docs:
+        context = Context(merged, settings, DocumentFacts(doc, settings))
+        found.extend((doc, problem) for problem in rule.check(doc, context))
+    return found
 
 
 def run_cli(

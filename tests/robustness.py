@@ -9,10 +9,10 @@ from pathlib import Path
 
 from listlint.cli import MAX_FIX_PASSES
 from listlint.config import Config, Selection
-from listlint.document import parse_document
 from listlint.findings import Finding
 from listlint.fix import apply_fixes, edit_range, held_back, reported
 from listlint.lint import Target, lint_targets
+from listlint.model.document import parse_document
 from listlint.source import Source, line_starts, split_lines
 
 EVERY_RULE = Selection(select=("ALL",))

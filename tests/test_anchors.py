@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 
-from listlint.document import parse_document
 from listlint.fix import apply_edits
-from listlint.rule import Context, DocumentCheck, Problem, Rule, all_rules
+from listlint.model.document import parse_document
+from listlint.rule import Problem, Rule, all_rules
+
+from conftest import check_rule
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "anchors"
 
@@ -28,9 +30,8 @@ def lint(
     doc = parse_document(text, "README.md")
     found: list[tuple[str, Problem]] = []
     for rule in anchor_rules():
-        check: DocumentCheck = rule.check  # type: ignore[assignment]
-        context = Context({**rule.defaults(), **(options or {}).get(rule.code, {})}, settings or {})
-        found.extend((rule.code, problem) for problem in check(doc, context))
+        problems = check_rule(rule, [doc], (options or {}).get(rule.code), settings)
+        found.extend((rule.code, problem) for _, problem in problems)
     return sorted(found, key=lambda found: (found[1].span.line, found[0]))
 
 

@@ -9,7 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from listlint.findings import Finding
 from listlint.lint import lint_paths
+from listlint.rule import find_rule
 from listlint.reporters.json import render
 
 from conftest import SHARED, require_shared
@@ -33,3 +35,17 @@ def test_real_list_lints_and_json_validates(path: Path) -> None:
     lines = path.read_text(encoding="utf-8").count("\n") + 1
     for finding in report.findings:
         assert 1 <= finding.line <= finding.end_line <= lines, finding
+        assert fix_as_declared(finding), finding
+
+
+def fix_as_declared(finding: Finding) -> bool:
+    """Whether the finding's fix is what its rule's metadata promises (``listlint rules``)."""
+    rule = find_rule(finding.code)
+    assert rule is not None
+    fix = finding.fix
+    return {
+        "never": fix is None,
+        "always": fix is not None and fix.safe,
+        "unsafe": fix is None or not fix.safe,
+        "sometimes": True,
+    }[rule.fixable]

@@ -3,7 +3,7 @@ compare them with the rest of the list, and only the named files are reported.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,9 +11,9 @@ import pytest
 from listlint import rule as rule_registry
 from listlint.cli import main
 from listlint.config import Selection
-from listlint.document import Document
 from listlint.lint import LintReport, collect
-from listlint.rule import Context, Problem, Rule
+from listlint.model.document import Document
+from listlint.rule import Problem, ProjectContext, ProjectRule
 from listlint.scope import context_paths, context_targets
 
 A = "# A\n\n- [x](https://x.example) - X.\n"
@@ -21,10 +21,10 @@ B = "# B\n\n- [y](https://y.example) - Y.\n"
 REPEATS_X = "# B\n\n- [y](https://y.example) - Y.\n- [x](https://x.example) - X again.\n"
 
 
-def _repeated_urls(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Problem]]:
+def _repeated_urls(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
     """A stand-in cross-file rule: a link whose URL an earlier link (in any file) already has."""
     first: dict[str, str] = {}
-    for doc in docs:
+    for doc in ctx.project.documents:
         for link in doc.links:
             if link.url in first:
                 yield doc, Problem(link.span, f"repeats {first[link.url]}")
@@ -37,16 +37,15 @@ def project_rule() -> Iterator[str]:
     """Register the stand-in project rule for one test; its code."""
     code = "LL4T1"
     assert code not in rule_registry._REGISTRY
-    rule_registry._REGISTRY[code] = Rule(
+    rule_registry._REGISTRY[code] = ProjectRule(
         code=code,
         name="test-repeated-url",
         severity="error",
         default=True,
-        fixable=False,
+        fixable="never",
         tags=(),
         options={},
         check=_repeated_urls,
-        scope="project",
     )
     rule_registry.all_rules.cache_clear()
     yield code

@@ -42,7 +42,7 @@ def test_reference_autolink_and_bare_links() -> None:
 
 def test_links_in_code_are_not_links() -> None:
     doc = parse("`[a](https://a.org)`\n\n```\n[b](https://b.org)\n```\n")
-    assert doc.links == []
+    assert doc.links == ()
     assert doc.code_lines == frozenset({3, 4, 5})
 
 

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
 
-from listlint.document import Document, Link, parse_document
-from listlint.entries import Entry
 from listlint.findings import Span
 from listlint.lint import lint_paths
-from listlint.rule import Context, DocumentCheck, Problem, ProjectCheck, Rule, find_rule
+from listlint.model.document import Document, parse_document
+from listlint.model.entries import Entry
+from listlint.model.nodes import Link
+from listlint.rule import Rule, find_rule
 from listlint.rules import _duplicates as dup
+
+from conftest import check_rule
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "duplicates"
 
@@ -56,16 +60,9 @@ def run(
     """(path, line, message) of rule ``code`` over documents a.md, b.md, ... linted together."""
     rule = rule_of(code)
     docs = [parse_document(text, f"{chr(97 + i)}.md") for i, text in enumerate(texts)]
-    ctx = Context({**rule.defaults(), **(options or {})}, settings or {})
-    return [(doc.path, p.span.line, p.message) for doc, p in problems(rule, docs, ctx)]
-
-
-def problems(rule: Rule, docs: list[Document], ctx: Context) -> list[tuple[Document, Problem]]:
-    """What ``rule`` reports on ``docs``, as (document, problem), whatever its scope."""
-    if rule.scope == "project":
-        return list(cast(ProjectCheck, rule.check)(docs, ctx))
-    check = cast(DocumentCheck, rule.check)
-    return [(doc, problem) for doc in docs for problem in check(doc, ctx)]
+    return [
+        (doc.path, p.span.line, p.message) for doc, p in check_rule(rule, docs, options, settings)
+    ]
 
 
 def lines_of(code: str, *texts: str, **kwargs: Any) -> list[int]:
@@ -326,7 +323,6 @@ def generated_document(entries: int) -> Document:
     Parsing is not what is measured here (and is not linear yet), so the entries are made
     without Markdown: 100 sections, unique names and URLs, one URL variant and one fork.
     """
-    doc = Document(path="big.md", text="", lines=[], tokens=[])
     specs = []
     for number in range(entries):
         name = pronounceable(number * 7919 % 1_000_003)
@@ -335,13 +331,15 @@ def generated_document(entries: int) -> Document:
     (first, _, first_description), (second, _, second_description) = specs[:2]
     specs.append((first, f"https://github.com/owner0/{first}/", first_description))
     specs.append((second, f"https://github.com/fork/{second}", second_description))
+    lines, entries = [], []
     for line, (name, url, description) in enumerate(specs, 1):
         text = f"- [{name}]({url}) - {description}"
         span = Span(line, 1, line, len(text) + 1)
         link = Link("inline", name, url, url, span, span, span, None, False, False, "paragraph")
-        doc.lines.append(text)
-        doc.entries.append(Entry("list", name, span, link, (link,), description, span, span, None))
-    return doc
+        lines.append(text)
+        entries.append(Entry("list", name, span, link, (link,), description, span, span, None))
+    empty = parse_document("", "big.md")
+    return replace(empty, lines=tuple(lines), entries=tuple(entries))
 
 
 def pronounceable(number: int) -> str:
@@ -381,7 +379,7 @@ def test_candidate_pairs_grow_linearly_with_the_entries(
 
 def lines_of_doc(code: str, doc: Document) -> list[int]:
     rule = rule_of(code)
-    return [p.span.line for _, p in problems(rule, [doc], Context(rule.defaults(), {}))]
+    return [p.span.line for _, p in check_rule(rule, [doc])]
 
 
 def test_cross_file_command_line_flag_overrides_the_setting(tmp_path: Path) -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from listlint.document import Document, parse_document
 from listlint.lint import lint_paths
+from listlint.model.document import Document, parse_document
 from listlint.urls import normalize_url
 
 

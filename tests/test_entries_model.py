@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from _entries_helpers import shared_corpus
 
-from listlint.document import parse_document
-from listlint.entries import Entry
+from listlint.model.document import parse_document
+from listlint.model.entries import Entry
 
 
 def entries_of(text: str) -> list[Entry]:
-    return parse_document(text, "test.md").entries
+    return list(parse_document(text, "test.md").entries)
 
 
 def only(text: str) -> Entry:

@@ -9,8 +9,10 @@ from _entries_helpers import FIXTURES, entry_problems, fix_text, lint_text, shar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from listlint.document import parse_document
+from listlint.model.document import parse_document
 from listlint.rule import find_rule
+
+from conftest import check_rule
 
 EXPECTED = {
     "LL301-name-not-link": [("LL301", 10)],
@@ -94,9 +96,7 @@ def test_messages_quote_the_inferred_convention() -> None:
     doc = parse_document((FIXTURES / "LL311-description-ending.md").read_text("utf-8"), "x.md")
     rule = find_rule("LL311")
     assert rule is not None
-    from listlint.rule import Context
-
-    (problem,) = list(rule.check(doc, Context(rule.defaults(), {})))  # type: ignore[arg-type]
+    ((_, problem),) = check_rule(rule, [doc])
     assert "6 of 7 descriptions in this list end with '.'" in problem.message
 
 

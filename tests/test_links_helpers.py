@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from listlint.document import parse_document
-from listlint.rule import Context, DocumentCheck, Problem, find_rule
+from listlint.model.document import parse_document
+from listlint.rule import Problem, find_rule
 from listlint.rules._links import (
     LINK_MASK,
     OPAQUE_MASK,
@@ -17,6 +17,8 @@ from listlint.rules._links import (
     mask,
     named_site,
 )
+
+from conftest import check_rule
 
 
 def test_mask_blanks_code_links_and_escapes_but_keeps_bare_urls() -> None:
@@ -80,9 +82,8 @@ def run(name: str, text: str, options: dict[str, Any] | None = None) -> list[Pro
     """Problems of document rule ``name`` on ``text``, with its default options or ``options``."""
     found = find_rule(name)
     assert found is not None
-    check = cast(DocumentCheck, found.check)
     doc = parse_document(text, "-")
-    return list(check(doc, Context(found.defaults() if options is None else options, {})))
+    return [problem for _, problem in check_rule(found, [doc], options)]
 
 
 def test_sites_option_extends_the_table() -> None:

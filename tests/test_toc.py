@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from listlint.document import parse_document
+from listlint.facts import DocumentFacts
 from listlint.fix import apply_edits
-from listlint.rules._anchors import analyse, rewrite_fix
-from listlint.toc import Toc
+from listlint.model.document import parse_document
+from listlint.model.toc import Toc
+from listlint.rules._toc_rewrite import rewrite_fix
 
 
 def toc_of(text: str) -> Toc:
@@ -19,8 +20,9 @@ def toc_of(text: str) -> Toc:
 def rewritten(text: str) -> str:
     """The text after the TOC rewrite (unchanged when the TOC is already right)."""
     doc = parse_document(text, "README.md")
-    assert doc.toc is not None
-    fix = rewrite_fix(doc, analyse(doc, doc.toc))
+    analysis = DocumentFacts(doc, {}).toc
+    assert analysis is not None
+    fix = rewrite_fix(doc, analysis)
     return text if fix is None else apply_edits(text, fix.edits)
 
 

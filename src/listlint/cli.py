@@ -369,13 +369,22 @@ def _rules_command(argv: Sequence[str]) -> int:
         ]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return EXIT_CLEAN
-    sys.stdout.write(f"{'code':<6} {'name':<32} {'family':<11} fix default  summary\n")
+    sys.stdout.write(f"{'code':<6} {'name':<32} {'family':<11} {'fix':<9} default  summary\n")
     for r in rules:
+        fix = "-" if r.fixable == "never" else r.fixable
         sys.stdout.write(
-            f"{r.code:<6} {r.name:<32} {r.family:<11} {'yes' if r.fixable else ' - '} "
+            f"{r.code:<6} {r.name:<32} {r.family:<11} {fix:<9} "
             f"{'on ' if r.default else 'off'}      {r.summary}\n"
         )
     return EXIT_CLEAN
+
+
+FIX_AVAILABILITY = {
+    "never": "no",
+    "always": "always, safely (`--fix`)",
+    "sometimes": "sometimes (the message says when; `--fix` applies the safe ones)",
+    "unsafe": "only unsafely (`--fix --unsafe-fixes`)",
+}
 
 
 def _rule_command(argv: Sequence[str]) -> int:
@@ -387,7 +396,7 @@ def _rule_command(argv: Sequence[str]) -> int:
     found = find_rule(args.code)
     if found is None:
         return _fail(f"unknown rule {args.code!r}; run `listlint rules` for the list")
-    fixable = "yes (safe)" if found.fixable else "no"
+    fixable = FIX_AVAILABILITY[found.fixable]
     header = [
         f"# {found.code} {found.name}",
         "",

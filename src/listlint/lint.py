@@ -15,10 +15,20 @@ from listlint.config import (
     discover_config,
     forget_configs,
 )
-from listlint.document import Document, parse_document
+from listlint.facts import DocumentFacts, ProjectFacts
 from listlint.findings import Finding
+from listlint.model.document import Document, parse_document
 from listlint.profile import phase
-from listlint.rule import Context, DocumentCheck, Problem, ProjectCheck, Rule, find_rule
+from listlint.rule import (
+    Context,
+    DocumentRule,
+    Problem,
+    ProjectContext,
+    ProjectRule,
+    Rule,
+    SuppressionContext,
+    SuppressionRule,
+)
 from listlint.source import InputError, Source, read_source, read_stdin
 from listlint.suppress import apply_suppressions
 
@@ -62,10 +72,6 @@ def finding(doc: Document, rule: Rule, problem: Problem) -> Finding:
     )
 
 
-def _context(rule: Rule, config: Config) -> Context:
-    return Context(config.options(rule), config.settings())
-
-
 def check_documents(targets: Sequence[Target]) -> list[Finding]:
     """Run every enabled rule over parsed targets, project rules across them, then suppressions."""
     per_path: dict[str, list[Finding]] = {}
@@ -73,20 +79,23 @@ def check_documents(targets: Sequence[Target]) -> list[Finding]:
         doc = target.document
         assert doc is not None
         found = per_path.setdefault(doc.path, [])
+        facts = DocumentFacts(doc, target.config.settings())
         for rule in target.rules:
-            if rule.scope == "document":
-                check: DocumentCheck = rule.check  # type: ignore[assignment]
+            if isinstance(rule, DocumentRule):
                 with phase(f"rules: {rule.family}"):
-                    context = _context(rule, target.config)
-                    found.extend(finding(doc, rule, p) for p in check(doc, context))
+                    context = Context(target.config.options(rule), facts.settings, facts)
+                    found.extend(finding(doc, rule, p) for p in rule.check(doc, context))
     for group in _project_groups(targets):
-        rules = {r.code: r for t in group for r in t.rules if r.scope == "project"}
+        rules = {r.code: r for t in group for r in t.rules if isinstance(r, ProjectRule)}
         for rule in rules.values():
             members = [t for t in group if rule in t.rules]
             docs = [t.document for t in members if t.document is not None]
-            project_check: ProjectCheck = rule.check  # type: ignore[assignment]
+            settings = members[0].config.settings()
+            project = ProjectContext(
+                members[0].config.options(rule), settings, ProjectFacts(docs, settings)
+            )
             with phase(f"rules: {rule.family}"):
-                for doc, problem in project_check(docs, _context(rule, members[0].config)):
+                for doc, problem in rule.check(project):
                     per_path[doc.path].append(finding(doc, rule, problem))
     results: list[Finding] = []
     with phase("suppressions"):
@@ -104,28 +113,14 @@ def _project_groups(targets: Sequence[Target]) -> list[list[Target]]:
 
 
 def _suppressed(target: Target, found: list[Finding]) -> list[Finding]:
+    """The findings no suppression comment hides, and the suppression rules' own findings."""
     doc = target.document
     assert doc is not None
     kept, directives = apply_suppressions(doc, found)
-    enabled = {r.code for r in target.rules}
-    unused, unknown = find_rule("LL590"), find_rule("LL591")
-    for directive in directives:
-        span = directive.span
-        if unknown and unknown.code in enabled and directive.unknown:
-            names = ", ".join(directive.unknown)
-            message = (
-                f"suppression names no known rule: {names}; run `listlint rules` for the codes"
-            )
-            kept.append(finding(doc, unknown, Problem(span, message)))
-        elif unused and unused.code in enabled and directive.kind != "enable":
-            named = directive.codes if directive.codes is not None else {"*"}
-            idle = (
-                sorted(c for c in named if c in enabled or c == "*") if not directive.used else []
-            )
-            if idle and not directive.unknown:
-                what = ", ".join(directive.selectors) or "every rule"
-                message = f"`listlint-{directive.kind} {what}` suppresses nothing here; remove it"
-                kept.append(finding(doc, unused, Problem(span, message)))
+    context = SuppressionContext(frozenset(r.code for r in target.rules))
+    for rule in target.rules:
+        if isinstance(rule, SuppressionRule):
+            kept.extend(finding(doc, rule, p) for p in rule.check(directives, context))
     return kept
 
 

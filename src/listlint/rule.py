@@ -1,4 +1,9 @@
-"""Rules: metadata, the ``@rule`` decorator that registers them, and the problems they report."""
+"""Rules: metadata, the decorators that register them, and the problems they report.
+
+There are three kinds, by what they read: a document rule reads one document (and its facts), a
+project rule compares the documents of a run (duplicates across files), and a suppression rule
+reads the suppression comments the engine applied (unused or unknown ones).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,14 @@ import pkgutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from listlint.document import Document
 from listlint.findings import Fix, Severity, Span
+
+if TYPE_CHECKING:
+    from listlint.facts import DocumentFacts, ProjectFacts
+    from listlint.model.document import Document
+    from listlint.suppress import Directive
 
 FAMILIES: Mapping[str, str] = {
     "LL1": "links",
@@ -20,6 +29,11 @@ FAMILIES: Mapping[str, str] = {
     "LL4": "duplicates",
     "LL5": "structure",
 }
+
+# Whether a rule's findings come with a fix: "always" a safe one, "sometimes" (a safe one for some
+# findings, an unsafe or no fix for others), only "unsafe" ones (applied with --unsafe-fixes), or
+# "never".
+FixAvailability = Literal["never", "always", "sometimes", "unsafe"]
 
 
 @dataclass(frozen=True)
@@ -33,29 +47,47 @@ class Problem:
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may read besides the Document: its own options and the run's settings."""
+    """What a document rule reads besides the document: its options, the family settings of the
+    configuration, and the facts of the document shared by every rule."""
 
     options: Mapping[str, Any]
     settings: Mapping[str, Any]
-
-
-DocumentCheck = Callable[[Document, Context], Iterable[Problem]]
-ProjectCheck = Callable[[Sequence[Document], Context], Iterable[tuple[Document, Problem]]]
+    facts: DocumentFacts
 
 
 @dataclass(frozen=True)
+class ProjectContext:
+    """What a project rule reads: its options, the settings and the documents' shared facts."""
+
+    options: Mapping[str, Any]
+    settings: Mapping[str, Any]
+    project: ProjectFacts
+
+
+@dataclass(frozen=True)
+class SuppressionContext:
+    """What a suppression rule reads: the codes of the rules that ran on the document."""
+
+    enabled: frozenset[str]
+
+
+DocumentCheck = Callable[["Document", Context], Iterable[Problem]]
+ProjectCheck = Callable[[ProjectContext], Iterable[tuple["Document", Problem]]]
+SuppressionCheck = Callable[[Sequence["Directive"], SuppressionContext], Iterable[Problem]]
+CheckT = TypeVar("CheckT", DocumentCheck, ProjectCheck, SuppressionCheck)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Rule:
-    """A rule's metadata and its check function."""
+    """A rule's metadata; ``doc`` (its check's docstring) is what ``listlint rule`` prints."""
 
     code: str
     name: str
     severity: Severity
     default: bool
-    fixable: bool
+    fixable: FixAvailability
     tags: tuple[str, ...]
     options: Mapping[str, Any]  # JSON Schema properties of the rule's options, with defaults
-    check: DocumentCheck | ProjectCheck
-    scope: Literal["document", "project", "meta"] = "document"
     doc: str = field(default="", compare=False)
 
     @property
@@ -73,7 +105,42 @@ class Rule:
         return {key: schema["default"] for key, schema in self.options.items()}
 
 
+@dataclass(frozen=True, kw_only=True)
+class DocumentRule(Rule):
+    """A rule that checks one document at a time."""
+
+    check: DocumentCheck
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProjectRule(Rule):
+    """A rule that compares the documents of a run (all of them, or each file alone)."""
+
+    check: ProjectCheck
+
+
+@dataclass(frozen=True, kw_only=True)
+class SuppressionRule(Rule):
+    """A rule about the suppression comments themselves, run after they are applied."""
+
+    check: SuppressionCheck
+
+
 _REGISTRY: dict[str, Rule] = {}
+
+
+def _registrar(
+    kind: Callable[..., Rule], code: str, name: str, **metadata: Any
+) -> Callable[[CheckT], CheckT]:
+    def register(check: CheckT) -> CheckT:
+        if code in _REGISTRY or any(r.name == name for r in _REGISTRY.values()):
+            raise ValueError(f"rule {code} {name} registered twice")
+        _REGISTRY[code] = kind(
+            code=code, name=name, check=check, doc=inspect.cleandoc(check.__doc__ or ""), **metadata
+        )
+        return check
+
+    return register
 
 
 def rule(
@@ -82,31 +149,59 @@ def rule(
     *,
     severity: Severity = "error",
     default: bool = True,
-    fixable: bool = False,
+    fixable: FixAvailability = "never",
     tags: tuple[str, ...] = (),
     options: Mapping[str, Any] | None = None,
-    scope: Literal["document", "project", "meta"] = "document",
-) -> Callable[[Any], Any]:
-    """Register the decorated function as rule ``code``; its docstring is the documentation."""
+) -> Callable[[DocumentCheck], DocumentCheck]:
+    """Register the decorated function as document rule ``code``; its docstring documents it."""
+    return _registrar(
+        DocumentRule,
+        code,
+        name,
+        severity=severity,
+        default=default,
+        fixable=fixable,
+        tags=tags,
+        options=options or {},
+    )
 
-    def register(check: Any) -> Any:
-        if code in _REGISTRY or any(r.name == name for r in _REGISTRY.values()):
-            raise ValueError(f"rule {code} {name} registered twice")
-        _REGISTRY[code] = Rule(
-            code=code,
-            name=name,
-            severity=severity,
-            default=default,
-            fixable=fixable,
-            tags=tags,
-            options=options or {},
-            check=check,
-            scope=scope,
-            doc=inspect.cleandoc(check.__doc__ or ""),
-        )
-        return check
 
-    return register
+def project_rule(
+    code: str,
+    name: str,
+    *,
+    severity: Severity = "error",
+    default: bool = True,
+    tags: tuple[str, ...] = (),
+    options: Mapping[str, Any] | None = None,
+) -> Callable[[ProjectCheck], ProjectCheck]:
+    """Register the decorated function as project rule ``code`` (reports no fixes)."""
+    return _registrar(
+        ProjectRule,
+        code,
+        name,
+        severity=severity,
+        default=default,
+        fixable="never",
+        tags=tags,
+        options=options or {},
+    )
+
+
+def suppression_rule(
+    code: str, name: str, *, severity: Severity = "warning", tags: tuple[str, ...] = ()
+) -> Callable[[SuppressionCheck], SuppressionCheck]:
+    """Register the decorated function as suppression rule ``code``."""
+    return _registrar(
+        SuppressionRule,
+        code,
+        name,
+        severity=severity,
+        default=True,
+        fixable="never",
+        tags=tags,
+        options={},
+    )
 
 
 @cache

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from listlint.config import Selection
 from listlint.findings import Finding
 from listlint.lint import MARKDOWN_SUFFIXES, LintReport, Target, collect
+from listlint.rule import ProjectRule
 
 if TYPE_CHECKING:  # imported when used: a plain run pays nothing for git, difflib or hashing
     from listlint.baseline import Baseline
@@ -57,12 +58,12 @@ def context_targets(
     report: LintReport,
 ) -> list[Target]:
     """The context files, read for cross-file rules only; none when no target runs such a rule."""
-    if not any(r.scope == "project" for t in targets for r in t.rules):
+    if not any(isinstance(r, ProjectRule) for t in targets for r in t.rules):
         return []
     paths = [str(p) for p in context_paths(targets, patterns)]
     context = collect(paths, config=config, isolated=isolated, selection=selection, report=report)
     for target in context:
-        target.rules = [r for r in target.rules if r.scope == "project"]
+        target.rules = [r for r in target.rules if isinstance(r, ProjectRule)]
     return context
 
 

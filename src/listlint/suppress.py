@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from listlint.document import Document
 from listlint.findings import Finding, Span
+from listlint.model.document import Document
 from listlint.rule import matching_rules
 
 _DIRECTIVE = re.compile(

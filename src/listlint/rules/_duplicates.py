@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from math import ceil
 from typing import Any
 
@@ -20,8 +20,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 from rapidfuzz.utils import default_process
 
-from listlint.document import Document, Section
-from listlint.entries import Entry
+from listlint.model.document import Document
+from listlint.model.entries import Entry
+from listlint.model.nodes import ListItem, Section
 from listlint.urls import host_of, normalize_url, project_key
 
 # "See above", "see DeepCpG above", "(listed under Tools below)", "described earlier".
@@ -59,6 +60,9 @@ CHANNEL_HOSTS = frozenset(
 )
 
 
+Category = tuple[Document, Section | None, ListItem | None]  # a document, section and parent item
+
+
 @dataclass(frozen=True)
 class Item:
     """One entry as the duplicate rules compare it."""
@@ -73,7 +77,7 @@ class Item:
     @cached_property
     def project(self) -> str | None:
         """The project the primary link belongs to (:func:`listlint.urls.project_key`)."""
-        return _project(self.entry.link.destination) if self.entry.link else None
+        return project_key(self.entry.link.destination) if self.entry.link else None
 
     @cached_property
     def description(self) -> str:
@@ -81,10 +85,10 @@ class Item:
         return default_process(self.entry.description)
 
     @cached_property
-    def category(self) -> tuple[int, int, int]:
-        """Identities of the entry's document, section and parent list item (its topic)."""
+    def category(self) -> Category:
+        """The entry's document, section and parent list item (its topic)."""
         parent = self.entry.list_item.parent if self.entry.list_item else None
-        return id(self.doc), id(self.entry.section), id(parent)
+        return self.doc, self.entry.section, parent
 
     @property
     def line(self) -> int:
@@ -106,41 +110,30 @@ class Item:
 class SectionLayout:
     """How one document's section titles repeat, as :func:`in_parallel_sections` reads them."""
 
-    titles: Mapping[int, str]  # id of a section -> its title as compared
+    titles: Mapping[Section, str]  # a section -> its title as compared
     repeated: frozenset[str]  # titles the document uses under three or more different parents
-    subtitles: Mapping[int, frozenset[str]]  # id of a section -> titles of its direct subsections
+    subtitles: Mapping[Section, frozenset[str]]  # a section -> titles of its direct subsections
 
     def subtitles_of(self, section: Section) -> frozenset[str]:
         """Titles of the direct subsections of ``section``."""
-        return self.subtitles.get(id(section), frozenset())
+        return self.subtitles.get(section, frozenset())
 
 
 def section_layout(doc: Document) -> SectionLayout:
     """The :class:`SectionLayout` of ``doc``, in one pass over its sections."""
-    titles: dict[int, str] = {}
-    parents: dict[str, set[int]] = {}
-    subtitles: dict[int, set[str]] = {}
+    titles: dict[Section, str] = {}
+    parents: dict[str, set[Section | None]] = {}
+    subtitles: dict[Section, set[str]] = {}
     for section in doc.sections:
-        title = titles[id(section)] = _title(section)
-        parents.setdefault(title, set()).add(id(section.parent))
+        title = titles[section] = _title(section)
+        parents.setdefault(title, set()).add(section.parent)
         if section.parent is not None:
-            subtitles.setdefault(id(section.parent), set()).add(title)
+            subtitles.setdefault(section.parent, set()).add(title)
     return SectionLayout(
         titles=titles,
         repeated=frozenset(title for title, seen in parents.items() if len(seen) >= 3),
         subtitles={key: frozenset(titles) for key, titles in subtitles.items()},
     )
-
-
-@lru_cache(maxsize=1 << 16)
-def url_key(url: str) -> str:
-    """Cached :func:`normalize_url`."""
-    return normalize_url(url)
-
-
-@lru_cache(maxsize=1 << 16)
-def _project(url: str) -> str | None:
-    return project_key(url)
 
 
 def name_key(name: str) -> str:
@@ -156,28 +149,8 @@ def name_key(name: str) -> str:
     return _NON_ALNUM.sub("", stripped.casefold())
 
 
-_last_items: tuple[tuple[Document, ...], tuple[str, ...], list[Item]] | None = None
-
-
-def items(docs: Sequence[Document], allowed: Iterable[str] = ()) -> list[Item]:
-    """The entries of ``docs`` with a primary link, in run order, minus allowed repeats.
-
-    The rules of one run ask for the same documents in turn; the last answer is kept.
-    """
-    global _last_items
-    key, allow = tuple(docs), tuple(allowed)
-    if _last_items is not None and _last_items[1] == allow and _same(_last_items[0], key):
-        return _last_items[2]
-    found = _items(key, allow)
-    _last_items = (key, allow, found)
-    return found
-
-
-def _same(first: tuple[Document, ...], second: tuple[Document, ...]) -> bool:
-    return len(first) == len(second) and all(a is b for a, b in zip(first, second, strict=True))
-
-
-def _items(docs: Sequence[Document], allowed: Iterable[str]) -> list[Item]:
+def items(docs: Sequence[Document], allowed: Iterable[str] = ()) -> tuple[Item, ...]:
+    """The entries of ``docs`` with a primary link, in run order, minus allowed repeats."""
     allowed_urls, allowed_names = allow_sets(allowed)
     found: list[Item] = []
     for doc in docs:
@@ -185,7 +158,7 @@ def _items(docs: Sequence[Document], allowed: Iterable[str]) -> list[Item]:
         for entry in doc.entries:
             if entry.link is None or not entry.link.destination.strip():
                 continue
-            url = url_key(entry.link.destination)
+            url = normalize_url(entry.link.destination)
             name = name_key(entry.name)
             if url in allowed_urls or entry.name.strip().casefold() in allowed_names:
                 continue
@@ -199,7 +172,7 @@ def _items(docs: Sequence[Document], allowed: Iterable[str]) -> list[Item]:
                     layout=layout,
                 )
             )
-    return found
+    return tuple(found)
 
 
 def allow_sets(allowed: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -207,7 +180,7 @@ def allow_sets(allowed: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
     urls, names = set(), set()
     for value in allowed:
         if "://" in value:
-            urls.add(url_key(value))
+            urls.add(normalize_url(value))
         else:
             names.add(value.strip().casefold())
     return frozenset(urls), frozenset(names)
@@ -285,10 +258,7 @@ def in_parallel_sections(a: Item, b: Item) -> bool:
         return False
     layout = a.layout  # one document: b's too
     titles = layout.titles
-    if (
-        titles[id(first)] == titles[id(second)] in layout.repeated
-        and first.parent is not second.parent
-    ):
+    if titles[first] == titles[second] in layout.repeated and first.parent is not second.parent:
         return True
     for branch_a in _ancestors(first):
         for branch_b in _ancestors(second):

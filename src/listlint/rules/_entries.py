@@ -12,12 +12,16 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from listlint.document import Document, ListItem
-from listlint.entries import CODE, Entry
 from listlint.findings import Span
+from listlint.model.document import Document
+from listlint.model.entries import CODE, Entry
+from listlint.model.nodes import ListItem, Section
+
+if TYPE_CHECKING:
+    from listlint.facts import DocumentFacts
 
 THRESHOLD = 0.8
 MINIMUM = 5
@@ -126,13 +130,13 @@ def convention(
 
 
 def descriptions_below(
-    doc: Document, settings: Mapping[str, Any], layout: str
+    facts: DocumentFacts, layout: str
 ) -> tuple[list[tuple[Entry, Span]], Convention] | None:
     """Where the configuration or the list's majority puts bold-title descriptions below the
     title: the entries whose description has ``layout`` instead ("inline", "next-line"), each with
     the separator a fix replaces, and that convention (LL304, LL305)."""
-    configured = style(settings)
-    entries = [e for e in content_entries(doc) if e.style == "bold-title" and e.description]
+    configured = style(facts.settings)
+    entries = [e for e in facts.content_entries if e.style == "bold-title" and e.description]
     wanted = convention(
         "below" if configured.description == "below" else None,
         configured,
@@ -151,52 +155,46 @@ def descriptions_below(
     return misplaced, wanted
 
 
-@dataclass
-class Analysis:
-    """What several rules need about one document, computed once."""
+@dataclass(frozen=True)
+class ListAnalysis:
+    """The lists of a document, as the entry rules see them."""
 
-    entries: list[Entry]
-    toc_items: set[int] = field(default_factory=set)  # ids of list items inside a TOC list
-    lists: list[list[ListItem]] = field(default_factory=list)  # sibling items of each list
-    children: set[int] = field(default_factory=set)  # ids of items that have sub-items
-
-
-_CACHE: dict[int, tuple[Document, Analysis]] = {}
+    lists: tuple[tuple[ListItem, ...], ...]  # the sibling items of each list
+    navigation: frozenset[ListItem]  # items of the TOC or of another list of in-page links
+    children: frozenset[ListItem]  # items that have sub-items
 
 
-def analyse(doc: Document) -> Analysis:
-    """The shared analysis of ``doc`` (cached for the few rules that run on it in a row)."""
-    cached = _CACHE.get(id(doc))
-    if cached is not None and cached[0] is doc:
-        return cached[1]
-    analysis = Analysis(entries=list(doc.entries))
-    analysis.lists = sibling_lists(doc)
-    analysis.children = {id(item.parent) for item in doc.list_items if item.parent is not None}
+def analyse_lists(doc: Document) -> ListAnalysis:
+    """Group the items into lists and find the navigation lists (see :class:`ListAnalysis`)."""
+    lists = sibling_lists(doc)
     links_by_line: dict[int, list[str]] = {}
     for link in doc.links:
         if not link.image:
             links_by_line.setdefault(link.span.line, []).append(link.destination)
     toc_lines = doc.toc.lists if doc.toc is not None else ()
-    for items in analysis.lists:
+    navigation: set[ListItem] = set()
+    for items in lists:
         line = items[0].span.line
         in_toc = any(first <= line <= last for first, last in toc_lines)
-        if in_toc or _is_toc(items, links_by_line):
-            analysis.toc_items.update(id(item) for item in items)
-    for item in doc.list_items:  # parents come first: one pass adds every TOC item's sub-items
-        if item.parent is not None and id(item.parent) in analysis.toc_items:
-            analysis.toc_items.add(id(item))
-    _CACHE.clear()
-    _CACHE[id(doc)] = (doc, analysis)
-    return analysis
+        if in_toc or _is_navigation(items, links_by_line):
+            navigation.update(items)
+    for item in doc.list_items:  # parents come first: one pass adds every sub-item
+        if item.parent is not None and item.parent in navigation:
+            navigation.add(item)
+    return ListAnalysis(
+        lists=tuple(tuple(items) for items in lists),
+        navigation=frozenset(navigation),
+        children=frozenset(item.parent for item in doc.list_items if item.parent is not None),
+    )
 
 
 def sibling_lists(doc: Document) -> list[list[ListItem]]:
     """List items grouped by list: same parent and section, nothing but blank lines between."""
-    groups: dict[tuple[int, int, bool, str], list[ListItem]] = {}
+    groups: dict[tuple[ListItem | None, Section | None, bool, str], list[ListItem]] = {}
     ordered_groups: list[list[ListItem]] = []
     for item in doc.list_items:
         section = doc.section_at(item.span.line)
-        key = (id(item.parent), id(section), item.ordered, item.marker)
+        key = (item.parent, section, item.ordered, item.marker)
         group = groups.get(key)
         if group is not None and _contiguous(doc, group[-1], item):
             group.append(item)
@@ -212,24 +210,15 @@ def _contiguous(doc: Document, previous: ListItem, item: ListItem) -> bool:
     return all(not doc.line(n).strip() for n in range(previous.span.end_line + 1, item.span.line))
 
 
-def _is_toc(items: list[ListItem], links_by_line: Mapping[int, list[str]]) -> bool:
-    """A list most of whose items are ``#fragment`` links: a TOC, or a navigation list beside it."""
+def _is_navigation(items: list[ListItem], links_by_line: Mapping[int, list[str]]) -> bool:
+    """A list most of whose items start with a ``#fragment`` link: in-page navigation (a list
+    beside the TOC, a section's own index), whose items are not entries."""
     fragments = sum(
         1
         for item in items
         if any(d.startswith("#") for d in links_by_line.get(item.span.line, [])[:1])
     )
     return fragments >= 1 and fragments >= THRESHOLD * len(items)
-
-
-def content_entries(doc: Document) -> list[Entry]:
-    """Entries outside the TOC: the ones whose conventions count."""
-    analysis = analyse(doc)
-    return [
-        e
-        for e in analysis.entries
-        if e.list_item is None or id(e.list_item) not in analysis.toc_items
-    ]
 
 
 _WORD = re.compile(r"[^\s\x00]+")

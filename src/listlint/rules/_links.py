@@ -12,8 +12,9 @@ from urllib.parse import SplitResult, urlsplit
 
 from markdown_it.common.utils import normalizeReference
 
-from listlint.document import Document, Inline, Link
 from listlint.findings import Span
+from listlint.model.document import Document
+from listlint.model.nodes import Inline, Link
 
 LINK_MASK = "\x01"  # a parsed link (inline, reference, autolink) or an image
 OPAQUE_MASK = "\x00"  # a code span, inline HTML, an escape or an entity
@@ -73,11 +74,10 @@ def mask(inline: Inline) -> Masked:
     links: list[tuple[int, int]] = []
     bare: list[tuple[int, int]] = []
     for piece in inline.pieces:
-        pos = (piece.token.meta or {}).get("pos")
-        if not pos:
+        if not piece.positioned:
             continue
-        start, end = pos
-        if piece.kind == "link_open" and piece.token.markup == "linkify":
+        start, end = piece.start, piece.end
+        if piece.kind == "link_open" and piece.markup == "linkify":
             bare.append((start, end))
             continue
         if piece.kind in ("link_open", "image"):
@@ -101,20 +101,6 @@ def block_inlines(doc: Document) -> Iterator[Inline]:
         yield heading.inline
     for row in doc.table_rows:
         yield from row.cells
-
-
-_last_masked: tuple[Document, list[Masked]] | None = None
-
-
-def masked_blocks(doc: Document) -> list[Masked]:
-    """:func:`mask` of every block's inline content.
-
-    The link rules (LL101-LL103) ask for the same document in turn; the last answer is kept.
-    """
-    global _last_masked
-    if _last_masked is None or _last_masked[0] is not doc:
-        _last_masked = (doc, [mask(inline) for inline in block_inlines(doc)])
-    return _last_masked[1]
 
 
 def source_text(doc: Document, start: tuple[int, int], end: tuple[int, int]) -> str:

@@ -3,10 +3,10 @@
 import re
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Span
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import UNCLOSED_LABEL, Masked, link_markup, masked_blocks, short
+from listlint.rules._links import UNCLOSED_LABEL, Masked, link_markup, short
 
 _PAIRS = {"]": "[", ")": "("}
 _FAILED_DESTINATION = re.compile(r"\]\([^\s()\[\]]+$")
@@ -40,7 +40,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     names = {e.link.span for e in doc.entries if e.link is not None and e.style != "bold-title"}
     wrapped_total = 0
     inside: list[tuple[Masked, int]] = []  # links written `[[name]](url)`
-    for block in masked_blocks(doc):
+    for block in ctx.facts.masked_blocks:
         problems, wrapped = _unbalanced(block)
         yield from problems
         wrapped_total += len(wrapped)

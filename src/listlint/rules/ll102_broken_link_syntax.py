@@ -3,7 +3,7 @@
 import re
 from collections.abc import Iterator
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import (
     LINK_MASK,
@@ -12,7 +12,6 @@ from listlint.rules._links import (
     UNCLOSED_LABEL,
     URLISH,
     Masked,
-    masked_blocks,
     short,
 )
 
@@ -54,7 +53,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix: none (the intended text is a guess); the message shows the corrected markup.
     """
-    for block in masked_blocks(doc):
+    for block in ctx.facts.masked_blocks:
         if "[" in block.text or "(" in block.text:
             yield from _broken(block)
 

@@ -3,9 +3,9 @@
 import re
 from collections.abc import Iterator
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import LINK_MASK, OPAQUE_MASK, masked_blocks, normalize_label, short
+from listlint.rules._links import LINK_MASK, OPAQUE_MASK, normalize_label, short
 
 _TEXT = rf"[^\[\]{LINK_MASK}{OPAQUE_MASK}]"
 _FULL = re.compile(rf"!?\[({_TEXT}+)\]\[({_TEXT}*)\]")
@@ -24,7 +24,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix: none; add the definition or write an inline link.
     """
     defined = {normalize_label(reference.label) for reference in doc.references}
-    for block in masked_blocks(doc):
+    for block in ctx.facts.masked_blocks:
         if "][" not in block.text:
             continue
         for match in _FULL.finditer(block.text):

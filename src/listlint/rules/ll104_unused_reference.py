@@ -2,13 +2,16 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document, ReferenceDefinition
 from listlint.findings import Edit, Fix, Span
+from listlint.model.document import Document
+from listlint.model.nodes import ReferenceDefinition
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import normalize_label, reference_label, short
 
 
-@rule("LL104", "unused-reference", severity="warning", fixable=True, tags=("links", "references"))
+@rule(
+    "LL104", "unused-reference", severity="warning", fixable="unsafe", tags=("links", "references")
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A reference definition `[label]: url` that no link uses, or that repeats a label.
 

@@ -2,8 +2,9 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document, Link
 from listlint.findings import Edit, Fix, Span
+from listlint.model.document import Document
+from listlint.model.nodes import Link
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import short, shown, source_text
 
@@ -12,7 +13,7 @@ from listlint.rules._links import short, shown, source_text
     "LL106",
     "destination-whitespace",
     severity="warning",
-    fixable=True,
+    fixable="sometimes",
     tags=("links", "whitespace"),
 )
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:

@@ -3,8 +3,9 @@
 from collections import Counter
 from collections.abc import Iterator
 
-from listlint.document import Document, Link
 from listlint.findings import Edit, Fix, Span
+from listlint.model.document import Document
+from listlint.model.nodes import Link
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import raw_label, short
 
@@ -13,7 +14,11 @@ _STYLE_MINIMUM = 5
 
 
 @rule(
-    "LL107", "link-text-whitespace", severity="warning", fixable=True, tags=("links", "whitespace")
+    "LL107",
+    "link-text-whitespace",
+    severity="warning",
+    fixable="always",
+    tags=("links", "whitespace"),
 )
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Link text must not start or end with spaces: `[ Flask ](url)`.

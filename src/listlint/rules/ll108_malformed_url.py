@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import Levenshtein
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import (
     SCHEME,

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import SCHEME, destinations, short, web_address_without_scheme
 

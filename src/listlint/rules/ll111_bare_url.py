@@ -2,8 +2,9 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document, Link
 from listlint.findings import Edit, Fix, Span
+from listlint.model.document import Document
+from listlint.model.nodes import Link
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import short
 
@@ -11,7 +12,7 @@ _TRAILING = " \t.,;:!?)]}*_'\"\u00bb\u201d\u2019"
 _MINIMUM_ENTRIES = 5
 
 
-@rule("LL111", "bare-url", severity="warning", tags=("links", "style"), fixable=True)
+@rule("LL111", "bare-url", severity="warning", tags=("links", "style"), fixable="unsafe")
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A bare URL in a list whose entries use `[name](url)` links.
 
@@ -29,15 +30,15 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     linked = sum(1 for e in doc.entries if e.link and e.link.kind in ("inline", "reference"))
     if linked < _MINIMUM_ENTRIES:
         return
-    blocks = [(p.inline, p.span) for p in doc.paragraphs if p.list_item is not None]
+    blocks = [(p.inline, p.span) for p in doc.paragraphs if p.in_list]
     blocks.extend(
         (cell, row.span) for row in doc.table_rows if not row.header for cell in row.cells
     )
     for inline, _ in blocks:
         for piece in inline.pieces:
-            if piece.kind != "link_open" or piece.token.markup != "linkify":
+            if piece.kind != "link_open" or piece.markup != "linkify":
                 continue
-            start, end = (piece.token.meta or {}).get("pos", (piece.start, piece.end))
+            start, end = piece.start, piece.end
             if inline.content[max(start - 2, 0) : start].rstrip("(").endswith(("]", ")")):
                 continue  # `[name]https://…` or `[name])(https://…)`: broken link syntax (LL102)
             before = inline.content[:start].strip(" \t-*•")

@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator, Sequence
 
-from listlint.document import Document
 from listlint.findings import Edit, Fix, Span
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import destinations, host_of, short
 
@@ -21,7 +21,7 @@ _HTTPS_HOSTS = [
     "LL112",
     "http-with-https-available",
     severity="warning",
-    fixable=True,
+    fixable="always",
     tags=("links", "urls"),
     options={
         "https-hosts": {

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import destinations, host_of, short
 

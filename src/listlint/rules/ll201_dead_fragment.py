@@ -2,18 +2,17 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Edit, Fix
+from listlint.model.document import Document
 from listlint.patterns import UserPattern
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import Suggester, fragment_links
-from listlint.toc import find_targets
+from listlint.rules._toc import Suggester, fragment_links
 
 
 @rule(
     "LL201",
     "dead-fragment",
-    fixable=True,
+    fixable="unsafe",
     tags=("anchors", "links"),
     options={
         "ignored-pattern": {
@@ -42,7 +41,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix: link to the heading's anchor (`#tools`); the message suggests the closest anchor, and
     `--fix --unsafe-fixes` applies that suggestion.
     """
-    targets = find_targets(doc)
+    targets = ctx.facts.targets
     folded = {name.casefold() for name in targets.names}
     pattern = str(ctx.options.get("ignored-pattern") or "")
     ignored = UserPattern(pattern) if pattern else None

@@ -2,12 +2,12 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import analyse_for, rewrite_fix
+from listlint.rules._toc_rewrite import rewrite_fix
 
 
-@rule("LL202", "toc-missing-heading", fixable=True, tags=("anchors", "toc"))
+@rule("LL202", "toc-missing-heading", fixable="sometimes", tags=("anchors", "toc"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A heading is missing from the table of contents.
 
@@ -27,10 +27,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix: add the heading to the TOC at its place; `--fix` rewrites the TOC from the headings in
     the list's own style. Or mark the heading `<!-- omit in toc -->`.
     """
-    toc = doc.toc
-    if toc is None:
+    analysis = ctx.facts.toc
+    if analysis is None:
         return
-    analysis = analyse_for(doc, toc, ctx.settings)
+    toc = analysis.toc
     fix = rewrite_fix(doc, analysis) if analysis.missing else None
     for heading in analysis.missing:
         name = heading.text.strip()

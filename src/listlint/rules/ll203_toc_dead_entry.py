@@ -2,12 +2,13 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import Suggester, analyse_for, rewrite_fix
+from listlint.rules._toc import Suggester
+from listlint.rules._toc_rewrite import rewrite_fix
 
 
-@rule("LL203", "toc-dead-entry", fixable=True, tags=("anchors", "toc"))
+@rule("LL203", "toc-dead-entry", fixable="sometimes", tags=("anchors", "toc"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A table of contents entry points at a heading that is not there any more.
 
@@ -24,10 +25,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix: point the entry at the heading's anchor (the message names the closest one), or remove
     it; `--fix` rewrites the TOC from the headings, repairing entries with a close match.
     """
-    toc = doc.toc
-    if toc is None:
+    analysis = ctx.facts.toc
+    if analysis is None:
         return
-    analysis = analyse_for(doc, toc, ctx.settings)
+    toc = analysis.toc
     targets = analysis.targets
     folded = {name.casefold() for name in targets.names}
     dead = [
@@ -41,7 +42,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     suggest = Suggester(targets.heading_of)
     for item in dead:
         message = f"TOC entry `{item.text}` links to `#{item.fragment}`, which no heading has"
-        meant = analysis.repairs.get(id(item)) or suggest(item.fragment or "")
+        meant = analysis.repairs.get(item) or suggest(item.fragment or "")
         if meant is not None:
             heading = targets.heading_of[meant]
             message += f"; did you mean `#{meant}` (heading `{heading.text.strip()}`)?"

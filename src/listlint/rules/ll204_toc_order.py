@@ -2,12 +2,13 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import analyse_for, out_of_order, rewrite_fix
+from listlint.rules._toc import out_of_order
+from listlint.rules._toc_rewrite import rewrite_fix
 
 
-@rule("LL204", "toc-order", fixable=True, tags=("anchors", "toc"))
+@rule("LL204", "toc-order", fixable="sometimes", tags=("anchors", "toc"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A table of contents entry is out of the order of the headings.
 
@@ -26,14 +27,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix: move the entry to where its heading is; `--fix` rewrites the TOC from the headings.
     """
-    toc = doc.toc
-    if toc is None:
+    analysis = ctx.facts.toc
+    if analysis is None:
         return
-    analysis = analyse_for(doc, toc, ctx.settings)
     moved = out_of_order(analysis)
     fix = rewrite_fix(doc, analysis) if moved else None
     for item, after in moved:
-        heading = analysis.heading_of_item[id(item)]
+        heading = analysis.heading_of_item[item]
         place = f"after `{after.text}`" if after is not None else "first"
         yield Problem(
             item.span,

@@ -2,13 +2,15 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document, Heading
+from listlint.model.document import Document
+from listlint.model.nodes import Heading
+from listlint.model.toc import TocItem
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import TocAnalysis, analyse_for, rewrite_fix
-from listlint.toc import TocItem
+from listlint.rules._toc import TocAnalysis
+from listlint.rules._toc_rewrite import rewrite_fix
 
 
-@rule("LL205", "toc-level", fixable=True, tags=("anchors", "toc"))
+@rule("LL205", "toc-level", fixable="sometimes", tags=("anchors", "toc"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A table of contents entry is nested at a different level than its heading.
 
@@ -28,18 +30,18 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix: indent the entry under its parent (`  - [Variant calling](#variant-calling)`); `--fix`
     rewrites the TOC from the headings.
     """
-    toc = doc.toc
-    if toc is None:
+    analysis = ctx.facts.toc
+    if analysis is None:
         return
+    toc = analysis.toc
     if all(item.depth == 0 for item in toc.items):
         return  # a flat TOC lists sections without showing how they nest
-    analysis = analyse_for(doc, toc, ctx.settings)
     wrong: list[tuple[TocItem, Heading, int]] = []
     for first, last in toc.lists:
         wrong.extend(_misplaced(analysis, [i for i in toc.items if first <= i.span.line <= last]))
     fix = rewrite_fix(doc, analysis) if wrong else None
     for item, heading, expected in wrong:
-        parent = analysis.parent[id(heading)]
+        parent = analysis.parent[heading]
         where = f"under `{parent.text.strip()}`, at " if parent is not None else "at "
         yield Problem(
             item.span,
@@ -57,24 +59,24 @@ def _misplaced(analysis: TocAnalysis, items: list[TocItem]) -> list[tuple[TocIte
     """
     resolved: list[tuple[TocItem, Heading]] = []
     for item in items:
-        heading = analysis.heading_of_item.get(id(item))
-        if heading is not None and analysis.listed.get(id(heading)) is item:
+        heading = analysis.heading_of_item.get(item)
+        if heading is not None and analysis.listed.get(heading) is item:
             resolved.append((item, heading))
     if not resolved:
         return []
-    offset = min(analysis.depth[id(heading)] for _, heading in resolved)
-    shifts: dict[int, int] = {}
-    group_shifts: dict[int, int] = {}
+    offset = min(analysis.depth[heading] for _, heading in resolved)
+    shifts: dict[TocItem, int] = {}
+    group_shifts: dict[TocItem, int] = {}
     wrong = []
     for item, heading in resolved:
-        expected = analysis.depth[id(heading)] - offset
-        shift = shifts[id(item)] = item.depth - expected
+        expected = analysis.depth[heading] - offset
+        shift = shifts[item] = item.depth - expected
         if item.parent is None:
             reference = 0
-        elif id(item.parent) in shifts:
-            reference = shifts[id(item.parent)]
+        elif item.parent in shifts:
+            reference = shifts[item.parent]
         else:
-            reference = group_shifts.setdefault(id(item.parent), shift)
+            reference = group_shifts.setdefault(item.parent, shift)
         if shift != reference:
             wrong.append((item, heading, expected))
     return wrong

@@ -2,18 +2,13 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import (
-    analyse_for,
-    case_usage,
-    comparable,
-    rewrite_fix,
-    text_differs,
-)
+from listlint.rules._toc import case_usage, comparable, text_differs
+from listlint.rules._toc_rewrite import rewrite_fix
 
 
-@rule("LL206", "toc-text", fixable=True, tags=("anchors", "toc"))
+@rule("LL206", "toc-text", fixable="sometimes", tags=("anchors", "toc"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A table of contents entry's text differs from its heading's.
 
@@ -31,14 +26,15 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix: use the heading's text; `--fix` rewrites the TOC from the headings.
     """
-    toc = doc.toc
-    if toc is None:
+    analysis = ctx.facts.toc
+    if analysis is None:
         return
+    toc = analysis.toc
     usage = case_usage(toc)
     differing = [item for item in toc.items if text_differs(item, usage)]
     if not differing:
         return
-    fix = rewrite_fix(doc, analyse_for(doc, toc, ctx.settings))
+    fix = rewrite_fix(doc, analysis)
     for item in differing:
         heading = item.heading
         assert heading is not None

@@ -3,15 +3,17 @@
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from listlint.document import Document, Heading, HtmlAnchor
+from listlint.model.document import Document
+from listlint.model.nodes import Heading, HtmlAnchor
+from listlint.model.toc import Targets
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import analyse_for, fragment_links, rewrite_fix
-from listlint.toc import Targets, find_targets
+from listlint.rules._toc import fragment_links
+from listlint.rules._toc_rewrite import rewrite_fix
 
 NEAR_LINES = 10
 
 
-@rule("LL207", "ambiguous-anchor", fixable=True, tags=("anchors", "toc"))
+@rule("LL207", "ambiguous-anchor", fixable="sometimes", tags=("anchors", "toc"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A linked `#fragment` names two different places, or two TOC entries share one heading's.
 
@@ -34,7 +36,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     anchor and update the links that meant it.
     """
     yield from _doubled_toc_entries(doc, ctx)
-    targets = find_targets(doc)
+    targets = ctx.facts.targets
     heading_lines = [heading.span.line for heading in doc.headings]
     used: dict[str, int] = {}
     for use in fragment_links(doc):
@@ -53,19 +55,19 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
 
 def _doubled_toc_entries(doc: Document, ctx: Context) -> Iterator[Problem]:
-    toc = doc.toc
-    if toc is None:
+    analysis = ctx.facts.toc
+    if analysis is None:
         return
-    analysis = analyse_for(doc, toc, ctx.settings)
+    toc = analysis.toc
     if not analysis.twins:
         return
     fix = rewrite_fix(doc, analysis)
     for item in toc.items:
-        first = analysis.twins.get(id(item))
+        first = analysis.twins.get(item)
         if first is None:
             continue
-        meant = analysis.heading_of_item[id(item)]
-        earlier = analysis.listed[id(first)]
+        meant = analysis.heading_of_item[item]
+        earlier = analysis.listed[first]
         yield Problem(
             item.link.span if item.link else item.span,
             f"TOC entry `{item.text}` links to `#{item.fragment}`, the `{first.text.strip()}` "
@@ -86,9 +88,9 @@ def _places(
     distinct: list[Heading | HtmlAnchor] = []
     for target in sorted(found, key=lambda t: (t.span.line, t.span.column)):
         if isinstance(target, Heading):
-            place: object = id(target)
+            place: object = target
         else:
-            heading = targets.attached.get(id(target))
+            heading = targets.attached.get(target)
             following = bisect_left(heading_lines, target.span.line)
             if (
                 heading is None
@@ -96,7 +98,7 @@ def _places(
                 and heading_lines[following] - target.span.line <= NEAR_LINES
             ):
                 heading = doc.headings[following]
-            place = id(heading) if heading else (target.span.line, target.span.column)
+            place = heading if heading else (target.span.line, target.span.column)
         if place not in seen:
             seen.add(place)
             distinct.append(target)

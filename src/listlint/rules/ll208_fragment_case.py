@@ -2,14 +2,13 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Edit, Fix
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._anchors import fragment_links
-from listlint.toc import find_targets
+from listlint.rules._toc import fragment_links
 
 
-@rule("LL208", "fragment-case", severity="warning", fixable=True, tags=("anchors", "links"))
+@rule("LL208", "fragment-case", severity="warning", fixable="sometimes", tags=("anchors", "links"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A `#fragment` link matches an anchor only when case is ignored.
 
@@ -26,7 +25,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix: write the anchor exactly (`#tools`); `--fix` does it. Disable this rule to accept
     case-insensitive fragments (markdownlint's `ignore_case`).
     """
-    targets = find_targets(doc)
+    targets = ctx.facts.targets
     folded: dict[str, str] = {}
     for name in targets.names:
         folded.setdefault(name.casefold(), name)

@@ -2,9 +2,10 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document, Link
+from listlint.model.document import Document
+from listlint.model.nodes import Link
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import THRESHOLD, analyse
+from listlint.rules._entries import THRESHOLD
 
 
 @rule("LL301", "entry-name-not-link", tags=("entries", "format"))
@@ -26,21 +27,21 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix: make the name a link: ``- [black](https://github.com/psf/black) - ...``.
     """
-    analysis = analyse(doc)
-    for entry in analysis.entries:
+    analysis = ctx.facts.lists
+    for entry in doc.entries:
         if not entry.name and entry.link is not None and not _has_label(doc, entry.link):
             yield Problem(
                 entry.name_span, "the entry's link has no text; write its name `[Name](url)`"
             )
-    entry_items = {id(e.list_item) for e in analysis.entries if e.list_item is not None}
+    entry_items = {e.list_item for e in doc.entries if e.list_item is not None}
     for items in analysis.lists:
-        if any(id(item) in analysis.toc_items for item in items):
+        if any(item in analysis.navigation for item in items):
             continue
-        entries = sum(1 for item in items if id(item) in entry_items)
+        entries = sum(1 for item in items if item in entry_items)
         if entries < 3 or entries < THRESHOLD * len(items):
             continue
         for item in items:
-            if id(item) in entry_items or id(item) in analysis.children or item.paragraph is None:
+            if item in entry_items or item in analysis.children or item.paragraph is None:
                 continue
             text = item.paragraph.inline.plain_text.strip()
             if not text:

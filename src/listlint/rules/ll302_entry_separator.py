@@ -2,20 +2,21 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
-from listlint.entries import Entry
 from listlint.findings import Edit, Fix
+from listlint.model.document import Document
+from listlint.model.entries import Entry
+from listlint.model.nodes import ListItem, Section
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import content_entries, convention, group_by, majority, style
+from listlint.rules._entries import convention, group_by, majority, style
 
 
-def _list_of(entry: Entry) -> tuple[int, int]:
+def _list_of(entry: Entry) -> tuple[ListItem | None, Section | None]:
     """Entries of one list share a parent item and a section."""
     item = entry.list_item
-    return (id(item.parent) if item else 0, id(entry.section))
+    return (item.parent if item else None, entry.section)
 
 
-@rule("LL302", "entry-separator", fixable=True, tags=("entries", "format"))
+@rule("LL302", "entry-separator", fixable="sometimes", tags=("entries", "format"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Name and description should be separated the way the rest of the list separates them.
 
@@ -37,7 +38,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     configured = style(ctx.settings)
     entries = [
         e
-        for e in content_entries(doc)
+        for e in ctx.facts.content_entries
         if e.style == "list" and e.description_layout == "inline" and e.separator_span is not None
     ]
     wanted = convention(configured.separator, configured, (e.separator for e in entries))

@@ -2,9 +2,9 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import analyse, style
+from listlint.rules._entries import style
 
 
 @rule("LL303", "entry-missing-description", severity="warning", tags=("entries", "format"))
@@ -25,12 +25,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     configured = style(ctx.settings)
     if configured.description == "optional":
         return
-    analysis = analyse(doc)
-    by_item = {id(e.list_item): e for e in analysis.entries if e.list_item is not None}
+    analysis = ctx.facts.lists
+    by_item = {e.list_item: e for e in doc.entries if e.list_item is not None}
     for items in analysis.lists:
-        if any(id(item) in analysis.toc_items for item in items):
+        if any(item in analysis.navigation for item in items):
             continue
-        entries = [by_item[id(item)] for item in items if id(item) in by_item]
+        entries = [by_item[item] for item in items if item in by_item]
         entries = [
             e for e in entries if e.part_of is None and e.link is not None and not e.link.has_image
         ]

@@ -2,15 +2,15 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Edit, Fix, Span
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import descriptions_below
 
 BELOW = "bold-title entries in this list have their description below the title"
 
 
-@rule("LL304", "description-on-title-line", fixable=True, tags=("entries", "format"))
+@rule("LL304", "description-on-title-line", fixable="sometimes", tags=("entries", "format"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A description should not share the title's line where the list puts descriptions below.
 
@@ -25,7 +25,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix (safe): the description is moved to its own paragraph (a blank line is inserted).
     """
-    below = descriptions_below(doc, ctx.settings, "inline")
+    below = descriptions_below(ctx.facts, "inline")
     if below is None:
         return
     entries, wanted = below

@@ -2,15 +2,15 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Edit, Fix
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import descriptions_below
 
 OWN_PARAGRAPH = "bold-title entries in this list have their description in its own paragraph"
 
 
-@rule("LL305", "description-blank-line", fixable=True, tags=("entries", "format"))
+@rule("LL305", "description-blank-line", fixable="sometimes", tags=("entries", "format"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A description below a bold title should be separated from it by a blank line.
 
@@ -26,7 +26,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix (safe): a blank line is inserted between the title and the description.
     """
-    below = descriptions_below(doc, ctx.settings, "next-line")
+    below = descriptions_below(ctx.facts, "next-line")
     if below is None:
         return
     entries, wanted = below

@@ -2,15 +2,15 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Edit, Fix, Span
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import content_entries, convention, style
+from listlint.rules._entries import convention, style
 
 FOLLOWED = "bold titles in this list are followed by a space"
 
 
-@rule("LL306", "title-link-space", fixable=True, tags=("entries", "format", "whitespace"))
+@rule("LL306", "title-link-space", fixable="always", tags=("entries", "format", "whitespace"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A bold title should be separated from its link groups by a space.
 
@@ -24,7 +24,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """
     configured = style(ctx.settings)
     entries = [
-        e for e in content_entries(doc) if e.style == "bold-title" and e.title_gap is not None
+        e for e in ctx.facts.content_entries if e.style == "bold-title" and e.title_gap is not None
     ]
     wanted = convention(
         configured.title_gap,

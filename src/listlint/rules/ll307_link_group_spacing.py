@@ -2,17 +2,17 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Edit, Fix
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import content_entries, convention, style
+from listlint.rules._entries import convention, style
 
 
 def _shape(gap: str) -> str:
     return "".join(gap.split())
 
 
-@rule("LL307", "link-group-spacing", fixable=True, tags=("entries", "format", "whitespace"))
+@rule("LL307", "link-group-spacing", fixable="always", tags=("entries", "format", "whitespace"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Link groups after a title should be spaced the way the rest of the list spaces them.
 
@@ -28,7 +28,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     configured = style(ctx.settings)
     gaps = [
         (entry, text, span)
-        for entry in content_entries(doc)
+        for entry in ctx.facts.content_entries
         for text, span in entry.link_gaps
         if _shape(text) == "][" and "\n" not in text
     ]

@@ -2,9 +2,9 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import content_entries, style
+from listlint.rules._entries import style
 
 
 @rule("LL308", "entry-required-links", tags=("entries", "format"))
@@ -24,7 +24,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     labels = style(ctx.settings).labels
     if not labels:
         return
-    for entry in content_entries(doc):
+    for entry in ctx.facts.content_entries:
         texts = [link.text.strip().casefold() for link in entry.links]
         missing = [
             label for label in labels if not any(t.startswith(label.casefold()) for t in texts)

@@ -2,14 +2,14 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Edit, Fix, Span
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 
 _MARKERS = ("-", "*", "+")
 
 
-@rule("LL309", "list-marker-typo", fixable=True, tags=("entries", "lists"))
+@rule("LL309", "list-marker-typo", fixable="sometimes", tags=("entries", "lists"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A list item's marker should be typed once and followed by a space.
 

@@ -2,12 +2,11 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Edit, Fix, Span
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import (
     capitalised_words,
-    content_entries,
     convention,
     first_word,
     starts_lowercase,
@@ -15,7 +14,7 @@ from listlint.rules._entries import (
 )
 
 
-@rule("LL310", "description-capital", fixable=True, tags=("entries", "description"))
+@rule("LL310", "description-capital", fixable="unsafe", tags=("entries", "description"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A description should start with a capital letter when the list's descriptions do.
 
@@ -30,7 +29,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix (unsafe, as some lowercase words are names): the first letter is capitalised.
     """
     configured = style(ctx.settings)
-    entries = [e for e in content_entries(doc) if e.description and e.description_span is not None]
+    entries = [
+        e for e in ctx.facts.content_entries if e.description and e.description_span is not None
+    ]
     ordinary = None if configured.capitalized else capitalised_words(entries)
     verdicts = [(entry, starts_lowercase(entry, ordinary)) for entry in entries]
     wanted = convention(

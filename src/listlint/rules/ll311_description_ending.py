@@ -2,13 +2,13 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Edit, Fix, Span
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import TERMINAL, content_entries, convention, ending, style
+from listlint.rules._entries import TERMINAL, convention, ending, style
 
 
-@rule("LL311", "description-ending", fixable=True, tags=("entries", "description"))
+@rule("LL311", "description-ending", fixable="unsafe", tags=("entries", "description"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A description should end the way the list's descriptions end: with a period, or without.
 
@@ -24,7 +24,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix (unsafe: the text may be a title): the period is added, or the final period removed.
     """
     configured = style(ctx.settings)
-    entries = [e for e in content_entries(doc) if e.description and e.description_span is not None]
+    entries = [
+        e for e in ctx.facts.content_entries if e.description and e.description_span is not None
+    ]
     endings = [(entry, ending(entry)) for entry in entries]
     wanted = convention(
         None if configured.ending is None else bool(configured.ending),

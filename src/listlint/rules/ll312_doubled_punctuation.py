@@ -3,10 +3,9 @@
 import re
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Edit, Fix
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import content_entries
 
 _DOUBLED = re.compile(
     r"(?<![.\u2026])\.\.(?![.\u2026])"  # ..
@@ -16,7 +15,7 @@ _DOUBLED = re.compile(
 )
 
 
-@rule("LL312", "doubled-punctuation", fixable=True, tags=("entries", "description"))
+@rule("LL312", "doubled-punctuation", fixable="sometimes", tags=("entries", "description"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A description should not contain doubled punctuation such as ``..`` or ``,,``.
 
@@ -29,7 +28,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix (safe when the typo is found exactly once in the line): the extra mark is removed.
     """
-    for entry in content_entries(doc):
+    for entry in ctx.facts.content_entries:
         span = entry.description_span
         if span is None:
             continue

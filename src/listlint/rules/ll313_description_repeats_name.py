@@ -3,9 +3,8 @@
 import re
 from collections.abc import Iterator
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import content_entries
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -26,7 +25,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix: describe what the entry is or does.
     """
-    for entry in content_entries(doc):
+    for entry in ctx.facts.content_entries:
         if entry.description_span is None or not entry.name:
             continue
         description = _normal(entry.description)

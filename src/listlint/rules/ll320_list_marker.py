@@ -2,13 +2,13 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Edit, Fix
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import analyse, convention, style
+from listlint.rules._entries import convention, style
 
 
-@rule("LL320", "list-marker", fixable=True, tags=("entries", "lists"))
+@rule("LL320", "list-marker", fixable="always", tags=("entries", "lists"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Bullet lists should use the same marker (``-``, ``*`` or ``+``) at the same nesting depth.
 
@@ -28,13 +28,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix (safe): the markers of the list's items are replaced with the expected one.
     """
     configured = style(ctx.settings)
-    analysis = analyse(doc)
+    analysis = ctx.facts.lists
     lists = [
         items
         for items in analysis.lists
         if not items[0].ordered
         and any(item.paragraph is not None for item in items)
-        and id(items[0]) not in analysis.toc_items
+        and items[0] not in analysis.navigation
     ]
     by_depth: dict[int, list[str]] = {}
     for items in lists:

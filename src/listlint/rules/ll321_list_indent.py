@@ -2,10 +2,11 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document, ListItem
 from listlint.findings import Edit, Fix, Span
+from listlint.model.document import Document
+from listlint.model.nodes import ListItem
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import analyse, convention, style
+from listlint.rules._entries import convention, style
 
 
 def _leading(doc: Document, item: ListItem) -> str | None:
@@ -45,7 +46,7 @@ def _still_nested(doc: Document, item: ListItem, indent: str) -> bool:
     return _width(line[:content]) <= width < _width(line[:content]) + 4
 
 
-@rule("LL321", "list-indent", fixable=True, tags=("entries", "lists", "whitespace"))
+@rule("LL321", "list-indent", fixable="sometimes", tags=("entries", "lists", "whitespace"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """List items at the same depth should be indented the same way.
 
@@ -65,13 +66,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     same way): the indentation is replaced.
     """
     configured = style(ctx.settings)
-    analysis = analyse(doc)
-    lists = [items for items in analysis.lists if id(items[0]) not in analysis.toc_items]
-    indents = {id(item): _relative(doc, item) for items in lists for item in items}
+    analysis = ctx.facts.lists
+    lists = [items for items in analysis.lists if items[0] not in analysis.navigation]
+    indents = {item: _relative(doc, item) for items in lists for item in items}
     by_depth: dict[int, list[str]] = {}
     for items in lists:
         for item in items:
-            indent = indents[id(item)]
+            indent = indents[item]
             if indent is not None:
                 by_depth.setdefault(item.depth, []).append(indent)
     wanted = {
@@ -82,11 +83,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         expected = wanted.get(items[0].depth)
         if expected is None:
             continue
-        deviating = [item for item in items if indents[id(item)] not in (None, expected.value)]
+        deviating = [item for item in items if indents[item] not in (None, expected.value)]
         if not deviating:
             continue
         edits = [_edit(doc, item, expected.value, analysis.children) for item in deviating]
-        whole = len(deviating) == len(items) and len({indents[id(item)] for item in items}) == 1
+        whole = len(deviating) == len(items) and len({indents[item] for item in items}) == 1
         groups: list[tuple[ListItem, list[Edit | None]]] = (
             [(deviating[0], edits)]
             if whole
@@ -97,18 +98,18 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             chosen = tuple(edit for edit in group_edits if edit is not None)
             yield Problem(
                 Span(item.marker_span.line, 1, item.marker_span.line, item.marker_span.column),
-                f"{what} indented with {indents[id(item)]!r}; indent it with {expected.value!r}"
+                f"{what} indented with {indents[item]!r}; indent it with {expected.value!r}"
                 f"{' relative to its parent' if item.depth else ''} "
                 f"({expected.evidence(f'items at depth {item.depth} are indented that way')})",
                 Fix(chosen, "indent like the others") if len(chosen) == len(group_edits) else None,
             )
 
 
-def _edit(doc: Document, item: ListItem, indent: str, parents: set[int]) -> Edit | None:
+def _edit(doc: Document, item: ListItem, indent: str, parents: frozenset[ListItem]) -> Edit | None:
     """The edit re-indenting a one-line item without sub-items, if it keeps its nesting."""
     own = _leading(doc, item) or ""
     replacement = (_leading(doc, item.parent) or "" if item.parent else "") + indent
-    single = item.span.line == item.span.end_line and id(item) not in parents
+    single = item.span.line == item.span.end_line and item not in parents
     if not single or not _still_nested(doc, item, replacement):
         return None
     return Edit.replace(

@@ -3,22 +3,21 @@
 from collections.abc import Iterator
 from itertools import pairwise
 
-from listlint.document import Document
-from listlint.entries import Entry
 from listlint.findings import Edit, Fix, Span
+from listlint.model.document import Document
+from listlint.model.entries import Entry
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import THRESHOLD, analyse, out_of_order, sort_key, style
+from listlint.rules._entries import THRESHOLD, ListAnalysis, out_of_order, sort_key, style
 
 
-def _entry_lists(doc: Document) -> list[list[Entry]]:
+def _entry_lists(doc: Document, analysis: ListAnalysis) -> list[list[Entry]]:
     """The entries of each list (of at least three entries), outside the TOC."""
-    analysis = analyse(doc)
-    by_item = {id(e.list_item): e for e in analysis.entries if e.list_item is not None}
+    by_item = {e.list_item: e for e in doc.entries if e.list_item is not None}
     found = []
     for items in analysis.lists:
-        if id(items[0]) in analysis.toc_items:
+        if items[0] in analysis.navigation:
             continue
-        entries = [by_item[id(item)] for item in items if id(item) in by_item]
+        entries = [by_item[item] for item in items if item in by_item]
         if len(entries) >= 3:
             found.append(entries)
     return found
@@ -37,7 +36,7 @@ def _reorder(doc: Document, entries: list[Entry]) -> Fix | None:
     if any(after.line != before.end_line + 1 for before, after in pairwise(spans)):
         return None
     blocks = {
-        id(entry): doc.text_at(Span(span.line, 1, span.end_line, len(doc.line(span.end_line)) + 1))
+        entry: doc.text_at(Span(span.line, 1, span.end_line, len(doc.line(span.end_line)) + 1))
         for entry, span in zip(entries, spans, strict=True)
     }
     # the line endings between the items stay where they are, whatever each one is
@@ -45,7 +44,7 @@ def _reorder(doc: Document, entries: list[Entry]) -> Fix | None:
         doc.text_at(Span(before.end_line, len(doc.line(before.end_line)) + 1, after.line, 1))
         for before, after in pairwise(spans)
     ]
-    ordered = [blocks[id(e)] for e in sorted(entries, key=lambda e: sort_key(e.name))]
+    ordered = [blocks[e] for e in sorted(entries, key=lambda e: sort_key(e.name))]
     text = "".join(block + ending for block, ending in zip(ordered, [*endings, ""], strict=True))
     last = spans[-1].end_line
     whole = Span(spans[0].line, 1, last, len(doc.line(last)) + 1)
@@ -58,7 +57,7 @@ def _reorder(doc: Document, entries: list[Entry]) -> Fix | None:
     "LL330",
     "alphabetical-order",
     severity="warning",
-    fixable=True,
+    fixable="unsafe",
     tags=("entries", "order"),
 )
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
@@ -80,7 +79,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     for lists whose items are all entries, with no blank lines between them.
     """
     configured = style(ctx.settings)
-    lists = _entry_lists(doc)
+    lists = _entry_lists(doc, ctx.facts.lists)
     sorted_lists = sum(1 for entries in lists if _is_sorted(entries))
     if configured.sorted is False:
         return

@@ -2,9 +2,8 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import content_entries
 
 
 @rule("LL340", "entry-outside-section", severity="warning", tags=("entries", "structure"))
@@ -30,7 +29,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     if len(doc.headings) < 2:
         return
     title = doc.headings[0] if doc.headings[0].level == 1 else None
-    for entry in content_entries(doc):
+    for entry in ctx.facts.content_entries:
         section = entry.section
         if section is not None and section.heading is not title:
             continue

@@ -2,9 +2,8 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._entries import analyse
 
 
 @rule("LL341", "entry-in-toc", tags=("entries", "structure", "toc"))
@@ -13,8 +12,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Why: an entry (a link to another site) inside the table of contents is an entry added in the
     wrong place; readers looking for it in its section will not find it. The table of contents is
-    the one ``listlint.toc`` finds, or any list (with its sub-lists) at least 80 % of whose items
-    are ``#fragment`` links.
+    the one listlint finds (see docs/anchors.md), or any list (with its sub-lists) at least 80 %
+    of whose items are ``#fragment`` links.
 
     Example:
 
@@ -24,9 +23,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix: move the entry into its section.
     """
-    analysis = analyse(doc)
-    for entry in analysis.entries:
-        if entry.list_item is not None and id(entry.list_item) in analysis.toc_items:
+    analysis = ctx.facts.lists
+    for entry in doc.entries:
+        if entry.list_item is not None and entry.list_item in analysis.navigation:
             yield Problem(
                 entry.name_span,
                 f"entry {entry.name[:50]!r} links to {entry.url!r} from inside the table of "

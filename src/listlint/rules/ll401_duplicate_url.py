@@ -3,16 +3,15 @@
 from collections.abc import Iterator, Sequence
 from itertools import chain, islice
 
-from listlint.document import Document
-from listlint.rule import Context, Problem, rule
+from listlint.model.document import Document
+from listlint.rule import Problem, ProjectContext, project_rule
 from listlint.rules import _duplicates as dup
 
 
-@rule(
+@project_rule(
     "LL401",
     "duplicate-url",
     tags=("duplicates",),
-    scope="project",
     options={
         "name-threshold": {
             "type": "number",
@@ -29,7 +28,7 @@ from listlint.rules import _duplicates as dup
         },
     },
 )
-def check(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Problem]]:
+def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
     """An entry links the same URL as an earlier entry (after URL normalisation).
 
     Why: a project listed twice is the most common review comment on a curated list. URLs are
@@ -55,7 +54,7 @@ def check(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Pr
     """
     threshold = float(ctx.options["name-threshold"])
     parallel = bool(ctx.options["parallel-sections"])
-    found = dup.items(docs, dup.allowed_repeats(ctx.settings))
+    found = ctx.project.items
     for group in dup.grouped((item.url, item) for item in found):
         for first, later, reason in _repeats(group, threshold, parallel):
             message = dup.duplicate_message(first, later, reason)
@@ -72,8 +71,8 @@ def _repeats(
     of them; no more than ``CROWD`` are tried, so that a URL listed thousands of times (under as
     many parallel sections) costs no more than a few listings.
     """
-    standing: dict[tuple[tuple[int, int, int], str], dup.Item] = {}  # in group order
-    by_category: dict[tuple[int, int, int], list[dup.Item]] = {}
+    standing: dict[tuple[dup.Category, str], dup.Item] = {}  # in group order
+    by_category: dict[dup.Category, list[dup.Item]] = {}
     for later in group:
         if later.is_back_reference or later.is_component:
             continue  # exempt against every earlier item, and stands for none

@@ -1,18 +1,17 @@
 """LL402 similar-entry."""
 
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterator
 
-from listlint.document import Document
-from listlint.rule import Context, Problem, rule
+from listlint.model.document import Document
+from listlint.rule import Problem, ProjectContext, project_rule
 from listlint.rules import _duplicates as dup
 
 
-@rule(
+@project_rule(
     "LL402",
     "similar-entry",
     severity="warning",
     tags=("duplicates",),
-    scope="project",
     options={
         "name-threshold": {
             "type": "number",
@@ -37,7 +36,7 @@ from listlint.rules import _duplicates as dup
         },
     },
 )
-def check(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Problem]]:
+def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
     """An entry has the name of an earlier entry and points at the same project by another URL.
 
     Why: duplicates rarely share a URL byte for byte. The same name linking two pages of one
@@ -61,7 +60,7 @@ def check(docs: Sequence[Document], ctx: Context) -> Iterator[tuple[Document, Pr
     name_threshold = float(ctx.options["name-threshold"])
     description_threshold = float(ctx.options["description-threshold"])
     parallel = bool(ctx.options["parallel-sections"])
-    found = dup.items(docs, dup.allowed_repeats(ctx.settings))
+    found = ctx.project.items
     reported: set[int] = set()
     for first, later in dup.similar_name_pairs(found, name_threshold, _alike, _blocks):
         if later.order in reported or first.url == later.url:
@@ -92,8 +91,8 @@ def _alike(item: dup.Item) -> Hashable:
         item.url,
         item.project,
         item.description,
-        id(item.doc),
-        id(item.entry.section),
+        item.doc,
+        item.entry.section,
         item.is_back_reference,
         item.is_component,
         dup.is_channel(item),

@@ -2,9 +2,10 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document, Link
+from listlint.model.document import Document
+from listlint.model.nodes import Link
 from listlint.rule import Context, Problem, rule
-from listlint.rules import _duplicates as dup
+from listlint.urls import normalize_url
 
 
 @rule("LL403", "repeated-link-in-entry", tags=("duplicates",))
@@ -30,7 +31,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             destination = link.destination.strip()
             if not destination or link.fragment is not None or link.has_image:
                 continue
-            key = dup.url_key(destination)
+            key = normalize_url(destination)
             if key not in seen:
                 seen[key] = link
                 continue

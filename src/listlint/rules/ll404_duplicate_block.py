@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Span
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 
 

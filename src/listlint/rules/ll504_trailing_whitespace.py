@@ -2,12 +2,12 @@
 
 from collections.abc import Iterator
 
-from listlint.document import Document
 from listlint.findings import Edit, Fix, Span
+from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 
 
-@rule("LL504", "trailing-whitespace", severity="warning", fixable=True, tags=("whitespace",))
+@rule("LL504", "trailing-whitespace", severity="warning", fixable="always", tags=("whitespace",))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Lines should not end in spaces or tabs.
 

@@ -1,13 +1,13 @@
-"""LL591 unknown-suppression-rule (reported by the suppression engine)."""
+"""LL591 unknown-suppression-rule."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from listlint.document import Document
-from listlint.rule import Context, Problem, rule
+from listlint.rule import Problem, SuppressionContext, suppression_rule
+from listlint.suppress import Directive
 
 
-@rule("LL591", "unknown-suppression-rule", scope="meta", tags=("suppression",))
-def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+@suppression_rule("LL591", "unknown-suppression-rule", severity="error", tags=("suppression",))
+def check(directives: Sequence[Directive], ctx: SuppressionContext) -> Iterator[Problem]:
     """A suppression comment must name rules that exist.
 
     Why: a misspelt code (`LL2O1`) suppresses nothing, so the finding it was meant to silence still
@@ -17,4 +17,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix: use a code, prefix or name from `listlint rules`, or no code at all to mean every rule.
     """
-    return iter(())
+    for directive in directives:
+        if directive.unknown:
+            names = ", ".join(directive.unknown)
+            yield Problem(
+                directive.span,
+                f"suppression names no known rule: {names}; run `listlint rules` for the codes",
+            )

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
 
-from listlint.document import Document, Heading, HtmlAnchor, Link, ListItem, Piece
 from listlint.findings import Span
+from listlint.model.entries import Entry
+from listlint.model.nodes import Blocks, Heading, HtmlAnchor, Link, ListItem, Piece
 from listlint.slug import slugify
 
 TocKind = Literal["markers", "heading", "inferred"]
@@ -56,7 +57,7 @@ _SKIPPED_PIECES = frozenset({"strong_open", "em_open", "s_open"})
 MIN_INFERRED_ITEMS = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TocItem:
     """One entry of a TOC: its text, the fragment it links to, how deep it is nested, and where."""
 
@@ -71,7 +72,7 @@ class TocItem:
     parent: TocItem | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Toc:
     """A table of contents: how it was found and its items in order."""
 
@@ -89,7 +90,7 @@ class Targets:
 
     names: dict[str, list[Heading | HtmlAnchor]]
     heading_of: dict[str, Heading]
-    attached: dict[int, Heading]  # id(html anchor) -> the heading it sits on or just above
+    attached: dict[HtmlAnchor, Heading]  # html anchor -> the heading it sits on or just above
 
     def exists(self, fragment: str) -> bool:
         """True when ``#fragment`` goes somewhere on GitHub (case-sensitively)."""
@@ -113,11 +114,11 @@ def title_key(text: str) -> str:
     return "".join(c for c in text.lower() if unicodedata.category(c)[0] in "LM")
 
 
-def find_targets(doc: Document) -> Targets:
+def find_targets(doc: Blocks) -> Targets:
     """Heading slugs and explicit anchors, with the heading that each explicit anchor belongs to."""
     names = doc.anchors()
     heading_of = {heading.anchor: heading for heading in doc.headings}
-    attached: dict[int, Heading] = {}
+    attached: dict[HtmlAnchor, Heading] = {}
     by_line: dict[int, Heading] = {}
     for heading in doc.headings:
         for line in range(heading.span.line, heading.span.end_line + 1):
@@ -125,12 +126,12 @@ def find_targets(doc: Document) -> Targets:
     for anchor in doc.html_anchors:
         owner = _heading_at_or_after(doc, by_line, anchor.span.line)
         if owner is not None:
-            attached[id(anchor)] = owner
+            attached[anchor] = owner
             heading_of.setdefault(anchor.name, owner)
     return Targets(names, heading_of, attached)
 
 
-def _heading_at_or_after(doc: Document, by_line: dict[int, Heading], line: int) -> Heading | None:
+def _heading_at_or_after(doc: Blocks, by_line: dict[int, Heading], line: int) -> Heading | None:
     """The heading on ``line``, or the next one when only blank lines separate it from ``line``."""
     for number in range(line, line + 3):
         if number in by_line:
@@ -140,13 +141,13 @@ def _heading_at_or_after(doc: Document, by_line: dict[int, Heading], line: int) 
     return None
 
 
-def find_toc(doc: Document) -> Toc | None:
-    """The document's table of contents, or None."""
-    lists = _outer_lists(doc)
+def find_toc(doc: Blocks, entries: tuple[Entry, ...]) -> Toc | None:
+    """The document's table of contents (entries tell where the list proper starts), or None."""
+    lists = list(doc.lists)
     if not lists:
         return None
     targets = find_targets(doc)
-    context = _Context(doc, targets)
+    context = _Context(doc, targets, entries)
     return (
         _toc_between_markers(context, lists)
         or _toc_under_heading(context, lists)
@@ -156,8 +157,9 @@ def find_toc(doc: Document) -> Toc | None:
 
 @dataclass
 class _Context:
-    doc: Document
+    doc: Blocks
     targets: Targets
+    entries: tuple[Entry, ...]
 
     def __post_init__(self) -> None:
         self.links = {link.span: link for link in self.doc.links}
@@ -171,16 +173,16 @@ class _Context:
 
     def toc_items(self, lists: list[tuple[int, int]]) -> tuple[TocItem, ...]:
         found: list[TocItem] = []
-        made: dict[int, TocItem] = {}
+        made: dict[ListItem, TocItem] = {}
         for first, last in lists:
             items = self.items(first, last)
             top = min((item.depth for item in items), default=0)
             for item in items:
-                made[id(item)] = toc_item = self.toc_item(item, item.depth - top, made)
+                made[item] = toc_item = self.toc_item(item, item.depth - top, made)
                 found.append(toc_item)
         return tuple(found)
 
-    def toc_item(self, item: ListItem, depth: int, made: dict[int, TocItem]) -> TocItem:
+    def toc_item(self, item: ListItem, depth: int, made: dict[ListItem, TocItem]) -> TocItem:
         paragraph = item.paragraph
         link = self.first_link(item)
         fragment = fragment_of(link) if link else None
@@ -200,7 +202,7 @@ class _Context:
             list_item=item,
             link=link,
             heading=heading,
-            parent=made.get(id(item.parent)) if item.parent else None,
+            parent=made.get(item.parent) if item.parent else None,
         )
 
     def first_link(self, item: ListItem) -> Link | None:
@@ -228,20 +230,6 @@ def _leading_pieces(pieces: tuple[Piece, ...]) -> Iterator[Piece]:
         if piece.kind in _SKIPPED_PIECES or (piece.kind == "text" and not piece.text.strip()):
             continue
         yield piece
-
-
-def _outer_lists(doc: Document) -> list[tuple[int, int]]:
-    """First and last line (1-based) of every list that is not inside another list."""
-    found: list[tuple[int, int]] = []
-    depth = 0
-    for token in doc.tokens:
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            if depth == 0 and token.map:
-                found.append((token.map[0] + 1, token.map[1]))
-            depth += 1
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            depth -= 1
-    return found
 
 
 def _last_line(context: _Context, lists: list[tuple[int, int]]) -> int:
@@ -314,7 +302,7 @@ def _toc_under_heading(context: _Context, lists: list[tuple[int, int]]) -> Toc |
 
 def _inferred_toc(context: _Context, lists: list[tuple[int, int]]) -> Toc | None:
     doc = context.doc
-    limit = doc.entries[0].span.line if doc.entries else len(doc.lines) // 3 + 1
+    limit = context.entries[0].span.line if context.entries else len(doc.lines) // 3 + 1
     for first, last in lists:
         if first > limit:
             return None

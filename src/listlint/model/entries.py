@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from listlint.document import Document, Inline, Link, ListItem, Paragraph, Section, TableRow
 from listlint.findings import Span
+from listlint.model.nodes import Blocks, Inline, Link, ListItem, Paragraph, Section, TableRow
 
 EntryStyle = Literal["list", "bold-title", "table"]
 DescriptionLayout = Literal["inline", "next-line", "below", "none"]
@@ -64,7 +64,7 @@ def _trailing_start(tail: str) -> int | None:
     return len(tail) - tags.end() if tags else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Entry:
     """One curated item: its name, primary link, other links, description and place.
 
@@ -278,10 +278,10 @@ def _split(masked: _Masked, name_end: int, bracketed_only: bool) -> _Parts:
 class _Finder:
     """Finds the entries of one document."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Blocks) -> None:
         self.doc = doc
         self.by_start = {(link.span.line, link.span.column): link for link in doc.links}
-        self.by_item: dict[int, Entry] = {}
+        self.by_item: dict[ListItem, Entry] = {}
 
     def links_in(self, masked: _Masked) -> tuple[Link, ...]:
         return tuple(link for start, link in sorted(masked.links.items()) if not link.image)
@@ -330,7 +330,7 @@ class _Finder:
         description = masked.plain(description_start, parts.description_end)
         has_description = description_start < parts.description_end and bool(description)
         parent_item = item.parent
-        parent = self.by_item.get(id(parent_item)) if parent_item else None
+        parent = self.by_item.get(parent_item) if parent_item else None
         group = None
         if parent_item is not None and parent is None and parent_item.paragraph is not None:
             group = parent_item.paragraph.inline.plain_text.strip() or None
@@ -369,11 +369,11 @@ class _Finder:
             group=group,
             description_prose=masked.plain(description_start, parts.description_end, code=False),
         )
-        self.by_item[id(item)] = entry
+        self.by_item[item] = entry
         return entry
 
     def bold_entries(self) -> Iterator[Entry]:
-        paragraphs = [p for p in self.doc.paragraphs if p.list_item is None and not p.in_quote]
+        paragraphs = [p for p in self.doc.paragraphs if not p.in_list and not p.in_quote]
         for index, paragraph in enumerate(paragraphs):
             masked = _mask(paragraph.inline, self.by_start)
             text = masked.text
@@ -501,7 +501,7 @@ def _layout(inline: Inline, title_offset: int, description_offset: int) -> Descr
     )
 
 
-def find_entries(doc: Document) -> list[Entry]:
+def find_entries(doc: Blocks) -> tuple[Entry, ...]:
     """Every entry of the document, in source order."""
     finder = _Finder(doc)
     found: list[Entry] = []
@@ -514,4 +514,4 @@ def find_entries(doc: Document) -> list[Entry]:
         row_entry = finder.table_entry(row)
         if row_entry is not None:
             found.append(row_entry)
-    return sorted(found, key=lambda e: (e.span.line, e.span.column))
+    return tuple(sorted(found, key=lambda e: (e.span.line, e.span.column)))
