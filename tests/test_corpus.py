@@ -11,8 +11,8 @@ import pytest
 
 from listlint.findings import Finding
 from listlint.lint import lint_paths
-from listlint.rule import find_rule
 from listlint.reporters.json import render
+from listlint.rule import find_rule
 
 from conftest import SHARED, require_shared
 
