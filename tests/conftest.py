@@ -15,9 +15,9 @@ import pytest
 from listlint.config import Selection
 from listlint.facts import DocumentFacts, ProjectFacts
 from listlint.findings import Finding
-from listlint.lint import LintReport, lint_paths
 from listlint.model.document import Document, parse_document
 from listlint.rule import Context, DocumentRule, Problem, ProjectContext, ProjectRule, Rule
+from listlint.run import Run, RunOptions, run
 
 # Hermetic: listlint's validation stamps go to a fresh folder, never the user's cache.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="listlint-test-cache-")
@@ -45,7 +45,19 @@ def require_shared() -> Path:
     return SHARED
 
 
-def lint_file(path: Path, select: Sequence[str] | None = None) -> LintReport:
+def lint_paths(
+    paths: Sequence[str],
+    *,
+    isolated: bool = False,
+    selection: Selection | None = None,
+    config: str | None = None,
+) -> Run:
+    """One run over ``paths``, as the command line does it (no fixing)."""
+    options = RunOptions(paths, config, isolated, selection or Selection())
+    return run(options)
+
+
+def lint_file(path: Path, select: Sequence[str] | None = None) -> Run:
     """Lint one file with no configuration, optionally only some rules."""
     selection = Selection(select=list(select)) if select is not None else None
     return lint_paths([str(path)], isolated=True, selection=selection)

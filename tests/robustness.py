@@ -7,12 +7,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from listlint.cli import MAX_FIX_PASSES
 from listlint.config import Config, Selection
 from listlint.findings import Finding
 from listlint.fix import apply_fixes, edit_range, held_back, reported
 from listlint.lint import Target, lint_targets
 from listlint.model.document import parse_document
+from listlint.run import lint_and_fix
 from listlint.source import Source, line_starts, split_lines
 
 EVERY_RULE = Selection(select=("ALL",))
@@ -38,15 +38,10 @@ def fix_once(text: str, findings: Sequence[Finding]) -> tuple[str, list[Finding]
     return apply_fixes(text, findings)
 
 
-def fix_text(text: str) -> str:
+def fix_text(text: str, path: str = "list.md") -> str:
     """What ``listlint --fix`` makes of ``text``: passes until nothing changes."""
-    shown = reported(text, lint_text(text))
-    for number in range(MAX_FIX_PASSES):
-        fixed, done = apply_fixes(text, lint_text(text), shown=shown if number else None)
-        if not done or fixed == text:
-            return fixed
-        text = fixed
-    return text
+    target = Target(Source(path, text, False), Config(), Config().enabled_rules(EVERY_RULE))
+    return lint_and_fix([target], fix=True).texts[path]
 
 
 def position_problems(text: str, findings: Sequence[Finding]) -> list[str]:

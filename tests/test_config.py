@@ -9,9 +9,8 @@ import pytest
 from listlint.config import (
     Config,
     ConfigError,
+    ConfigFinder,
     Selection,
-    discover_config,
-    forget_configs,
     load_config,
 )
 from listlint.patterns import UserPattern
@@ -29,15 +28,14 @@ def test_nearest_config_wins_walking_up(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.listlint]\nignore = ["LL504"]\n')
     sub = tmp_path / "docs" / "deep"
     sub.mkdir(parents=True)
-    assert discover_config(sub / "x.md").path == tmp_path / "pyproject.toml"
+    assert ConfigFinder().for_path(sub / "x.md").path == tmp_path / "pyproject.toml"
     (tmp_path / "docs" / ".listlint.toml").write_text('ignore = ["LL503"]\n')
-    forget_configs()  # a new run
-    assert discover_config(sub / "x.md").path == tmp_path / "docs" / ".listlint.toml"
+    assert ConfigFinder().for_path(sub / "x.md").path == tmp_path / "docs" / ".listlint.toml"
 
 
 def test_pyproject_without_a_listlint_section_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
-    assert discover_config(tmp_path / "x.md").path != tmp_path / "pyproject.toml"
+    assert ConfigFinder().for_path(tmp_path / "x.md").path != tmp_path / "pyproject.toml"
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,10 @@ import jsonschema
 import pytest
 
 from listlint.findings import Finding
-from listlint.lint import lint_paths
 from listlint.reporters.json import render
 from listlint.rule import find_rule
 
-from conftest import SHARED, require_shared
+from conftest import SHARED, lint_paths, require_shared
 
 LISTS = sorted((SHARED / "corpus").glob("*/*.md")) if SHARED else []
 

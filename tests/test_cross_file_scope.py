@@ -10,8 +10,8 @@ import pytest
 
 from listlint import rule as rule_registry
 from listlint.cli import main
-from listlint.config import Selection
-from listlint.lint import LintReport, collect
+from listlint.config import ConfigFinder, Selection
+from listlint.files import collect
 from listlint.model.document import Document
 from listlint.rule import Problem, ProjectContext, ProjectRule
 from listlint.scope import context_paths, context_targets
@@ -123,8 +123,7 @@ def test_the_configuration_names_the_scope_relative_to_itself(
 
 
 def test_files_named_on_the_command_line_are_not_context(lists: Path, project_rule: str) -> None:
-    report = LintReport()
-    targets = collect(["lists/a.md"], isolated=True, selection=Selection(["LL4T1"]), report=report)
+    targets = collect(["lists/a.md"], ConfigFinder(isolated=True), Selection(["LL4T1"]), [])
 
     absolute = (lists / "lists" / "b.md").as_posix()
     found = context_paths(targets, ["lists/*.md", "lists/b.md", "lists/missing.md", absolute])
@@ -140,20 +139,17 @@ def test_a_folder_name_is_not_part_of_the_pattern(
     (folder / "a.md").write_text(A, encoding="utf-8")
     (folder / "b.md").write_text(B, encoding="utf-8")
     monkeypatch.chdir(folder)
-    report = LintReport()
-    targets = collect(["a.md"], isolated=True, selection=Selection(["LL504"]), report=report)
+    targets = collect(["a.md"], ConfigFinder(isolated=True), Selection(["LL504"]), [])
 
     assert [p.as_posix() for p in context_paths(targets, ["*.md"])] == ["b.md"]
 
 
 def test_context_files_run_only_project_rules(lists: Path, project_rule: str) -> None:
-    report = LintReport()
     selection = Selection(["LL4T1", "LL504"])
-    targets = collect(["lists/a.md"], isolated=True, selection=selection, report=report)
+    configs = ConfigFinder(isolated=True)
+    targets = collect(["lists/a.md"], configs, selection, [])
 
-    context = context_targets(
-        targets, ["lists/*.md"], config=None, isolated=True, selection=selection, report=report
-    )
+    context = context_targets(targets, ["lists/*.md"], configs, selection, [])
 
     assert [t.source.path for t in context] == ["lists/b.md"]
     assert [r.code for r in context[0].rules] == [project_rule]
@@ -161,13 +157,11 @@ def test_context_files_run_only_project_rules(lists: Path, project_rule: str) ->
 
 def test_no_context_is_read_without_a_cross_file_rule(lists: Path) -> None:
     (lists / "lists" / "broken.md").write_bytes(b"\xff\xfe not text")
-    report = LintReport()
     selection = Selection(["LL504"])
-    targets = collect(["lists/a.md"], isolated=True, selection=selection, report=report)
+    configs, errors = ConfigFinder(isolated=True), []
+    targets = collect(["lists/a.md"], configs, selection, errors)
 
-    context = context_targets(
-        targets, ["lists/*.md"], config=None, isolated=True, selection=selection, report=report
-    )
+    context = context_targets(targets, ["lists/*.md"], configs, selection, errors)
 
     assert context == []
-    assert report.errors == []
+    assert errors == []

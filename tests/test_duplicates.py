@@ -10,14 +10,13 @@ from typing import Any
 import pytest
 
 from listlint.findings import Span
-from listlint.lint import lint_paths
 from listlint.model.document import Document, parse_document
 from listlint.model.entries import Entry
 from listlint.model.nodes import Link
 from listlint.rule import Rule, find_rule
 from listlint.rules import _duplicates as dup
 
-from conftest import check_rule
+from conftest import check_rule, lint_paths
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "duplicates"
 

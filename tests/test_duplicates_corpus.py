@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from listlint.lint import lint_paths
 from listlint.model.document import Document, parse_document
 from listlint.urls import normalize_url
+
+from conftest import lint_paths
 
 
 def _corpus() -> Path | None:

@@ -8,9 +8,8 @@ import pytest
 
 from listlint.config import Selection
 from listlint.findings import Finding
-from listlint.lint import lint_paths
 
-from conftest import require_shared
+from conftest import lint_paths, require_shared
 
 
 @pytest.fixture

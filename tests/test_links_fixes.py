@@ -8,7 +8,8 @@ import pytest
 
 from listlint.config import Selection
 from listlint.fix import apply_fixes
-from listlint.lint import lint_paths
+
+from conftest import lint_paths
 
 
 def fix_once(tmp_path: Path, text: str, codes: str = "LL1") -> str:

@@ -10,7 +10,8 @@ import pytest
 
 from listlint.config import Selection
 from listlint.findings import Finding
-from listlint.lint import lint_paths
+
+from conftest import lint_paths
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "links"
 

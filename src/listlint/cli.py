@@ -7,21 +7,17 @@ import difflib
 import gc
 import os
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from listlint import __version__
 
 if TYPE_CHECKING:
-    from listlint.findings import Finding
-    from listlint.lint import LintReport, Target
+    from listlint.run import Run
     from listlint.scope import ReportFilter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "rule", "config", "review")
-MAX_FIX_PASSES = 10
 
 EXAMPLES = """\
 examples:
@@ -127,109 +123,92 @@ def lint_parser() -> argparse.ArgumentParser:
 def _lint(argv: Sequence[str]) -> int:
     args = lint_parser().parse_args(argv)
     from listlint import profile
-    from listlint.config import ConfigError, Selection, check_selection
-    from listlint.lint import LintReport, collect, lint_targets
+    from listlint.config import Selection
 
     if args.profile:
         profile.enable()
     # A parse allocates hundreds of thousands of long-lived objects; with the default thresholds
     # the cyclic collector walks them again and again (10% of awesome-go, 25% of 10,000 entries).
     gc.set_threshold(50_000, 20, 100)
+    problem = _usage_problem(args)
+    if problem:
+        return _fail(problem)
+    from listlint.run import RunError, RunOptions, run, write_fixes
 
-    selection = Selection(args.select, args.extend_select or (), args.ignore or ())
+    options = RunOptions(
+        paths=args.paths or ["README.md"],
+        config=args.config,
+        isolated=args.no_config,
+        selection=Selection(args.select, args.extend_select or (), args.ignore or ()),
+        stdin_filename=args.stdin_filename,
+        cross_file=args.cross_file,
+        cross_file_scope=args.cross_file_scope or (),
+        changed_since=args.changed_since,
+        baseline=args.baseline,
+        fix=args.fix or args.diff,
+        unsafe_fixes=args.unsafe_fixes,
+    )
     try:
-        check_selection(selection)
-    except ConfigError as error:
+        result = run(options)
+    except RunError as error:
         return _fail(str(error))
-    paths = args.paths
-    if not paths:
-        if not Path("README.md").is_file():
-            return _fail("no path given and no README.md here; pass a file or folder")
-        paths = ["README.md"]
-    if args.stdin_filename and "-" not in paths:
-        return _fail("--stdin-filename needs - among the paths")
-    if args.fix and "-" in paths:
-        return _fail("--fix cannot write to stdin; use --diff")
-    if args.changed_since and "-" in paths:
-        return _fail("--changed-since needs files from a git work tree, not stdin")
+    if args.write_baseline:
+        return _write_baseline(Path(args.write_baseline), result)
+    if args.diff:
+        for path, text in result.changed.items():
+            sys.stdout.write(_unified_diff(path, result.originals[path], text))
+    elif args.fix:
+        write_fixes(result)
+    for message in result.errors:
+        sys.stderr.write(f"listlint: error: {message}\n")
+    if result.targets or not result.errors:
+        with profile.phase("report"):
+            _print(result, args)
+    if args.profile:
+        sys.stderr.write(profile.render())
+    if result.errors:
+        return EXIT_ERROR
+    if args.diff and result.fixed:
+        return EXIT_FINDINGS
+    return EXIT_FINDINGS if result.findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    """Why these options cannot go together, or None."""
+    if not args.paths and not Path("README.md").is_file():
+        return "no path given and no README.md here; pass a file or folder"
+    if args.stdin_filename and "-" not in args.paths:
+        return "--stdin-filename needs - among the paths"
+    if args.fix and "-" in args.paths and len(args.paths) > 1:
+        return "--fix - prints the fixed standard input; lint other files in another run"
+    if args.changed_since and "-" in args.paths:
+        return "--changed-since needs files from a git work tree, not stdin"
     if args.write_baseline and (args.baseline or args.changed_since or args.fix or args.diff):
-        return _fail(
+        return (
             "--write-baseline records every finding; drop --baseline, --changed-since, --fix"
             " and --diff"
         )
-    report = LintReport()
-    with profile.phase("read"):
-        targets = collect(
-            paths,
-            config=args.config,
-            isolated=args.no_config,
-            selection=selection,
-            stdin_filename=args.stdin_filename,
-            report=report,
-        )
-    from listlint.scope import PartialRunError, ReportFilter, context_targets
-
-    context = context_targets(
-        targets,
-        args.cross_file_scope or (),
-        config=args.config,
-        isolated=args.no_config,
-        selection=selection,
-        report=report,
-    )
-    if args.cross_file is not None:
-        for target in [*context, *targets]:
-            target.config = replace(
-                target.config, data={**target.config.data, "cross-file": args.cross_file}
-            )
-    try:
-        shown = ReportFilter(targets, changed_since=args.changed_since, baseline=args.baseline)
-    except PartialRunError as problem:
-        return _fail(str(problem))
-
-    def relint() -> list[Finding]:
-        return shown(lint_targets([*context, *targets]))
-
-    findings = relint()
-    if args.write_baseline:
-        return _write_baseline(Path(args.write_baseline), findings, targets, report)
-    fixed_count = 0
-    if args.fix or args.diff:
-        findings, fixed_count = _fix(targets, findings, args, report, relint)
-    for message in report.errors:
-        sys.stderr.write(f"listlint: error: {message}\n")
-    if targets or not report.errors:
-        with profile.phase("report"):
-            _print(findings, args, fixed_count)
-            _print_hidden(shown, args)
-    if args.profile:
-        sys.stderr.write(profile.render())
-    if report.errors:
-        return EXIT_ERROR
-    if args.diff and fixed_count:
-        return EXIT_FINDINGS
-    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+    return None
 
 
-def _write_baseline(
-    path: Path, findings: list[Finding], targets: list[Target], report: LintReport
-) -> int:
+def _write_baseline(path: Path, result: Run) -> int:
     """``--write-baseline``: record the findings; exit 0 unless a file could not be read."""
     from listlint.baseline import BaselineError, write_baseline
 
-    for message in report.errors:
+    for message in result.errors:
         sys.stderr.write(f"listlint: error: {message}\n")
+    findings = result.findings
     try:
-        write_baseline(path, findings, {t.source.path: t.source.text for t in targets})
+        write_baseline(path, findings, result.texts)
     except BaselineError as problem:
         return _fail(str(problem))
     sys.stderr.write(f"Wrote {len(findings)} finding{'s' * (len(findings) != 1)} to {path}.\n")
-    return EXIT_ERROR if report.errors else EXIT_CLEAN
+    return EXIT_ERROR if result.errors else EXIT_CLEAN
 
 
-def _print_hidden(shown: ReportFilter, args: argparse.Namespace) -> None:
+def _print_hidden(shown: ReportFilter | None, args: argparse.Namespace) -> None:
     """Say on stderr how many findings the baseline and --changed-since kept out of the report."""
-    if args.quiet or args.output_format != "text" or args.diff:
+    if shown is None or args.quiet or args.output_format != "text" or args.diff:
         return
     for count, why in (
         (shown.hidden_by_baseline, f"in the baseline {args.baseline}"),
@@ -237,76 +216,6 @@ def _print_hidden(shown: ReportFilter, args: argparse.Namespace) -> None:
     ):
         if count:
             sys.stderr.write(f"{count} finding{'s' * (count != 1)} {why} not shown.\n")
-
-
-def _fix(
-    targets: list[Target],
-    findings: list[Finding],
-    args: argparse.Namespace,
-    report: LintReport,
-    relint: Callable[[], list[Finding]],
-) -> tuple[list[Finding], int]:
-    """Apply fixes pass after pass until nothing changes; write or diff the results."""
-    from listlint.fix import apply_fixes, held_back, reported, write_atomically
-    from listlint.profile import phase
-    from listlint.source import Source
-
-    originals = {t.source.path: t.source.text for t in targets}
-    shown = {
-        path: reported(text, [f for f in findings if f.path == path])
-        for path, text in originals.items()
-    }
-    unfixed = findings
-    fixed_per_path: dict[str, int] = {}
-    for number in range(MAX_FIX_PASSES):
-        changed = False
-        for target in targets:
-            mine = [f for f in findings if f.path == target.source.path]
-            with phase("fix"):
-                text, fixed = apply_fixes(
-                    target.source.text,
-                    mine,
-                    unsafe=args.unsafe_fixes,
-                    shown=shown[target.source.path] if number else None,
-                )
-            if fixed and text != target.source.text:
-                target.source = Source(target.source.path, text, target.source.bom)
-                path = target.source.path
-                fixed_per_path[path] = fixed_per_path.get(path, 0) + len(fixed)
-                changed = True
-        if not changed:
-            break
-        findings = relint()
-    eligible = [f for f in findings if f.fix and (f.fix.safe or args.unsafe_fixes)]
-    held = 0
-    for target in targets:
-        path = target.source.path
-        if target.source.text != originals[path]:
-            mine = [f for f in eligible if f.path == path]
-            held += len(held_back(target.source.text, mine, shown[path]))
-    if held and not args.quiet:
-        sys.stderr.write(
-            f"{held} fix{'es' * (held != 1)} held back: {'they' if held != 1 else 'it'} would "
-            "delete text for findings that only the applied fixes brought about; read them and "
-            "run --fix again.\n"
-        )
-    for target in targets:
-        path, text = target.source.path, target.source.text
-        if text == originals[path]:
-            continue
-        if args.diff:
-            sys.stdout.write(_unified_diff(path, originals[path], text))
-        else:
-            try:
-                write_atomically(Path(path), text, target.source.bom, originals[path])
-            except OSError as failure:
-                report.errors.append(f"{path}: cannot write fixes: {failure.strerror or failure}")
-                # Nothing was fixed in that file after all: report what it still has.
-                fixed_per_path.pop(path, None)
-                findings = [f for f in findings if f.path != path]
-                findings += [f for f in unfixed if f.path == path]
-    findings.sort(key=lambda f: f.sort_key)
-    return findings, sum(fixed_per_path.values())
 
 
 def _patch_lines(text: str) -> list[str]:
@@ -325,24 +234,39 @@ def _unified_diff(path: str, before: str, after: str) -> str:
     )
 
 
-def _print(findings: list[Finding], args: argparse.Namespace, fixed_count: int) -> None:
+def _print(result: Run, args: argparse.Namespace) -> None:
     from listlint.reporters import renderer
     from listlint.reporters.text import render_statistics
 
+    fixed = sum(result.fixed.values())
     if args.diff:
         if not args.quiet:
-            sys.stderr.write(f"Would fix {fixed_count} problem{'s' * (fixed_count != 1)}.\n")
+            sys.stderr.write(f"Would fix {fixed} problem{'s' * (fixed != 1)}.\n")
         return
+    findings = result.findings
+    out = sys.stdout
+    stdin = [t for t in result.targets if t.stdin]
+    if args.fix and stdin:  # ``--fix -``: the fixed text goes out, the findings go to stderr
+        sys.stdout.write(stdin[0].source.text)
+        out = sys.stderr
     if args.statistics:
-        sys.stdout.write(render_statistics(findings))
+        out.write(render_statistics(findings))
         return
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = out.isatty() and "NO_COLOR" not in os.environ
     output = renderer(args.output_format, color=color)(findings)
     if args.output_format == "text" and args.quiet:
         output = "".join(line + "\n" for line in output.splitlines()[:-1])
-    sys.stdout.write(output)
-    if args.fix and fixed_count and not args.quiet:
-        sys.stderr.write(f"Fixed {fixed_count} problem{'s' * (fixed_count != 1)}.\n")
+    out.write(output)
+    if args.fix and fixed and not args.quiet:
+        sys.stderr.write(f"Fixed {fixed} problem{'s' * (fixed != 1)}.\n")
+    if args.fix and result.held_back and not args.quiet:
+        held = result.held_back
+        sys.stderr.write(
+            f"{held} fix{'es' * (held != 1)} held back: {'they' if held != 1 else 'it'} would "
+            "delete text for findings that only the applied fixes brought about; read them and "
+            "run --fix again.\n"
+        )
+    _print_hidden(result.report_filter, args)
 
 
 def _rules_command(argv: Sequence[str]) -> int:

@@ -250,29 +250,44 @@ def _has_section(path: Path) -> bool:
         return False
 
 
-@cache
-def _config_file_for(directory: Path) -> Path | None:
-    for name in CONFIG_FILES:
-        candidate = directory / name
-        if candidate.is_file() and _has_section(candidate):
-            return candidate
-    return _config_file_for(directory.parent) if directory.parent != directory else None
+class ConfigFinder:
+    """The configuration of each file of one run: ``explicit`` (``--config``), none
+    (``isolated``, ``--no-config``) or the nearest one above the file; each file is read and
+    validated once per run, so a new run sees configurations changed since."""
 
+    def __init__(self, explicit: str | None = None, *, isolated: bool = False) -> None:
+        self.explicit = Path(explicit).resolve() if explicit else None
+        self.isolated = isolated
+        self._loaded: dict[Path, Config] = {}
+        self._nearest: dict[Path, Path | None] = {}
 
-def discover_config(start: Path) -> Config:
-    """The nearest configuration above ``start`` (a file or folder); empty when there is none."""
-    directory = (start if start.is_dir() else start.parent).resolve()
-    found = _config_file_for(directory)
-    return cached_config(found) if found else Config()
+    def for_path(self, start: Path) -> Config:
+        """The configuration that applies to ``start`` (a file or a folder)."""
+        if self.isolated:
+            return Config()
+        if self.explicit is not None:
+            return self.load(self.explicit)
+        directory = (start if start.is_dir() else start.parent).resolve()
+        found = self._file_for(directory)
+        return self.load(found) if found else Config()
 
+    def load(self, path: Path) -> Config:
+        """:func:`load_config`, once per file."""
+        if path not in self._loaded:
+            self._loaded[path] = load_config(path)
+        return self._loaded[path]
 
-@cache
-def cached_config(path: Path) -> Config:
-    """:func:`load_config`, once per file and run."""
-    return load_config(path)
-
-
-def forget_configs() -> None:
-    """Forget discovered configurations, so that a new run sees files changed since."""
-    _config_file_for.cache_clear()
-    cached_config.cache_clear()
+    def _file_for(self, directory: Path) -> Path | None:
+        if directory not in self._nearest:
+            found = next(
+                (
+                    candidate
+                    for name in CONFIG_FILES
+                    if (candidate := directory / name).is_file() and _has_section(candidate)
+                ),
+                None,
+            )
+            if found is None and directory.parent != directory:
+                found = self._file_for(directory.parent)
+            self._nearest[directory] = found
+        return self._nearest[directory]

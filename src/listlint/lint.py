@@ -1,20 +1,11 @@
-"""Linting: files in, findings out. Parse once, run the rules, apply suppressions."""
+"""Checking: parse each file once, run the rules on it (and across files), apply suppressions."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from listlint.config import (
-    Config,
-    ConfigError,
-    Selection,
-    cached_config,
-    discover_config,
-    forget_configs,
-)
+from listlint.config import Config
 from listlint.facts import DocumentFacts, ProjectFacts
 from listlint.findings import Finding
 from listlint.model.document import Document, parse_document
@@ -29,20 +20,8 @@ from listlint.rule import (
     SuppressionContext,
     SuppressionRule,
 )
-from listlint.source import InputError, Source, read_source, read_stdin
+from listlint.source import Source
 from listlint.suppress import apply_suppressions
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-SKIPPED_DIRECTORIES = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__"})
-
-
-@dataclass
-class LintReport:
-    """Everything one run found."""
-
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -53,6 +32,7 @@ class Target:
     config: Config
     rules: list[Rule]
     document: Document | None = None
+    stdin: bool = False  # read from standard input: fixes are printed, never written
 
 
 def finding(doc: Document, rule: Rule, problem: Problem) -> Finding:
@@ -124,103 +104,8 @@ def _suppressed(target: Target, found: list[Finding]) -> list[Finding]:
     return kept
 
 
-def markdown_files(directory: Path, config: Config) -> Iterator[Path]:
-    """Regular Markdown files below ``directory`` minus excluded paths; no folder links followed."""
-    for root, folders, files in os.walk(directory):
-        here = Path(root)
-        folders[:] = sorted(
-            f for f in folders if f not in SKIPPED_DIRECTORIES and not config.excluded(here / f)
-        )
-        for name in sorted(files):
-            path = here / name
-            # only regular files: a FIFO would block the reader, a broken or looping link fails
-            markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
-            if markdown and path.is_file() and not config.excluded(path):
-                yield path
-
-
-def _config_for(path: Path, config_path: str | None, isolated: bool) -> Config:
-    if isolated:
-        return Config()
-    if config_path:
-        return cached_config(Path(config_path).resolve())
-    return discover_config(path)
-
-
-def collect(
-    paths: Sequence[str],
-    *,
-    config: str | None = None,
-    isolated: bool = False,
-    selection: Selection | None = None,
-    stdin_filename: str | None = None,
-    report: LintReport,
-) -> list[Target]:
-    """Read every file named (folders walked, ``-`` for stdin); errors go to ``report``."""
-    selection = selection or Selection()
-    forget_configs()
-    targets: list[Target] = []
-    for name in paths:
-        path = Path(stdin_filename or "stdin.md") if name == "-" else Path(name)
-        try:
-            cfg = _config_for(path if name != "-" else Path.cwd(), config, isolated)
-            if name == "-":
-                sources = [read_stdin(stdin_filename or "-", cfg.max_file_size)]
-            elif path.is_dir():
-                files = list(markdown_files(path, cfg))
-                if not files:
-                    raise InputError(f"{name}: directory has no Markdown files (*.md, *.markdown)")
-                sources = []
-                for file in files:
-                    try:
-                        sources.append(read_source(file, cfg.max_file_size))
-                    except InputError as error:
-                        report.errors.append(str(error))
-            else:
-                if not path.exists() and not path.is_symlink():
-                    raise InputError(f"{name}: no such file or directory")
-                sources = [read_source(path, cfg.max_file_size)]
-        except (InputError, ConfigError) as error:
-            report.errors.append(str(error))
-            continue
-        for source in sources:
-            try:
-                file_config = (
-                    cfg if name == "-" else _config_for(Path(source.path), config, isolated)
-                )
-                rules = file_config.enabled_rules(selection, Path(source.path))
-            except ConfigError as error:
-                report.errors.append(str(error))
-                continue
-            targets.append(Target(source, file_config, rules))
-    return targets
-
-
 def lint_targets(targets: Sequence[Target]) -> list[Finding]:
     """Parse each target (once) and check them all together."""
     for target in targets:
         target.document = parse_document(target.source.text, target.source.path)
     return check_documents(targets)
-
-
-def lint_paths(
-    paths: Sequence[str],
-    *,
-    config: str | None = None,
-    isolated: bool = False,
-    selection: Selection | None = None,
-    stdin_filename: str | None = None,
-) -> LintReport:
-    """Lint files and folders; the library entry point behind the command line."""
-    report = LintReport()
-    targets = collect(
-        paths,
-        config=config,
-        isolated=isolated,
-        selection=selection,
-        stdin_filename=stdin_filename,
-        report=report,
-    )
-    report.findings = lint_targets(targets)
-    report.sources = {t.source.path: t.source.text for t in targets}
-    return report

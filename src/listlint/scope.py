@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from listlint.config import Selection
+from listlint.config import ConfigFinder, Selection
+from listlint.files import MARKDOWN_SUFFIXES, collect
 from listlint.findings import Finding
-from listlint.lint import MARKDOWN_SUFFIXES, LintReport, Target, collect
+from listlint.lint import Target
 from listlint.rule import ProjectRule
 
 if TYPE_CHECKING:  # imported when used: a plain run pays nothing for git, difflib or hashing
@@ -51,17 +52,15 @@ def context_paths(targets: Sequence[Target], patterns: Sequence[str]) -> list[Pa
 def context_targets(
     targets: Sequence[Target],
     patterns: Sequence[str],
-    *,
-    config: str | None,
-    isolated: bool,
+    configs: ConfigFinder,
     selection: Selection,
-    report: LintReport,
+    errors: list[str],
 ) -> list[Target]:
     """The context files, read for cross-file rules only; none when no target runs such a rule."""
     if not any(isinstance(r, ProjectRule) for t in targets for r in t.rules):
         return []
     paths = [str(p) for p in context_paths(targets, patterns)]
-    context = collect(paths, config=config, isolated=isolated, selection=selection, report=report)
+    context = collect(paths, configs, selection, errors)
     for target in context:
         target.rules = [r for r in target.rules if isinstance(r, ProjectRule)]
     return context

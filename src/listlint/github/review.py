@@ -166,7 +166,7 @@ class _Linted:
 
 
 def _lint(changed: Iterable[ChangedFile], args: argparse.Namespace) -> _Linted:
-    from listlint.lint import lint_paths
+    from listlint.run import RunOptions, run
 
     targets = [f.path for f in changed if f.status != "removed" and selected(f.path, args.paths)]
     if args.filter_mode == "nofilter" and args.paths:
@@ -174,10 +174,10 @@ def _lint(changed: Iterable[ChangedFile], args: argparse.Namespace) -> _Linted:
     files, notes = readable_files(targets, args.config)
     if not files:
         return _Linted([], {}, [], notes)
-    report = lint_paths(files, config=args.config)
-    findings = [replace(finding, path=repo_path(finding.path)) for finding in report.findings]
-    sources = {repo_path(path): text for path, text in report.sources.items()}
-    return _Linted(findings, sources, list(report.errors), notes)
+    result = run(RunOptions(files, config=args.config))
+    findings = [replace(finding, path=repo_path(finding.path)) for finding in result.findings]
+    sources = {repo_path(path): text for path, text in result.texts.items()}
+    return _Linted(findings, sources, result.errors, notes)
 
 
 def _from_export(exported: Export, client: PullRequestClient, limits: Sequence[str]) -> _Linted:

@@ -12,7 +12,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from listlint.config import Config, ConfigError, cached_config, discover_config
+from listlint.config import Config, ConfigError, ConfigFinder
 
 from .render import escape
 
@@ -58,12 +58,12 @@ def unreadable(path: str, root: Path) -> str | None:
 
 def expand(target: str, config: str | None) -> list[str]:
     """A folder's Markdown files (excludes applied, no folder links followed), or the target."""
-    from listlint.lint import markdown_files
+    from listlint.files import markdown_files
 
     if not os.path.isdir(target) or os.path.islink(target):
         return [target]
     try:
-        found = cached_config(Path(config).resolve()) if config else discover_config(Path(target))
+        found = ConfigFinder(config).for_path(Path(target))
     except ConfigError:
         found = Config()  # the linter reports the error for each file
     return [str(path) for path in markdown_files(Path(target), found)]

@@ -1,0 +1,181 @@
+"""One run of listlint, whoever asks (the command line, the GitHub review, the tests).
+
+collect (files, configurations, rules) → parse → check → suppress → filter (changed lines,
+baseline) → with ``fix``, fix in memory pass after pass until nothing changes. Writing the fixed
+files back is a separate step (:func:`write_fixes`), at the edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from listlint.config import ConfigFinder, Selection, check_selection
+from listlint.files import collect
+from listlint.findings import Finding
+from listlint.fix import apply_fixes, held_back, reported, write_atomically
+from listlint.lint import Target, lint_targets
+from listlint.profile import phase
+from listlint.scope import ReportFilter, context_targets
+from listlint.source import Source
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What to lint and how: the command line's options, as data."""
+
+    paths: Sequence[str]
+    config: str | None = None
+    isolated: bool = False  # no configuration file at all
+    selection: Selection = field(default_factory=Selection)
+    stdin_filename: str | None = None
+    cross_file: bool | None = None  # None: each configuration's own setting
+    cross_file_scope: Sequence[str] = ()
+    changed_since: str | None = None
+    baseline: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+
+
+@dataclass
+class Run:
+    """What a run found, and with ``fix``, the texts it fixed (written by :func:`write_fixes`)."""
+
+    findings: list[Finding]
+    errors: list[str]
+    targets: list[Target]
+    originals: dict[str, str]  # path -> the text as read
+    unfixed: list[Finding]  # the findings before any fix
+    fixed: dict[str, int] = field(default_factory=dict)  # path -> findings fixed in it
+    held_back: int = 0  # deletions left for the next run: nobody was shown their finding
+    report_filter: ReportFilter | None = None
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """Each linted file's text now (fixed, with ``fix``)."""
+        return {t.source.path: t.source.text for t in self.targets}
+
+    @property
+    def changed(self) -> dict[str, str]:
+        """The fixed text of each file the fixes changed."""
+        return {path: text for path, text in self.texts.items() if text != self.originals[path]}
+
+
+class RunError(Exception):
+    """A run that cannot start (an unknown rule, git or the baseline failing), as one line."""
+
+
+def run(options: RunOptions) -> Run:
+    """Lint (and with ``options.fix``, fix in memory) the files ``options`` names.
+
+    Files that cannot be read are one line each in ``Run.errors``; the rest are linted.
+    """
+    from listlint.config import ConfigError
+
+    try:
+        check_selection(options.selection)
+    except ConfigError as error:
+        raise RunError(str(error)) from None
+    configs = ConfigFinder(options.config, isolated=options.isolated)
+    errors: list[str] = []
+    with phase("read"):
+        targets = collect(
+            options.paths, configs, options.selection, errors, stdin_filename=options.stdin_filename
+        )
+    context = context_targets(targets, options.cross_file_scope, configs, options.selection, errors)
+    if options.cross_file is not None:
+        for target in [*context, *targets]:
+            data = {**target.config.data, "cross-file": options.cross_file}
+            target.config = replace(target.config, data=data)
+    from listlint.scope import PartialRunError
+
+    try:
+        shown = ReportFilter(
+            targets, changed_since=options.changed_since, baseline=options.baseline
+        )
+    except PartialRunError as problem:
+        raise RunError(str(problem)) from None
+    result = lint_and_fix(
+        targets, context, shown, fix=options.fix, unsafe=options.unsafe_fixes, errors=errors
+    )
+    result.report_filter = shown
+    return result
+
+
+def lint_and_fix(
+    targets: list[Target],
+    context: Sequence[Target] = (),
+    shown: ReportFilter | None = None,
+    *,
+    fix: bool = False,
+    unsafe: bool = False,
+    errors: list[str] | None = None,
+) -> Run:
+    """Lint ``targets`` (with ``context`` files for cross-file rules, reported by ``shown``); with
+    ``fix``, apply the fixes pass after pass until nothing changes, re-linting after each."""
+
+    def lint() -> list[Finding]:
+        found = lint_targets([*context, *targets])
+        return shown(found) if shown is not None else found
+
+    findings = lint()
+    originals = {t.source.path: t.source.text for t in targets}
+    result = Run(findings, errors or [], targets, originals, findings)
+    if not fix:
+        return result
+    first_report = {
+        path: reported(text, [f for f in findings if f.path == path])
+        for path, text in result.originals.items()
+    }
+    for number in range(MAX_FIX_PASSES):
+        changed = False
+        for target in targets:
+            path = target.source.path
+            mine = [f for f in findings if f.path == path]
+            with phase("fix"):
+                text, done = apply_fixes(
+                    target.source.text,
+                    mine,
+                    unsafe=unsafe,
+                    shown=first_report[path] if number else None,
+                )
+            if done and text != target.source.text:
+                target.source = Source(path, text, target.source.bom)
+                result.fixed[path] = result.fixed.get(path, 0) + len(done)
+                changed = True
+        if not changed:
+            break
+        findings = lint()
+    eligible = [f for f in findings if f.fix and (f.fix.safe or unsafe)]
+    for target in targets:
+        path = target.source.path
+        if target.source.text != result.originals[path]:
+            mine = [f for f in eligible if f.path == path]
+            result.held_back += len(held_back(target.source.text, mine, first_report[path]))
+    result.findings = findings
+    return result
+
+
+def write_fixes(result: Run) -> None:
+    """Write each file the fixes changed (atomically, refusing a file changed since it was read).
+
+    A file that cannot be written is one line in ``result.errors``, and its findings are
+    reported as they still are in the file.
+    """
+    for target in result.targets:
+        path, text = target.source.path, target.source.text
+        read = result.originals[path]
+        if text == read or target.stdin:
+            continue
+        try:
+            write_atomically(Path(path), text, target.source.bom, read)
+        except OSError as failure:
+            result.errors.append(f"{path}: cannot write fixes: {failure.strerror or failure}")
+            result.fixed.pop(path, None)
+            target.source = Source(path, read, target.source.bom)
+            result.findings = [f for f in result.findings if f.path != path]
+            result.findings += [f for f in result.unfixed if f.path == path]
+            result.findings.sort(key=lambda f: f.sort_key)
