@@ -17,6 +17,7 @@ from listlint import __version__
 if TYPE_CHECKING:
     from listlint.findings import Finding
     from listlint.lint import LintReport, Target
+    from listlint.online.run import OnlineRun
     from listlint.scope import ReportFilter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -33,6 +34,7 @@ examples:
   listlint --output-format json README.md
   cat README.md | listlint - --stdin-filename README.md
   listlint --changed-since origin/main README.md   only what changed since the branch point
+  listlint --online README.md      also check that links work and repositories are alive
   listlint --write-baseline .listlint-baseline.json README.md   record today's findings...
   listlint --baseline .listlint-baseline.json README.md         ...and hide them from now on
   listlint rules                   list every rule
@@ -104,6 +106,17 @@ def lint_parser() -> argparse.ArgumentParser:
     output.add_argument("--stdin-filename", metavar="NAME", help="the name of - in reports")
     output.add_argument(
         "--profile", action="store_true", help="print the time spent in each phase to stderr"
+    )
+    online = parser.add_argument_group("online checks (LL6xx)")  # online
+    online.add_argument(
+        "--online",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="request every link and look GitHub repositories up (default: the online.enabled "
+        "setting, off); with --changed-since only links on added lines",
+    )
+    online.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the online cache"
     )
     partial = parser.add_argument_group("partial runs (pre-commit, gradual adoption)")
     partial.add_argument(
@@ -187,8 +200,10 @@ def _lint(argv: Sequence[str]) -> int:
     except PartialRunError as problem:
         return _fail(str(problem))
 
+    online = _online_step(targets, args)  # online: None unless --online
+
     def relint() -> list[Finding]:
-        return shown(lint_targets([*context, *targets]))
+        return shown(lint_targets([*context, *targets], online))
 
     findings = relint()
     if args.write_baseline:
@@ -200,8 +215,10 @@ def _lint(argv: Sequence[str]) -> int:
         sys.stderr.write(f"listlint: error: {message}\n")
     if targets or not report.errors:
         with profile.phase("report"):
-            _print(findings, args, fixed_count)
+            notes = _unverified(online, targets) if args.output_format == "json" else []
+            _print(sorted(findings + notes, key=lambda f: f.sort_key), args, fixed_count)
             _print_hidden(shown, args)
+            _print_online_summary(online, targets, args)
     if args.profile:
         sys.stderr.write(profile.render())
     if report.errors:
@@ -209,6 +226,53 @@ def _lint(argv: Sequence[str]) -> int:
     if args.diff and fixed_count:
         return EXIT_FINDINGS
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+
+
+# -- online (--online; listlint.online): the step before the rules, then what it reports --
+
+
+def _online_step(targets: list[Target], args: argparse.Namespace) -> OnlineRun | None:
+    """The online step of this run, or None when it is offline (the default)."""
+    enabled = args.online
+    if enabled is None:
+        enabled = any(t.config.data.get("online", {}).get("enabled", False) for t in targets)
+    if not enabled or not targets:
+        return None
+    from listlint.online.setup import online_run
+
+    return online_run(
+        [t.source.path for t in targets],
+        targets[0].config.data.get("online", {}),
+        changed_since=args.changed_since,
+        use_cache=not args.no_cache,
+        progress=sys.stderr if args.output_format == "text" else None,
+    )
+
+
+def _unverified(online: OnlineRun | None, targets: list[Target]) -> list[Finding]:
+    """An ``info`` item for each link the online step could not verify (none offline)."""
+    if online is None or online.facts is None:
+        return []
+    from listlint.online.report import unverified_notes
+
+    return unverified_notes(
+        [t.document for t in targets if t.document is not None],
+        online.facts,
+        targets[0].config.data.get("online", {}),
+        {t.source.path for t in targets if any(r.code == "LL603" for r in t.rules)},
+    )
+
+
+def _print_online_summary(
+    online: OnlineRun | None, targets: list[Target], args: argparse.Namespace
+) -> None:
+    """Text output: what the online step checked and what it could not verify, on stderr."""
+    if online is None or args.output_format != "text" or args.quiet or args.diff:
+        return
+    from listlint.online.report import summary
+
+    notes = _unverified(online, targets)
+    sys.stderr.write(summary(online.tally, notes, github=online.github is not None))
 
 
 def _write_baseline(

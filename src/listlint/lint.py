@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from listlint.config import (
     Config,
@@ -21,6 +22,12 @@ from listlint.profile import phase
 from listlint.rule import Context, DocumentCheck, Problem, ProjectCheck, Rule, find_rule
 from listlint.source import InputError, Source, read_source, read_stdin
 from listlint.suppress import apply_suppressions
+
+if TYPE_CHECKING:  # online
+    from listlint.online.facts import OnlineFacts
+
+# online: called with the parsed documents before the rules run (--online; listlint.online.run)
+OnlineStep = Callable[[Sequence[Document]], "OnlineFacts"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SKIPPED_DIRECTORIES = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__"})
@@ -62,11 +69,11 @@ def finding(doc: Document, rule: Rule, problem: Problem) -> Finding:
     )
 
 
-def _context(rule: Rule, config: Config) -> Context:
-    return Context(config.options(rule), config.settings())
+def _context(rule: Rule, config: Config, online: OnlineFacts | None = None) -> Context:
+    return Context(config.options(rule), config.settings(), online)
 
 
-def check_documents(targets: Sequence[Target]) -> list[Finding]:
+def check_documents(targets: Sequence[Target], online: OnlineFacts | None = None) -> list[Finding]:
     """Run every enabled rule over parsed targets, project rules across them, then suppressions."""
     per_path: dict[str, list[Finding]] = {}
     for target in targets:
@@ -77,7 +84,7 @@ def check_documents(targets: Sequence[Target]) -> list[Finding]:
             if rule.scope == "document":
                 check: DocumentCheck = rule.check  # type: ignore[assignment]
                 with phase(f"rules: {rule.family}"):
-                    context = _context(rule, target.config)
+                    context = _context(rule, target.config, online)
                     found.extend(finding(doc, rule, p) for p in check(doc, context))
     for group in _project_groups(targets):
         rules = {r.code: r for t in group for r in t.rules if r.scope == "project"}
@@ -201,11 +208,12 @@ def collect(
     return targets
 
 
-def lint_targets(targets: Sequence[Target]) -> list[Finding]:
-    """Parse each target (once) and check them all together."""
+def lint_targets(targets: Sequence[Target], online: OnlineStep | None = None) -> list[Finding]:
+    """Parse each target (once) and check them all together (``online``: --online's step)."""
     for target in targets:
         target.document = parse_document(target.source.text, target.source.path)
-    return check_documents(targets)
+    facts = online([t.document for t in targets if t.document]) if online else None  # online
+    return check_documents(targets, facts)
 
 
 def lint_paths(
@@ -215,6 +223,7 @@ def lint_paths(
     isolated: bool = False,
     selection: Selection | None = None,
     stdin_filename: str | None = None,
+    online: OnlineStep | None = None,
 ) -> LintReport:
     """Lint files and folders; the library entry point behind the command line."""
     report = LintReport()
@@ -226,6 +235,6 @@ def lint_paths(
         stdin_filename=stdin_filename,
         report=report,
     )
-    report.findings = lint_targets(targets)
+    report.findings = lint_targets(targets, online)
     report.sources = {t.source.path: t.source.text for t in targets}
     return report

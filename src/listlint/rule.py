@@ -8,10 +8,13 @@ import pkgutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from listlint.document import Document
 from listlint.findings import Fix, Severity, Span
+
+if TYPE_CHECKING:  # online: never imported by an offline run
+    from listlint.online.facts import OnlineFacts
 
 FAMILIES: Mapping[str, str] = {
     "LL1": "links",
@@ -19,6 +22,7 @@ FAMILIES: Mapping[str, str] = {
     "LL3": "entries",
     "LL4": "duplicates",
     "LL5": "structure",
+    "LL6": "online",  # online: checks that need --online
 }
 
 
@@ -33,10 +37,14 @@ class Problem:
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may read besides the Document: its own options and the run's settings."""
+    """What a rule may read besides the Document: its own options and the run's settings.
+
+    ``online``: what ``--online`` learnt about the links (LL6xx rules); None in offline runs.
+    """
 
     options: Mapping[str, Any]
     settings: Mapping[str, Any]
+    online: OnlineFacts | None = None  # online
 
 
 DocumentCheck = Callable[[Document, Context], Iterable[Problem]]
