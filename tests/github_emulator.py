@@ -104,6 +104,8 @@ class Emulator:
     faults: list[Fault] = field(default_factory=list)
     after_files_listed: Callable[[], None] | None = None
     enterprise: bool = False  # GitHub Enterprise Server layout: REST under /api/v3, /api/graphql
+    projects: dict[str, dict[str, Any]] = field(default_factory=dict)  # other repos' facts
+    renamed: dict[str, str] = field(default_factory=dict)  # old "owner/name" -> current, lower
     origin: str = ""
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1000))
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -121,6 +123,36 @@ class Emulator:
     def put_link(self, path: str, target: str) -> None:
         """Make ``path`` a symbolic link of the head commit."""
         self.tree[path] = {"type": "symlink", "target": target, "sha": "1" * 40}
+
+    def add_project(
+        self,
+        name: str,
+        *,
+        archived: bool = False,
+        created: str = "2015-01-01T00:00:00Z",
+        last_commit: str | None = "2026-01-01T00:00:00Z",
+        license: str | None = "MIT",
+        stars: int = 100,
+        renamed_from: str | None = None,
+    ) -> None:
+        """A repository the list links, with the facts GitHub keeps about it."""
+        self.projects[name.lower()] = {
+            "nameWithOwner": name,
+            "isArchived": archived,
+            "createdAt": created,
+            "stargazerCount": stars,
+            "licenseInfo": {"spdxId": license, "name": license} if license else None,
+            "defaultBranchRef": {"name": "main", "target": {"committedDate": last_commit}}
+            if last_commit
+            else None,
+        }
+        if renamed_from:
+            self.renamed[renamed_from.lower()] = name.lower()
+
+    def project(self, name: str) -> dict[str, Any] | None:
+        """A repository by any name it had (GitHub follows renames)."""
+        key = name.lower()
+        return self.projects.get(self.renamed.get(key, key))
 
     @property
     def author(self) -> dict[str, Any]:
@@ -315,6 +347,10 @@ class Emulator:
     ) -> tuple[int, dict[str, str], Any]:
         if route == "/graphql":
             return self._graphql(body)
+        if route is None and method == "GET":
+            project = self.rest_project(path.removeprefix("/api/v3"))
+            if project is not None:
+                return project
         if route == "/user":
             return (200, {}, self.viewer) if self.viewer else self._forbidden()
         pulls = f"/pulls/{self.number}"
@@ -516,6 +552,9 @@ class Emulator:
                 {},
                 {"data": {"minimizeComment": {"minimizedComment": {"isMinimized": True}}}},
             )
+        lookups = re.findall(r"(\w+): repository\(owner: \$(\w+), name: \$(\w+)\)", query)
+        if lookups:
+            return 200, {}, self._repositories(lookups, variables)
         if re.search(r"\bnodes\(ids:", query):
             nodes = [
                 {"id": i, "isMinimized": i in self.minimized} if i in known else None
@@ -523,6 +562,59 @@ class Emulator:
             ]
             return 200, {}, {"data": {"nodes": nodes}}
         return 200, {}, {"errors": [{"message": "unsupported query"}]}
+
+    def _repositories(
+        self, lookups: list[tuple[str, str, str]], variables: dict[str, str]
+    ) -> dict[str, Any]:
+        """A batched ``repository(owner:, name:)`` query, aliases and all, as GraphQL answers."""
+        data: dict[str, Any] = {}
+        errors = []
+        for alias, owner, name in lookups:
+            wanted = f"{variables[owner]}/{variables[name]}"
+            found = self.project(wanted)
+            data[alias] = found
+            if found is None:
+                errors.append(
+                    {
+                        "type": "NOT_FOUND",
+                        "path": [alias],
+                        "message": f"Could not resolve to a Repository with the name '{wanted}'.",
+                    }
+                )
+        return {"data": data, **({"errors": errors} if errors else {})}
+
+    def rest_project(self, path: str) -> tuple[int, dict[str, str], Any] | None:
+        """REST ``/repos/{owner}/{name}`` and ``/commits/{branch}``, for the GraphQL comparison.
+
+        A renamed repository answers 301 with its new location, as GitHub does.
+        """
+        match = re.fullmatch(r"/repos/([^/]+/[^/]+)(/commits/main)?", path)
+        if match is None or match.group(1).lower() == self.repository.lower():
+            return None
+        key = match.group(1).lower()
+        if key in self.renamed:
+            suffix = match.group(2) or ""
+            new = self.projects[self.renamed[key]]["nameWithOwner"]
+            return 301, {"location": f"{self.base_url}/repos/{new}{suffix}"}, {"message": "Moved"}
+        found = self.projects.get(key)
+        if found is None:
+            return _not_found()
+        if match.group(2):
+            date = (found["defaultBranchRef"] or {}).get("target", {}).get("committedDate")
+            return 200, {}, {"sha": "c" * 40, "commit": {"committer": {"date": date}}}
+        return (
+            200,
+            {},
+            {
+                "full_name": found["nameWithOwner"],
+                "name": found["nameWithOwner"].split("/")[1],
+                "archived": found["isArchived"],
+                "created_at": found["createdAt"],
+                "stargazers_count": found["stargazerCount"],
+                "default_branch": "main",
+                "url": f"{self.base_url}/repos/{found['nameWithOwner']}",
+            },
+        )
 
 
 def _not_found() -> tuple[int, dict[str, str], Any]:
