@@ -238,12 +238,11 @@ def _online_step(targets: list[Target], args: argparse.Namespace) -> OnlineRun |
         enabled = any(t.config.data.get("online", {}).get("enabled", False) for t in targets)
     if not enabled or not targets:
         return None
-    from listlint.online.setup import online_run
+    from listlint.online.setup import online_run, scopes_for
 
     return online_run(
-        [t.source.path for t in targets],
+        scopes_for([t.source.path for t in targets], args.changed_since),
         targets[0].config.data.get("online", {}),
-        changed_since=args.changed_since,
         use_cache=not args.no_cache,
         progress=sys.stderr if args.output_format == "text" else None,
     )

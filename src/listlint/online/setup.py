@@ -39,18 +39,21 @@ def git_scope(path: str, ref: str) -> AddedLines | None:
     return AddedLines(changed.lines, removed_text(diff.stdout))
 
 
+def scopes_for(paths: Sequence[str], changed_since: str | None) -> dict[str, AddedLines | None]:
+    """What to check in each file: every link, or with ``--changed-since`` the added ones."""
+    return {path: git_scope(path, changed_since) if changed_since else None for path in paths}
+
+
 def online_run(
-    paths: Sequence[str],
+    scopes: Mapping[str, AddedLines | None],
     section: Mapping[str, Any],
     *,
-    changed_since: str | None,
     use_cache: bool,
     progress: TextIO | None,
     environ: Mapping[str, str] = os.environ,
 ) -> OnlineRun:
-    """The online step for the files ``paths``, configured by ``[tool.listlint.online]``."""
+    """The online step for the files of ``scopes``, configured by ``[tool.listlint.online]``."""
     settings = OnlineSettings.from_config(section)
-    scopes = {path: git_scope(path, changed_since) if changed_since else None for path in paths}
     cache = Cache(default_path() if use_cache else None, settings.cache_hours * 3600, time.time())
     return OnlineRun(
         settings,
