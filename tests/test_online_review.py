@@ -1,4 +1,4 @@
-"""``listlint review --online``: only new URLs on added lines are asked, findings join the review."""
+"""``listlint review --online``: new URLs on added lines only, findings in the same review."""
 
 from __future__ import annotations
 
