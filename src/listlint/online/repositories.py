@@ -28,6 +28,7 @@ from listlint.online.http import requested_wait
 
 BATCH = 50
 ATTEMPTS = 4
+PAUSE = 0.25  # seconds between two requests, PyGithub's default for reads
 
 for _name in ("github", "urllib3"):  # their warnings would add to listlint's own lines
     logging.getLogger(_name).addHandler(logging.NullHandler())
@@ -109,7 +110,15 @@ class RepositoryLookup:
         self, api_url: str, token: str, *, max_wait: float, backoff: float, timeout: float
     ) -> None:
         self._github = Github(
-            auth=Auth.Token(token), base_url=api_url, retry=0, lazy=True, timeout=int(timeout)
+            auth=Auth.Token(token),
+            base_url=api_url,
+            retry=0,
+            lazy=True,
+            timeout=max(int(timeout), 1),
+            # PyGithub spaces POSTs a second apart, as GitHub asks for requests that create
+            # content; these POSTs are queries, so they get the spacing of reads.
+            seconds_between_requests=PAUSE,
+            seconds_between_writes=PAUSE,
         )
         self._max_wait = max_wait
         self._backoff = backoff
