@@ -104,6 +104,7 @@ class Emulator:
     faults: list[Fault] = field(default_factory=list)
     after_files_listed: Callable[[], None] | None = None
     enterprise: bool = False  # GitHub Enterprise Server layout: REST under /api/v3, /api/graphql
+    issues: list[dict[str, Any]] = field(default_factory=list)
     projects: dict[str, dict[str, Any]] = field(default_factory=dict)  # other repos' facts
     renamed: dict[str, str] = field(default_factory=dict)  # old "owner/name" -> current, lower
     origin: str = ""
@@ -123,6 +124,66 @@ class Emulator:
     def put_link(self, path: str, target: str) -> None:
         """Make ``path`` a symbolic link of the head commit."""
         self.tree[path] = {"type": "symlink", "target": target, "sha": "1" * 40}
+
+    def issue_as(
+        self, user: dict[str, Any], body: str, labels: list[str], state: str = "open"
+    ) -> dict[str, Any]:
+        """Someone opens an issue."""
+        issue = self._issue({"title": "Someone's issue", "body": body, "labels": labels}, user)
+        issue["state"] = state
+        self.issues.append(issue)
+        return issue
+
+    def _issue(self, fields: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
+        number = next(self._ids)
+        return {
+            "id": number,
+            "node_id": f"I_{number}",
+            "number": number,
+            "title": fields.get("title", ""),
+            "body": fields.get("body"),
+            "state": "open",
+            "state_reason": None,
+            "labels": [{"name": name} for name in fields.get("labels", [])],
+            "user": user,
+            "url": self._api(f"/issues/{number}"),
+            "html_url": f"https://github.example/{self.repository}/issues/{number}",
+        }
+
+    def _issues(
+        self, method: str, path: str, route: str, query: dict[str, str], body: Any
+    ) -> tuple[int, dict[str, str], Any] | None:
+        """The issues API: list (state, labels filters; paginated), create, read, edit."""
+        if route == "/issues" and method == "GET":
+            state = query.get("state", "open")
+            wanted = {name for name in query.get("labels", "").split(",") if name}
+            listed = [
+                i
+                for i in reversed(self.issues)  # newest first, as GitHub sorts by default
+                if state in ("all", i["state"])
+                and wanted <= {label["name"] for label in i["labels"]}
+            ]
+            return self._page(path, query, listed)
+        one = re.fullmatch(r"/issues/(\d+)", route)
+        if not (route == "/issues" and method == "POST") and one is None:
+            return None
+        if method != "GET" and self.deny_writes:
+            return self._forbidden()
+        if method != "GET" and len((body or {}).get("body") or "") > MAX_BODY:
+            errors = [f"body is too long (maximum is {MAX_BODY} characters)"]
+            return 422, {}, {"message": "Validation Failed", "errors": errors, "status": "422"}
+        if one is None:
+            issue = self._issue(body, self.author)
+            self.issues.append(issue)
+            return 201, {}, issue
+        found = [i for i in self.issues if i["number"] == int(one.group(1))]
+        if not found:
+            return _not_found()
+        if method == "PATCH":
+            for key in ("title", "body", "state", "state_reason"):
+                if key in body:
+                    found[0][key] = body[key]
+        return 200, {}, found[0]
 
     def add_project(
         self,
@@ -366,6 +427,9 @@ class Emulator:
             )
         if method == "GET" and route == pulls:
             return 200, {}, self.pull()
+        issues = self._issues(method, path, route or "", query, body)
+        if issues is not None:
+            return issues
         if method == "GET" and route == f"{pulls}/files":
             listed = self._page(path, query, [dict(f) for f in self.files])
             if self.after_files_listed is not None:

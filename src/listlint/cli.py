@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from listlint.scope import ReportFilter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "rule", "config", "review")
+SUBCOMMANDS = ("rules", "rule", "config", "review", "report-issue")
 MAX_FIX_PASSES = 10
 
 EXAMPLES = """\
@@ -492,6 +492,18 @@ def _review_command(argv: Sequence[str]) -> int:
     return status
 
 
+def _report_issue_command(argv: Sequence[str]) -> int:  # online: the weekly tracking issue
+    from listlint.github import issue
+
+    parser = _Parser(
+        prog="listlint report-issue",
+        description="Keep one GitHub issue up to date with a json report (the scheduled workflow).",
+    )
+    issue.add_arguments(parser)
+    status: int = issue.run(parser.parse_args(argv))
+    return status
+
+
 def _fail(message: str) -> int:
     sys.stderr.write(f"listlint: error: {message}\n")
     return EXIT_ERROR
@@ -505,6 +517,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rule": _rule_command,
         "config": _config_command,
         "review": _review_command,
+        "report-issue": _report_issue_command,
     }
     try:
         if arguments and arguments[0] in commands:
