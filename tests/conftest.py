@@ -26,6 +26,25 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _no_real_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Online checks in tests resolve no real name and reach no real GitHub.
+
+    The default resolver of ``--online`` refuses every name (tests pass their own, mapping test
+    names to 127.0.0.x), and the GitHub variables of the developer's shell are cleared (tests
+    that need them point them at the emulator).
+    """
+    from listlint.online import setup
+
+    class NoResolver:
+        async def addresses(self, host: str) -> list[str]:
+            raise OSError(f"tests resolve no real name ({host})")
+
+    monkeypatch.setattr(setup, "SystemResolver", NoResolver)
+    for name in ("GITHUB_TOKEN", "GITHUB_API_URL", "GITHUB_SERVER_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def find_shared() -> Path | None:
     """The read-only ../shared folder beside the project, when present."""
     for parent in Path(__file__).resolve().parents:

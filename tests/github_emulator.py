@@ -104,6 +104,9 @@ class Emulator:
     faults: list[Fault] = field(default_factory=list)
     after_files_listed: Callable[[], None] | None = None
     enterprise: bool = False  # GitHub Enterprise Server layout: REST under /api/v3, /api/graphql
+    issues: list[dict[str, Any]] = field(default_factory=list)
+    projects: dict[str, dict[str, Any]] = field(default_factory=dict)  # other repos' facts
+    renamed: dict[str, str] = field(default_factory=dict)  # old "owner/name" -> current, lower
     origin: str = ""
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1000))
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -121,6 +124,96 @@ class Emulator:
     def put_link(self, path: str, target: str) -> None:
         """Make ``path`` a symbolic link of the head commit."""
         self.tree[path] = {"type": "symlink", "target": target, "sha": "1" * 40}
+
+    def issue_as(
+        self, user: dict[str, Any], body: str, labels: list[str], state: str = "open"
+    ) -> dict[str, Any]:
+        """Someone opens an issue."""
+        issue = self._issue({"title": "Someone's issue", "body": body, "labels": labels}, user)
+        issue["state"] = state
+        self.issues.append(issue)
+        return issue
+
+    def _issue(self, fields: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
+        number = next(self._ids)
+        return {
+            "id": number,
+            "node_id": f"I_{number}",
+            "number": number,
+            "title": fields.get("title", ""),
+            "body": fields.get("body"),
+            "state": "open",
+            "state_reason": None,
+            "labels": [{"name": name} for name in fields.get("labels", [])],
+            "user": user,
+            "url": self._api(f"/issues/{number}"),
+            "html_url": f"https://github.example/{self.repository}/issues/{number}",
+        }
+
+    def _issues(
+        self, method: str, path: str, route: str, query: dict[str, str], body: Any
+    ) -> tuple[int, dict[str, str], Any] | None:
+        """The issues API: list (state, labels filters; paginated), create, read, edit."""
+        if route == "/issues" and method == "GET":
+            state = query.get("state", "open")
+            wanted = {name for name in query.get("labels", "").split(",") if name}
+            listed = [
+                i
+                for i in reversed(self.issues)  # newest first, as GitHub sorts by default
+                if state in ("all", i["state"])
+                and wanted <= {label["name"] for label in i["labels"]}
+            ]
+            return self._page(path, query, listed)
+        one = re.fullmatch(r"/issues/(\d+)", route)
+        if not (route == "/issues" and method == "POST") and one is None:
+            return None
+        if method != "GET" and self.deny_writes:
+            return self._forbidden()
+        if method != "GET" and len((body or {}).get("body") or "") > MAX_BODY:
+            errors = [f"body is too long (maximum is {MAX_BODY} characters)"]
+            return 422, {}, {"message": "Validation Failed", "errors": errors, "status": "422"}
+        if one is None:
+            issue = self._issue(body, self.author)
+            self.issues.append(issue)
+            return 201, {}, issue
+        found = [i for i in self.issues if i["number"] == int(one.group(1))]
+        if not found:
+            return _not_found()
+        if method == "PATCH":
+            for key in ("title", "body", "state", "state_reason"):
+                if key in body:
+                    found[0][key] = body[key]
+        return 200, {}, found[0]
+
+    def add_project(
+        self,
+        name: str,
+        *,
+        archived: bool = False,
+        created: str = "2015-01-01T00:00:00Z",
+        last_commit: str | None = "2026-01-01T00:00:00Z",
+        license: str | None = "MIT",
+        stars: int = 100,
+        renamed_from: str | None = None,
+    ) -> None:
+        """A repository the list links, with the facts GitHub keeps about it."""
+        self.projects[name.lower()] = {
+            "nameWithOwner": name,
+            "isArchived": archived,
+            "createdAt": created,
+            "stargazerCount": stars,
+            "licenseInfo": {"spdxId": license, "name": license} if license else None,
+            "defaultBranchRef": {"name": "main", "target": {"committedDate": last_commit}}
+            if last_commit
+            else None,
+        }
+        if renamed_from:
+            self.renamed[renamed_from.lower()] = name.lower()
+
+    def project(self, name: str) -> dict[str, Any] | None:
+        """A repository by any name it had (GitHub follows renames)."""
+        key = name.lower()
+        return self.projects.get(self.renamed.get(key, key))
 
     @property
     def author(self) -> dict[str, Any]:
@@ -315,6 +408,10 @@ class Emulator:
     ) -> tuple[int, dict[str, str], Any]:
         if route == "/graphql":
             return self._graphql(body)
+        if route is None and method == "GET":
+            project = self.rest_project(path.removeprefix("/api/v3"))
+            if project is not None:
+                return project
         if route == "/user":
             return (200, {}, self.viewer) if self.viewer else self._forbidden()
         pulls = f"/pulls/{self.number}"
@@ -330,6 +427,9 @@ class Emulator:
             )
         if method == "GET" and route == pulls:
             return 200, {}, self.pull()
+        issues = self._issues(method, path, route or "", query, body)
+        if issues is not None:
+            return issues
         if method == "GET" and route == f"{pulls}/files":
             listed = self._page(path, query, [dict(f) for f in self.files])
             if self.after_files_listed is not None:
@@ -516,6 +616,9 @@ class Emulator:
                 {},
                 {"data": {"minimizeComment": {"minimizedComment": {"isMinimized": True}}}},
             )
+        lookups = re.findall(r"(\w+): repository\(owner: \$(\w+), name: \$(\w+)\)", query)
+        if lookups:
+            return 200, {}, self._repositories(lookups, variables)
         if re.search(r"\bnodes\(ids:", query):
             nodes = [
                 {"id": i, "isMinimized": i in self.minimized} if i in known else None
@@ -523,6 +626,59 @@ class Emulator:
             ]
             return 200, {}, {"data": {"nodes": nodes}}
         return 200, {}, {"errors": [{"message": "unsupported query"}]}
+
+    def _repositories(
+        self, lookups: list[tuple[str, str, str]], variables: dict[str, str]
+    ) -> dict[str, Any]:
+        """A batched ``repository(owner:, name:)`` query, aliases and all, as GraphQL answers."""
+        data: dict[str, Any] = {}
+        errors = []
+        for alias, owner, name in lookups:
+            wanted = f"{variables[owner]}/{variables[name]}"
+            found = self.project(wanted)
+            data[alias] = found
+            if found is None:
+                errors.append(
+                    {
+                        "type": "NOT_FOUND",
+                        "path": [alias],
+                        "message": f"Could not resolve to a Repository with the name '{wanted}'.",
+                    }
+                )
+        return {"data": data, **({"errors": errors} if errors else {})}
+
+    def rest_project(self, path: str) -> tuple[int, dict[str, str], Any] | None:
+        """REST ``/repos/{owner}/{name}`` and ``/commits/{branch}``, for the GraphQL comparison.
+
+        A renamed repository answers 301 with its new location, as GitHub does.
+        """
+        match = re.fullmatch(r"/repos/([^/]+/[^/]+)(/commits/main)?", path)
+        if match is None or match.group(1).lower() == self.repository.lower():
+            return None
+        key = match.group(1).lower()
+        if key in self.renamed:
+            suffix = match.group(2) or ""
+            new = self.projects[self.renamed[key]]["nameWithOwner"]
+            return 301, {"location": f"{self.base_url}/repos/{new}{suffix}"}, {"message": "Moved"}
+        found = self.projects.get(key)
+        if found is None:
+            return _not_found()
+        if match.group(2):
+            date = (found["defaultBranchRef"] or {}).get("target", {}).get("committedDate")
+            return 200, {}, {"sha": "c" * 40, "commit": {"committer": {"date": date}}}
+        return (
+            200,
+            {},
+            {
+                "full_name": found["nameWithOwner"],
+                "name": found["nameWithOwner"].split("/")[1],
+                "archived": found["isArchived"],
+                "created_at": found["createdAt"],
+                "stargazers_count": found["stargazerCount"],
+                "default_branch": "main",
+                "url": f"{self.base_url}/repos/{found['nameWithOwner']}",
+            },
+        )
 
 
 def _not_found() -> tuple[int, dict[str, str], Any]:

@@ -41,6 +41,7 @@ def test_the_inputs_and_their_defaults_are_the_documented_ones() -> None:
         "from-json": "",
         "bot-login": "",
         "allow-untrusted-checkout": "false",
+        "online": "false",
     }
 
 
@@ -80,6 +81,7 @@ def test_the_review_script_passes_inputs_as_arguments(tmp_path: Path) -> None:
         "INPUT_FROM_JSON": "",
         "INPUT_BOT_LOGIN": "my-app[bot]",
         "INPUT_ALLOW_UNTRUSTED_CHECKOUT": "true",
+        "INPUT_ONLINE": "true",
     }
     done = subprocess.run(
         ["bash", "-c", step("review")["run"]],
@@ -105,6 +107,7 @@ def test_the_review_script_passes_inputs_as_arguments(tmp_path: Path) -> None:
         "--bot-login",
         "my-app[bot]",
         "--allow-untrusted-checkout",
+        "--online",
         "--",
         "docs",
         "README.md",

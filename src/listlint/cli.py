@@ -8,12 +8,16 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from listlint import __version__
 
 if TYPE_CHECKING:
+    from listlint.findings import Finding
+    from listlint.lint import Target
+    from listlint.online.run import OnlineRun
     from listlint.run import Run
     from listlint.scope import ReportFilter
 
@@ -29,6 +33,7 @@ examples:
   listlint --output-format json README.md
   cat README.md | listlint - --stdin-filename README.md
   listlint --changed-since origin/main README.md   only what changed since the branch point
+  listlint --online README.md      also check that links work and repositories are alive
   listlint --write-baseline .listlint-baseline.json README.md   record today's findings...
   listlint --baseline .listlint-baseline.json README.md         ...and hide them from now on
   listlint rules                   list every rule
@@ -101,6 +106,17 @@ def lint_parser() -> argparse.ArgumentParser:
     output.add_argument(
         "--profile", action="store_true", help="print the time spent in each phase to stderr"
     )
+    online = parser.add_argument_group("online checks (LL6xx)")  # online
+    online.add_argument(
+        "--online",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="request every link and look GitHub repositories up (default: the online.enabled "
+        "setting, off); with --changed-since only links on added lines",
+    )
+    online.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the online cache"
+    )
     partial = parser.add_argument_group("partial runs (pre-commit, gradual adoption)")
     partial.add_argument(
         "--changed-since",
@@ -147,6 +163,7 @@ def _lint(argv: Sequence[str]) -> int:
         baseline=args.baseline,
         fix=args.fix or args.diff,
         unsafe_fixes=args.unsafe_fixes,
+        online=partial(_online_step, args),
     )
     try:
         result = run(options)
@@ -189,6 +206,52 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
             " and --diff"
         )
     return None
+
+
+# -- online (--online; listlint.online): the step before the rules, then what it reports --
+
+
+def _online_step(args: argparse.Namespace, targets: Sequence[Target]) -> OnlineRun | None:
+    """The online step of this run, or None when it is offline (the default)."""
+    enabled = args.online
+    if enabled is None:
+        enabled = any(t.config.data.get("online", {}).get("enabled", False) for t in targets)
+    if not enabled or not targets:
+        return None
+    from listlint.online.setup import online_run, scopes_for
+
+    return online_run(
+        scopes_for([t.source.path for t in targets], args.changed_since),
+        targets[0].config.data.get("online", {}),
+        use_cache=not args.no_cache,
+        progress=sys.stderr if args.output_format == "text" else None,
+    )
+
+
+def _unverified(online: OnlineRun | None, targets: Sequence[Target]) -> list[Finding]:
+    """An ``info`` item for each link the online step could not verify (none offline)."""
+    if online is None or online.facts is None:
+        return []
+    from listlint.online.report import unverified_notes
+
+    return unverified_notes(
+        [t.document for t in targets if t.document is not None],
+        online.facts,
+        targets[0].config.data.get("online", {}),
+        {t.source.path for t in targets if any(r.code == "LL603" for r in t.rules)},
+    )
+
+
+def _print_online_summary(
+    online: OnlineRun | None, targets: Sequence[Target], args: argparse.Namespace
+) -> None:
+    """Text output: what the online step checked and what it could not verify, on stderr."""
+    if online is None or args.output_format != "text" or args.quiet or args.diff:
+        return
+    from listlint.online.report import summary
+
+    notes = _unverified(online, targets)
+    sys.stderr.write(summary(online.tally, notes, github=online.github is not None))
 
 
 def _write_baseline(path: Path, result: Run) -> int:
@@ -244,13 +307,16 @@ def _print(result: Run, args: argparse.Namespace) -> None:
             sys.stderr.write(f"Would fix {fixed} problem{'s' * (fixed != 1)}.\n")
         return
     findings = result.findings
+    if args.output_format == "json":  # links --online could not verify: info items, never counted
+        notes = _unverified(result.online, result.targets)
+        findings = sorted(findings + notes, key=lambda f: f.sort_key)
     out = sys.stdout
     stdin = [t for t in result.targets if t.stdin]
     if args.fix and stdin:  # ``--fix -``: the fixed text goes out, the findings go to stderr
         sys.stdout.write(stdin[0].source.text)
         out = sys.stderr
     if args.statistics:
-        out.write(render_statistics(findings))
+        out.write(render_statistics(result.findings))
         return
     color = out.isatty() and "NO_COLOR" not in os.environ
     output = renderer(args.output_format, color=color)(findings)
@@ -267,6 +333,7 @@ def _print(result: Run, args: argparse.Namespace) -> None:
             "run --fix again.\n"
         )
     _print_hidden(result.report_filter, args)
+    _print_online_summary(result.online, result.targets, args)
 
 
 def _rules_command(argv: Sequence[str]) -> int:
@@ -362,6 +429,18 @@ def _review_command(argv: Sequence[str]) -> int:
     return status
 
 
+def _report_issue_command(argv: Sequence[str]) -> int:  # online: the weekly tracking issue
+    from listlint.github import issue
+
+    parser = _Parser(
+        prog="listlint report-issue",
+        description="Keep one GitHub issue up to date with a json report (the scheduled workflow).",
+    )
+    issue.add_arguments(parser)
+    status: int = issue.run(parser.parse_args(argv))
+    return status
+
+
 def _fail(message: str) -> int:
     sys.stderr.write(f"listlint: error: {message}\n")
     return EXIT_ERROR
@@ -375,6 +454,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rule": _rule_command,
         "config": _config_command,
         "review": _review_command,
+        "report-issue": _report_issue_command,
     }
     try:
         if arguments and arguments[0] in commands:

@@ -186,6 +186,7 @@ def _validate_now(data: Any, origin: Path) -> None:
     for key in ("select", "extend-select", "ignore"):
         _check_selectors(data.get(key, ()), origin, key)
     _check_patterns(data.get("rules", {}), origin)
+    _check_online_patterns(data.get("online", {}).get("exclude", ()), origin)  # online
     for pattern, codes in data.get("per-file-ignores", {}).items():
         _check_selectors(codes, origin, f"per-file-ignores.{pattern}")
 
@@ -206,6 +207,19 @@ def _check_patterns(configured: Mapping[str, Mapping[str, Any]], origin: Path) -
                 raise ConfigError(
                     f"{origin}: {where}: invalid regular expression {value!r}: {problem}"
                 )
+
+
+def _check_online_patterns(patterns: Iterable[str], origin: Path) -> None:
+    """Refuse an ``online.exclude`` entry that is not a regular expression."""
+    from listlint.patterns import pattern_error
+
+    for index, pattern in enumerate(patterns):
+        problem = pattern_error(pattern)
+        if problem is not None:
+            raise ConfigError(
+                f"{origin}: online.exclude.{index}: invalid regular expression {pattern!r}: "
+                f"{problem}"
+            )
 
 
 def _check_selectors(selectors: Iterable[str], origin: Path | str, key: str) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+# "info": only the links an --online run could not verify, listed in json output; never counted.
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from listlint.config import Config
 from listlint.facts import DocumentFacts, ProjectFacts
@@ -22,6 +23,12 @@ from listlint.rule import (
 )
 from listlint.source import Source
 from listlint.suppress import apply_suppressions
+
+if TYPE_CHECKING:
+    from listlint.online.facts import OnlineFacts
+
+# Called with the parsed documents before the rules run (--online: listlint.online.run).
+OnlineStep = Callable[[Sequence[Document]], "OnlineFacts"]
 
 
 @dataclass
@@ -52,8 +59,9 @@ def finding(doc: Document, rule: Rule, problem: Problem) -> Finding:
     )
 
 
-def check_documents(targets: Sequence[Target]) -> list[Finding]:
-    """Run every enabled rule over parsed targets, project rules across them, then suppressions."""
+def check_documents(targets: Sequence[Target], online: OnlineFacts | None = None) -> list[Finding]:
+    """Run every enabled rule over parsed targets, project rules across them, then suppressions
+    (``online``: what an --online run learnt about the links, for the LL6xx rules)."""
     per_path: dict[str, list[Finding]] = {}
     for target in targets:
         doc = target.document
@@ -63,7 +71,7 @@ def check_documents(targets: Sequence[Target]) -> list[Finding]:
         for rule in target.rules:
             if isinstance(rule, DocumentRule):
                 with phase(f"rules: {rule.family}"):
-                    context = Context(target.config.options(rule), facts.settings, facts)
+                    context = Context(target.config.options(rule), facts.settings, facts, online)
                     found.extend(finding(doc, rule, p) for p in rule.check(doc, context))
     for group in _project_groups(targets):
         rules = {r.code: r for t in group for r in t.rules if isinstance(r, ProjectRule)}
@@ -104,8 +112,10 @@ def _suppressed(target: Target, found: list[Finding]) -> list[Finding]:
     return kept
 
 
-def lint_targets(targets: Sequence[Target]) -> list[Finding]:
-    """Parse each target (once) and check them all together."""
+def lint_targets(targets: Sequence[Target], online: OnlineStep | None = None) -> list[Finding]:
+    """Parse each target (once) and check them all together; ``online`` (--online) learns about
+    the links of the parsed documents before the rules run."""
     for target in targets:
         target.document = parse_document(target.source.text, target.source.path)
-    return check_documents(targets)
+    facts = online([t.document for t in targets if t.document]) if online else None
+    return check_documents(targets, facts)

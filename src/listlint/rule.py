@@ -20,6 +20,7 @@ from listlint.findings import Fix, Severity, Span
 if TYPE_CHECKING:
     from listlint.facts import DocumentFacts, ProjectFacts
     from listlint.model.document import Document
+    from listlint.online.facts import OnlineFacts
     from listlint.suppress import Directive
 
 FAMILIES: Mapping[str, str] = {
@@ -28,6 +29,7 @@ FAMILIES: Mapping[str, str] = {
     "LL3": "entries",
     "LL4": "duplicates",
     "LL5": "structure",
+    "LL6": "online",  # checks that need --online
 }
 
 # Whether a rule's findings come with a fix: "always" a safe one, "sometimes" (a safe one for some
@@ -48,11 +50,13 @@ class Problem:
 @dataclass(frozen=True)
 class Context:
     """What a document rule reads besides the document: its options, the family settings of the
-    configuration, and the facts of the document shared by every rule."""
+    configuration, the facts of the document shared by every rule, and what ``--online`` learnt
+    about the links of the run (None offline)."""
 
     options: Mapping[str, Any]
     settings: Mapping[str, Any]
     facts: DocumentFacts
+    online: OnlineFacts | None = None
 
 
 @dataclass(frozen=True)

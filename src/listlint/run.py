@@ -7,20 +7,26 @@ files back is a separate step (:func:`write_fixes`), at the edge.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from listlint.config import ConfigFinder, Selection, check_selection
 from listlint.files import collect
 from listlint.findings import Finding
 from listlint.fix import apply_fixes, held_back, reported, write_atomically
-from listlint.lint import Target, lint_targets
+from listlint.lint import OnlineStep, Target, lint_targets
 from listlint.profile import phase
 from listlint.scope import ReportFilter, context_targets
 from listlint.source import Source
 
+if TYPE_CHECKING:
+    from listlint.online.run import OnlineRun
+
 MAX_FIX_PASSES = 10
+# Sets the --online step up for the files a run collected (None: offline after all).
+OnlineSetup = Callable[[Sequence[Target]], "OnlineRun | None"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class RunOptions:
     baseline: str | None = None
     fix: bool = False
     unsafe_fixes: bool = False
+    online: OnlineSetup | None = None  # the --online step for the files collected, or None
 
 
 @dataclass
@@ -52,6 +59,7 @@ class Run:
     fixed: dict[str, int] = field(default_factory=dict)  # path -> findings fixed in it
     held_back: int = 0  # deletions left for the next run: nobody was shown their finding
     report_filter: ReportFilter | None = None
+    online: OnlineRun | None = None  # what --online asked, for its summary
 
     @property
     def texts(self) -> dict[str, str]:
@@ -98,10 +106,18 @@ def run(options: RunOptions) -> Run:
         )
     except PartialRunError as problem:
         raise RunError(str(problem)) from None
+    online = options.online(targets) if options.online else None
     result = lint_and_fix(
-        targets, context, shown, fix=options.fix, unsafe=options.unsafe_fixes, errors=errors
+        targets,
+        context,
+        shown,
+        fix=options.fix,
+        unsafe=options.unsafe_fixes,
+        errors=errors,
+        online=online,
     )
     result.report_filter = shown
+    result.online = online
     return result
 
 
@@ -113,12 +129,13 @@ def lint_and_fix(
     fix: bool = False,
     unsafe: bool = False,
     errors: list[str] | None = None,
+    online: OnlineStep | None = None,
 ) -> Run:
     """Lint ``targets`` (with ``context`` files for cross-file rules, reported by ``shown``); with
     ``fix``, apply the fixes pass after pass until nothing changes, re-linting after each."""
 
     def lint() -> list[Finding]:
-        found = lint_targets([*context, *targets])
+        found = lint_targets([*context, *targets], online)
         return shown(found) if shown is not None else found
 
     findings = lint()

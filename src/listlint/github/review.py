@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from listlint.config import DEFAULT_MAX_FILE_SIZE
 from listlint.findings import Finding
@@ -44,6 +44,9 @@ from .trust import checked_out_commit, checkout_refusal
 from .workspace import plain_path, readable_files, repo_path
 
 if TYPE_CHECKING:
+    from listlint.lint import Target
+    from listlint.online.run import OnlineRun
+
     from .api import ChangedFile, PullRequestClient
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -105,6 +108,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="run on a pull_request_target or workflow_run event even though the working "
         "directory is a checkout of other code than the workflow's own commit",
+    )
+    parser.add_argument(  # online
+        "--online",
+        action="store_true",
+        help="also request the links on added lines that the base did not have, and look their "
+        "GitHub repositories up (LL6xx)",
     )
     parser.add_argument("--per-page", type=int, default=100, metavar="N", help=argparse.SUPPRESS)
     parser.add_argument(
@@ -174,10 +183,58 @@ def _lint(changed: Iterable[ChangedFile], args: argparse.Namespace) -> _Linted:
     files, notes = readable_files(targets, args.config)
     if not files:
         return _Linted([], {}, [], notes)
-    result = run(RunOptions(files, config=args.config))
+    result = run(RunOptions(files, config=args.config, online=partial(_online_step, changed, args)))
     findings = [replace(finding, path=repo_path(finding.path)) for finding in result.findings]
     sources = {repo_path(path): text for path, text in result.texts.items()}
+    if result.online is not None:
+        notes += online_notes(result.online, result.targets)
     return _Linted(findings, sources, result.errors, notes)
+
+
+# -- online (--online; listlint.online) --
+
+
+def _online_step(
+    changed: Iterable[ChangedFile], args: argparse.Namespace, targets: Sequence[Target]
+) -> OnlineRun | None:
+    """The online step of the review: the links on added lines (every link with --filter-mode
+    file or nofilter), the removed lines telling which URLs the base already had."""
+    if not args.online or not targets:
+        return None
+    from listlint.online.select import AddedLines, removed_text
+    from listlint.online.setup import online_run
+
+    patches = {f.path: f.patch for f in changed}
+    scopes: dict[str, AddedLines | None] = {}
+    for target in targets:
+        file = target.source.path
+        patch = patches.get(repo_path(file)) or ""  # none: too large for GitHub to show
+        whole = args.filter_mode in ("file", "nofilter")
+        scopes[file] = None if whole else AddedLines(parse_patch(patch).added, removed_text(patch))
+    return online_run(scopes, _online_section(targets), use_cache=True, progress=None)
+
+
+def _online_section(targets: Sequence[Target]) -> Mapping[str, Any]:
+    """The ``[tool.listlint.online]`` settings (of the first file's configuration)."""
+    section: Mapping[str, Any] = targets[0].config.data.get("online", {}) if targets else {}
+    return section
+
+
+def online_notes(online: OnlineRun, targets: Sequence[Target]) -> list[str]:
+    """One note listing the links the online step could not verify (the first ten)."""
+    from listlint.online.report import unverified_notes
+
+    if online.facts is None:
+        return []
+    docs = online.documents
+    paths = [doc.path for doc in docs]
+    unverified = unverified_notes(docs, online.facts, _online_section(targets), paths)
+    if not unverified:
+        return []
+    shown = "; ".join(f"{repo_path(n.path)}:{n.line}: {n.message}" for n in unverified[:10]) + (
+        "; …" if len(unverified) > 10 else ""
+    )
+    return [f"{plural(len(unverified), 'link')} could not be verified (not findings): {shown}"]
 
 
 def _from_export(exported: Export, client: PullRequestClient, limits: Sequence[str]) -> _Linted:
