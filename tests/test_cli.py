@@ -123,7 +123,7 @@ def test_stdin_with_a_name() -> None:
 def test_unknown_rule_in_select_is_a_usage_error() -> None:
     result = run_cli("--select", "LL9", str(FIXTURES / "example-list.md"))
     assert result.returncode == 2
-    assert "unknown rule or prefix 'LL9'" in result.stderr
+    assert "no rule, prefix or family `LL9`" in result.stderr
 
 
 def test_select_ignore_by_prefix_code_and_name(tmp_path: Path) -> None:

@@ -41,10 +41,24 @@ def test_pyproject_without_a_listlint_section_is_skipped(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ("select = 'LL5'\n", "select: 'LL5' is not of type 'array'"),
-        ("colour = true\n", "(top level): Additional properties are not allowed"),
-        ("[rules.trailing-whitespace]\nwidth = 3\n", "rules.trailing-whitespace: Additional"),
-        ("ignore = ['LL77']\n", "ignore: unknown rule or prefix 'LL77'"),
+        ("select = 'LL5'\n", "select: must be a list, not a string"),
+        ("colour = true\n", "colour: unknown key `colour`"),
+        (
+            "[rules.trailing-whitespace]\nwidth = 3\n",
+            "rules.trailing-whitespace.width: unknown key `width`",
+        ),
+        ("ignore = ['LL77']\n", "ignore: no rule, prefix or family `LL77`; codes start with LL1"),
+        (
+            "ignore = ['LL2O1']\n",
+            "ignore: no rule, prefix or family `LL2O1`; did you mean `LL201`?",
+        ),
+        (
+            "[rules.toc-missing-entry]\n",
+            "rules.toc-missing-entry: no rule `toc-missing-entry`; did you mean "
+            "`toc-missing-heading`?",
+        ),
+        ("[entries]\nstyle = 'awesom'\n", "did you mean `awesome`?"),
+        ("[anchors]\ntoc-max-level = 9\n", "anchors.toc-max-level: must be at most 6, not 9"),
         ("select = [", "invalid TOML"),
     ],
 )
@@ -98,3 +112,18 @@ def test_a_catastrophic_pattern_stops_matching_once_it_has_used_its_time() -> No
     pattern = UserPattern("^(a|aa)+$")
     assert not any(pattern.search("a" * 40 + "!") for _ in range(1_000))
     assert pattern.left <= 0
+
+
+def test_every_problem_of_a_file_is_one_line_of_its_own(tmp_path: Path) -> None:
+    path = tmp_path / ".listlint.toml"
+    path.write_text(
+        "colour = true\nignore = ['LL2O1']\n[rules.dead-fragment]\nignored-pattern = '('\n"
+    )
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert [problem.removeprefix(f"{path}: ") for problem in raised.value.problems] == [
+        "colour: unknown key `colour`",
+        "ignore: no rule, prefix or family `LL2O1`; did you mean `LL201`?",
+        "rules.dead-fragment.ignored-pattern: invalid regular expression '(': "
+        "missing ) at position 1",
+    ]

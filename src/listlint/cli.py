@@ -442,7 +442,8 @@ def _report_issue_command(argv: Sequence[str]) -> int:  # online: the weekly tra
 
 
 def _fail(message: str) -> int:
-    sys.stderr.write(f"listlint: error: {message}\n")
+    for line in message.splitlines() or [message]:
+        sys.stderr.write(f"listlint: error: {line}\n")
     return EXIT_ERROR
 
 

@@ -8,7 +8,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -16,7 +16,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from listlint import __version__
-from listlint.rule import Rule, all_rules, matching_rules
+from listlint.rule import FAMILIES, Rule, all_rules, matching_rules
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,7 +28,11 @@ DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 
 class ConfigError(Exception):
-    """A configuration problem, as one line naming the file, the key and the problem."""
+    """Configuration problems, each one line naming the file, the key and the problem."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -176,66 +180,142 @@ def _validate(data: Any, origin: Path) -> None:
 
 
 def _validate_now(data: Any, origin: Path) -> None:
+    """Raise one :class:`ConfigError` listing every problem of the file, in plain words."""
     import jsonschema  # deferred: only a run that validates a configuration pays for it
 
     validator = jsonschema.Draft202012Validator(schema())
-    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
-    if error is not None:
-        where = ".".join(str(part) for part in error.absolute_path) or "(top level)"
-        raise ConfigError(f"{origin}: {where}: {error.message}")
-    for key in ("select", "extend-select", "ignore"):
-        _check_selectors(data.get(key, ()), origin, key)
-    _check_patterns(data.get("rules", {}), origin)
-    _check_online_patterns(data.get("online", {}).get("exclude", ()), origin)  # online
-    for pattern, codes in data.get("per-file-ignores", {}).items():
-        _check_selectors(codes, origin, f"per-file-ignores.{pattern}")
+    problems = [
+        f"{origin}: {where}: {problem}"
+        for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path)))
+        for where, problem in _explain(error)
+    ]
+    for key in ("select", "extend-select", "ignore"):  # what only code can check
+        problems += _selector_problems(_strings(data.get(key)), origin, key)
+    per_file = data.get("per-file-ignores")
+    for pattern, codes in per_file.items() if isinstance(per_file, dict) else ():
+        problems += _selector_problems(_strings(codes), origin, f"per-file-ignores.{pattern}")
+    problems += [
+        f"{origin}: {where}: invalid regular expression {value!r}: {problem}"
+        for where, value, problem in _regex_problems(data, schema())
+    ]
+    if problems:
+        raise ConfigError(*dict.fromkeys(problems))
 
 
-def _check_patterns(configured: Mapping[str, Mapping[str, Any]], origin: Path) -> None:
-    """Refuse a rule option that should be a regular expression and is not one."""
+_TYPES = {
+    "array": "a list",
+    "object": "a table",
+    "string": "a string",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+def _explain(error: Any) -> Iterator[tuple[str, str]]:
+    """A jsonschema error as (where, problem) in plain words, with a "did you mean" for names."""
+    where = ".".join(str(part) for part in error.absolute_path) or "(top level)"
+    kind, schema_part, value = error.validator, error.schema, error.instance
+    if kind == "additionalProperties" and isinstance(value, dict):
+        known = list(schema_part.get("properties", {}))
+        for key in value:
+            if key not in known:
+                what = "no rule" if where == "rules" else "unknown key"
+                inside = key if where == "(top level)" else f"{where}.{key}"
+                yield inside, f"{what} `{key}`{_did_you_mean(key, known)}"
+    elif kind == "type":
+        wanted = schema_part.get("type")
+        names = [_TYPES.get(t, t) for t in ([wanted] if isinstance(wanted, str) else wanted)]
+        yield where, f"must be {' or '.join(names)}, not {_TYPES.get(_json_type(value), value)!s}"
+    elif kind == "enum":
+        choices = ", ".join(f"`{c}`" for c in schema_part["enum"])
+        hint = _did_you_mean(str(value), [str(c) for c in schema_part["enum"]])
+        yield where, f"`{value}` is not one of {choices}{hint}"
+    elif kind in ("minimum", "maximum"):
+        bound = "at least" if kind == "minimum" else "at most"
+        yield where, f"must be {bound} {schema_part[kind]}, not {value}"
+    elif kind in ("oneOf", "anyOf") and error.context:
+        import jsonschema
+
+        # the branch for the value's own type says the most ("not one of", not "not a table")
+        fitting = [e for e in error.context if e.validator != "type"] or list(error.context)
+        yield from _explain(jsonschema.exceptions.best_match(fitting))
+    else:
+        yield where, error.message
+
+
+def _strings(value: Any) -> list[str]:
+    """The strings of a list value (nothing for a value of the wrong type, reported already)."""
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    return {str: "string", list: "array", dict: "object", float: "number"}.get(type(value), "?")
+
+
+def _did_you_mean(word: str, known: Iterable[str], cutoff: float = 0.6) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+def _regex_problems(
+    value: Any, schema_part: Mapping[str, Any], where: str = ""
+) -> Iterator[tuple[str, str, str]]:
+    """(where, value, why) for each value whose schema says ``format: regex`` and is no regex."""
     from listlint.patterns import pattern_error
-    from listlint.rule import find_rule
 
-    for key, options in configured.items():
-        known = find_rule(key)
-        for option, value in options.items():
-            if known is None or known.options.get(option, {}).get("format") != "regex":
-                continue
-            problem = pattern_error(str(value))
-            if problem is not None:
-                where = f"rules.{key}.{option}"
-                raise ConfigError(
-                    f"{origin}: {where}: invalid regular expression {value!r}: {problem}"
-                )
-
-
-def _check_online_patterns(patterns: Iterable[str], origin: Path) -> None:
-    """Refuse an ``online.exclude`` entry that is not a regular expression."""
-    from listlint.patterns import pattern_error
-
-    for index, pattern in enumerate(patterns):
-        problem = pattern_error(pattern)
+    if schema_part.get("format") == "regex" and isinstance(value, str):
+        problem = pattern_error(value)
         if problem is not None:
-            raise ConfigError(
-                f"{origin}: online.exclude.{index}: invalid regular expression {pattern!r}: "
-                f"{problem}"
-            )
+            yield where, value, problem
+    elif isinstance(value, dict):
+        properties = schema_part.get("properties", {})
+        for key, item in value.items():
+            if key in properties:
+                inside = f"{where}.{key}" if where else key
+                yield from _regex_problems(item, properties[key], inside)
+    elif isinstance(value, list) and isinstance(schema_part.get("items"), dict):
+        for index, item in enumerate(value):
+            yield from _regex_problems(item, schema_part["items"], f"{where}.{index}")
 
 
-def _check_selectors(selectors: Iterable[str], origin: Path | str, key: str) -> None:
-    for selector in selectors:
-        if not matching_rules(selector):
-            raise ConfigError(f"{origin}: {key}: unknown rule or prefix {selector!r}")
+def _selector_problems(selectors: Iterable[str], origin: Path | str, key: str) -> list[str]:
+    return [
+        f"{origin}: {key}: no rule, prefix or family `{selector}`{_rule_hint(selector)}"
+        for selector in selectors
+        if not matching_rules(selector)
+    ]
+
+
+def _rule_hint(selector: str) -> str:
+    """A "did you mean" for a mistyped rule code or name (``LL2O1``: the letter O for a zero)."""
+    if selector.upper().startswith("LL"):
+        code = "LL" + selector[2:].upper().translate(str.maketrans("OIL", "011"))
+        if len(code) == 5:  # a whole code, one character off
+            return _did_you_mean(code, [rule.code for rule in all_rules()], cutoff=0.8)
+        return f"; codes start with {', '.join(sorted(FAMILIES))}"
+    return _did_you_mean(selector.lower(), [rule.name for rule in all_rules()])
 
 
 def check_selection(selection: Selection) -> None:
     """Refuse command-line selectors that name no rule."""
-    for key, selectors in (
-        ("--select", selection.select or ()),
-        ("--extend-select", selection.extend_select),
-        ("--ignore", selection.ignore),
-    ):
-        _check_selectors(selectors, "command line", key)
+    problems = [
+        problem
+        for key, selectors in (
+            ("--select", selection.select or ()),
+            ("--extend-select", selection.extend_select),
+            ("--ignore", selection.ignore),
+        )
+        for problem in _selector_problems(selectors, "command line", key)
+    ]
+    if problems:
+        raise ConfigError(*problems)
 
 
 def load_config(path: Path) -> Config:

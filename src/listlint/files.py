@@ -59,15 +59,18 @@ def collect(
                 if not path.exists() and not path.is_symlink():
                     raise InputError(f"{name}: no such file or directory")
                 sources = [read_source(path, config.max_file_size)]
-        except (InputError, ConfigError) as error:
+        except InputError as error:
             errors.append(str(error))
+            continue
+        except ConfigError as error:
+            errors.extend(error.problems)
             continue
         for source in sources:
             try:
                 file_config = config if name == "-" else configs.for_path(Path(source.path))
                 rules = file_config.enabled_rules(selection, Path(source.path))
             except ConfigError as error:
-                errors.append(str(error))
+                errors.extend(error.problems)
                 continue
             targets.append(Target(source, file_config, rules, stdin=name == "-"))
     return targets
