@@ -173,6 +173,48 @@ def test_statistics_counts_per_rule(tmp_path: Path) -> None:
     assert result.stdout.split() == ["2", "LL504", "[*]", "trailing-whitespace"]
 
 
+def test_statistics_honour_the_json_output_format(tmp_path: Path) -> None:
+    path = write(tmp_path / "list.md", DIRTY + "x \n")
+    result = run_cli("--statistics", "--output-format", "json", str(path))
+    assert json.loads(result.stdout) == [
+        {"code": "LL504", "name": "trailing-whitespace", "count": 2, "fixable": 2}
+    ]
+
+
+def test_fix_of_standard_input_prints_the_fixed_text_and_reports_on_stderr() -> None:
+    result = run_cli("--fix", "-", "--no-config", stdin="# T\n\nx  \n\ny \n")
+    assert result.stdout == "# T\n\nx\n\ny\n"
+    assert "All checks passed." in result.stderr
+    assert result.returncode == 0
+
+
+def test_show_files_lists_what_a_run_would_lint(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "# A\n")
+    (tmp_path / "docs").mkdir()
+    write(tmp_path / "docs" / "b.markdown", "# B\n")
+    write(tmp_path / "notes.txt", "x\n")
+    write(tmp_path / ".listlint.toml", 'exclude = ["docs"]\n')
+    result = run_cli("--show-files", ".", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "a.md\n")
+
+
+def test_show_settings_prints_the_configuration_of_a_file(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "# A\n")
+    write(
+        tmp_path / ".listlint.toml", 'select = ["LL201"]\n[rules.LL201]\nignored-pattern = "^x"\n'
+    )
+    result = run_cli("--show-settings", "a.md", cwd=tmp_path)
+    (shown,) = json.loads(result.stdout)
+    assert shown["config"] == str((tmp_path / ".listlint.toml").resolve())
+    assert shown["rules"] == {
+        "LL201": {
+            "name": "dead-fragment",
+            "severity": "error",
+            "options": {"ignored-pattern": "^x"},
+        }
+    }
+
+
 def test_rules_lists_every_rule_and_rule_explains_one() -> None:
     listing = run_cli("rules").stdout
     assert "LL504  trailing-whitespace" in listing

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from listlint.findings import Finding
     from listlint.lint import Target
     from listlint.online.run import OnlineRun
-    from listlint.run import Run
+    from listlint.run import Run, RunOptions
     from listlint.scope import ReportFilter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -87,6 +87,14 @@ def lint_parser() -> argparse.ArgumentParser:
         "--config", metavar="PATH", help="use this .listlint.toml or pyproject.toml"
     )
     config.add_argument("--no-config", action="store_true", help="ignore every configuration file")
+    config.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the configuration and rules that apply to each file (json), lint nothing",
+    )
+    config.add_argument(
+        "--show-files", action="store_true", help="print the files a run would lint, lint nothing"
+    )
     config.add_argument(
         "--cross-file",
         action=argparse.BooleanOptionalAction,
@@ -165,6 +173,8 @@ def _lint(argv: Sequence[str]) -> int:
         unsafe_fixes=args.unsafe_fixes,
         online=partial(_online_step, args),
     )
+    if args.show_files or args.show_settings:
+        return _show(options, args)
     try:
         result = run(options)
     except RunError as error:
@@ -188,6 +198,40 @@ def _lint(argv: Sequence[str]) -> int:
     if args.diff and result.fixed:
         return EXIT_FINDINGS
     return EXIT_FINDINGS if result.findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _show(options: RunOptions, args: argparse.Namespace) -> int:
+    """``--show-files`` and ``--show-settings``: what a run would read, and with what."""
+    from listlint.config import ConfigError, check_selection
+    from listlint.run import collect_targets
+
+    try:
+        check_selection(options.selection)
+    except ConfigError as error:
+        return _fail(str(error))
+    errors: list[str] = []
+    targets = collect_targets(options, errors=errors)
+    if args.show_files:
+        sys.stdout.write("".join(f"{t.source.path}\n" for t in targets))
+    else:
+        import json
+
+        shown = [
+            {
+                "path": t.source.path,
+                "config": str(t.config.path) if t.config.path else None,
+                "settings": t.config.data,
+                "rules": {
+                    r.code: {"name": r.name, "severity": r.severity, "options": t.config.options(r)}
+                    for r in t.rules
+                },
+            }
+            for t in targets
+        ]
+        sys.stdout.write(json.dumps(shown, indent=2, default=str) + "\n")
+    for message in errors:
+        sys.stderr.write(f"listlint: error: {message}\n")
+    return EXIT_ERROR if errors else EXIT_CLEAN
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
@@ -299,7 +343,7 @@ def _unified_diff(path: str, before: str, after: str) -> str:
 
 def _print(result: Run, args: argparse.Namespace) -> None:
     from listlint.reporters import renderer
-    from listlint.reporters.text import render_statistics
+    from listlint.reporters.text import render_statistics, statistics
 
     fixed = sum(result.fixed.values())
     if args.diff:
@@ -316,7 +360,12 @@ def _print(result: Run, args: argparse.Namespace) -> None:
         sys.stdout.write(stdin[0].source.text)
         out = sys.stderr
     if args.statistics:
-        out.write(render_statistics(result.findings))
+        if args.output_format == "json":
+            import json
+
+            out.write(json.dumps(statistics(result.findings), indent=2) + "\n")
+        else:
+            out.write(render_statistics(result.findings))
         return
     color = out.isatty() and "NO_COLOR" not in os.environ
     output = renderer(args.output_format, color=color)(findings)

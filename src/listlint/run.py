@@ -90,9 +90,7 @@ def run(options: RunOptions) -> Run:
     configs = ConfigFinder(options.config, isolated=options.isolated)
     errors: list[str] = []
     with phase("read"):
-        targets = collect(
-            options.paths, configs, options.selection, errors, stdin_filename=options.stdin_filename
-        )
+        targets = collect_targets(options, configs, errors)
     context = context_targets(targets, options.cross_file_scope, configs, options.selection, errors)
     if options.cross_file is not None:
         for target in [*context, *targets]:
@@ -119,6 +117,20 @@ def run(options: RunOptions) -> Run:
     result.report_filter = shown
     result.online = online
     return result
+
+
+def collect_targets(
+    options: RunOptions, configs: ConfigFinder | None = None, errors: list[str] | None = None
+) -> list[Target]:
+    """The files ``options`` names (folders walked), each read with its configuration and rules;
+    each problem is a line in ``errors``."""
+    return collect(
+        options.paths,
+        configs or ConfigFinder(options.config, isolated=options.isolated),
+        options.selection,
+        errors if errors is not None else [],
+        stdin_filename=options.stdin_filename,
+    )
 
 
 def lint_and_fix(

@@ -1,4 +1,4 @@
-"""``path:line:col: LL201 [toc-missing-entry] message``, then a summary line."""
+"""``path:line:col: LL201 [dead-fragment] message``, then a summary line."""
 
 from __future__ import annotations
 
@@ -43,12 +43,21 @@ def render_text(findings: Sequence[Finding], *, color: bool = False) -> str:
     return "\n".join([*lines, summary(findings)]) + "\n"
 
 
-def render_statistics(findings: Sequence[Finding]) -> str:
-    """Counts per rule, most frequent first (``--statistics``)."""
+def statistics(findings: Sequence[Finding]) -> list[dict[str, str | int]]:
+    """Counts per rule, most frequent first (``--statistics``): code, name, count, fixable (how
+    many have a safe fix)."""
     counts = Counter((f.code, f.name) for f in findings)
     fixable = Counter(f.code for f in findings if f.fix and f.fix.safe)
-    rows = [
-        f"{count:>6}  {code}  {'[*]' if fixable[code] else '   '}  {name}"
+    return [
+        {"code": code, "name": name, "count": count, "fixable": fixable[code]}
         for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def render_statistics(findings: Sequence[Finding]) -> str:
+    """:func:`statistics` as text, one rule a line (``[*]`` when some are fixable)."""
+    rows = [
+        f"{row['count']:>6}  {row['code']}  {'[*]' if row['fixable'] else '   '}  {row['name']}"
+        for row in statistics(findings)
     ]
     return "\n".join(rows) + ("\n" if rows else "")
