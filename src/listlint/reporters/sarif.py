@@ -13,16 +13,20 @@ from listlint.rule import all_rules
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def _rule(rule_index: int, code: str) -> dict[str, Any]:
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _rule(code: str) -> dict[str, Any]:
     rule = next(r for r in all_rules() if r.code == code)
+    paragraphs = [part.strip() for part in rule.doc.split("\n\n") if part.strip()]
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.summary},
+        "fullDescription": {"text": " ".join(paragraphs[:2]) or rule.summary},
         "help": {"text": rule.doc, "markdown": rule.doc},
-        "defaultConfiguration": {"level": rule.severity},
-        "properties": {"tags": [rule.family, *rule.tags]},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": list(dict.fromkeys([rule.family, *rule.tags]))},
     }
 
 
@@ -34,7 +38,7 @@ def render(findings: Sequence[Finding]) -> str:
         {
             "ruleId": f.code,
             "ruleIndex": index[f.code],
-            "level": f.severity,
+            "level": LEVELS[f.severity],
             "message": {"text": f.message},
             "locations": [
                 {
@@ -61,8 +65,7 @@ def render(findings: Sequence[Finding]) -> str:
                     "driver": {
                         "name": "listlint",
                         "version": __version__,
-                        "informationUri": "https://github.com/listlint/listlint",
-                        "rules": [_rule(index[c], c) for c in codes],
+                        "rules": [_rule(code) for code in codes],
                     }
                 },
                 "results": results,
