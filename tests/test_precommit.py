@@ -83,14 +83,6 @@ def _run(
     )
 
 
-def _snippet_rev() -> str:
-    found = SNIPPET.search(DOC.read_text(encoding="utf-8"))
-    assert found, "docs/pre-commit.md lost its marked snippet"
-    rev = re.search(r"^\s*rev:\s*(\S+)", found[1], re.MULTILINE)
-    assert rev
-    return rev[1]
-
-
 @pytest.fixture(scope="session")
 def hook_source(tmp_path_factory: pytest.TempPathFactory) -> HookSource:
     """This checkout's files (tracked and untracked, not ignored) committed in a new repository."""
@@ -108,7 +100,7 @@ def hook_source(tmp_path_factory: pytest.TempPathFactory) -> HookSource:
     git(snapshot, "init", "-q", env=env)
     git(snapshot, "add", "-A", env=env)
     git(snapshot, "commit", "-q", "-m", "snapshot of the listlint checkout", env=env)
-    rev = _snippet_rev()
+    rev = "v0.0.0-test"
     git(snapshot, "tag", rev, env=env)
     return HookSource(snapshot.as_uri(), rev, env)
 
@@ -164,12 +156,15 @@ def test_try_repo_check_hook_fails_on_a_broken_entry_and_prints_the_finding(
 def test_documented_snippet_refuses_a_broken_commit_and_accepts_a_clean_one(
     list_repo: Path, hook_source: HookSource
 ) -> None:
-    """docs/pre-commit.md's snippet, only its repo: URL changed, guards real ``git commit``s."""
+    """docs/pre-commit.md's snippet, only its repo: and rev: pointed at a snapshot of this checkout,
+    guards real ``git commit``s in a repository without a listlint configuration."""
     assert PRE_COMMIT is not None
     found = SNIPPET.search(DOC.read_text(encoding="utf-8"))
     assert found
-    config, replaced = re.subn(r"(?m)^(\s*- repo:\s*)\S+$", rf"\g<1>{hook_source.url}", found[1])
-    assert replaced == 1
+    config, repos = re.subn(r"(?m)^(\s*- repo:\s*)\S+", rf"\g<1>{hook_source.url}", found[1])
+    config, revs = re.subn(r"(?m)^(\s*rev:\s*)\S+", rf"\g<1>{hook_source.rev}", config)
+    assert (repos, revs) == (1, 1)
+    git(list_repo, "rm", "-q", ".listlint.toml", env=hook_source.env)
     _configure(list_repo, hook_source, config)
     installed = _run([*PRE_COMMIT, "install"], list_repo, hook_source.env)
     assert installed.returncode == 0, installed.stderr
