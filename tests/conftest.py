@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from listlint.config import Selection
 from listlint.facts import DocumentFacts, ProjectFacts
@@ -18,6 +19,22 @@ from listlint.findings import Finding
 from listlint.model.document import Document, parse_document
 from listlint.rule import Context, DocumentRule, Problem, ProjectContext, ProjectRule, Rule
 from listlint.run import Run, RunOptions, run
+
+# Hypothesis: a quick profile for the developer's loop, a long one for the soak step of .ci/run.
+settings.register_profile(
+    "quick",
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "soak",
+    max_examples=400,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+SOAK = os.environ.get("LISTLINT_SOAK") == "1"
+settings.load_profile("soak" if SOAK else "quick")
 
 # Hermetic: listlint's validation stamps go to a fresh folder, never the user's cache.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="listlint-test-cache-")
@@ -156,3 +173,12 @@ def git(repo: Path, *arguments: str, env: dict[str, str] | None = None) -> str:
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """One line when the real-list corpus is missing: what was skipped, and how to get it."""
+    if SHARED is None:
+        terminalreporter.write_line(
+            "corpus tests skipped: ../shared/corpus (the real lists) is not beside the project; "
+            "place the steering repository's shared/ folder next to it to run them"
+        )

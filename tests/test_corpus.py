@@ -23,7 +23,17 @@ def test_corpus_is_present() -> None:
     assert len(LISTS) > 100
 
 
-@pytest.mark.parametrize("path", LISTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(
+            path,
+            id=f"{path.parent.name}/{path.name}",
+            marks=pytest.mark.soak if path.parent.name == "history" else (),
+        )
+        for path in LISTS
+    ],
+)
 def test_real_list_lints_and_json_validates(path: Path) -> None:
     report = lint_paths([str(path)], isolated=True)
     assert report.errors == []

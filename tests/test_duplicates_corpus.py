@@ -68,6 +68,7 @@ def _urls(doc: Document) -> collections.Counter[str]:
     return collections.Counter(normalize_url(e.url) for e in doc.entries if e.url)
 
 
+@pytest.mark.soak
 def test_recall_on_duplicates_maintainers_removed() -> None:
     """A later entry whose URL repeats an earlier one, and the newest list has fewer copies."""
     assert CORPUS is not None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from _entries_helpers import FIXTURES, entry_problems, fix_text, lint_text, shared_corpus
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from listlint.model.document import parse_document
@@ -259,7 +259,7 @@ MARKDOWN_BITS = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.properties
 @given(st.lists(st.sampled_from(MARKDOWN_BITS), max_size=60))
 def test_the_family_never_crashes_and_reports_inside_the_document(bits: list[str]) -> None:
     text = "".join(bits)

@@ -11,7 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 from robustness import (
     edits_outside_spans,
@@ -28,11 +29,7 @@ from robustness import (
 from listlint.cli import main
 from listlint.source import BOM
 
-PROPERTY_SETTINGS = settings(
-    max_examples=200,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+pytestmark = pytest.mark.properties
 
 WORD = st.lists(
     st.sampled_from(
@@ -170,7 +167,6 @@ def documents(draw: st.DrawFn, newline: str | None = None) -> str:
     return text + (ending if draw(st.booleans()) else "")
 
 
-@PROPERTY_SETTINGS
 @given(documents())
 def test_no_exception_and_every_finding_inside_the_file(text: str) -> None:
     findings = lint_text(text)
@@ -178,7 +174,6 @@ def test_no_exception_and_every_finding_inside_the_file(text: str) -> None:
     assert unmatched_edits(text, findings) == []
 
 
-@PROPERTY_SETTINGS
 @given(documents())
 def test_a_fix_pass_changes_only_text_inside_the_findings_it_fixed(text: str) -> None:
     fixed_text, fixed = fix_once(text, lint_text(text))
@@ -186,7 +181,6 @@ def test_a_fix_pass_changes_only_text_inside_the_findings_it_fixed(text: str) ->
     assert kept_outside_spans(text, fixed_text, fixed)
 
 
-@PROPERTY_SETTINGS
 @given(documents())
 def test_fix_is_idempotent_and_its_output_reparses(text: str) -> None:
     fixed = fix_text(text)
@@ -195,7 +189,6 @@ def test_fix_is_idempotent_and_its_output_reparses(text: str) -> None:
     assert fix_text(fixed) == fixed
 
 
-@settings(PROPERTY_SETTINGS, max_examples=60)
 @given(documents(), st.sampled_from(["\n", "\r\n"]), st.booleans())
 def test_fix_on_disk_keeps_line_endings_and_bom(body: str, newline: str, bom: bool) -> None:
     text = body.replace("\r\n", "\n").replace("\r", "\n").replace("\n", newline)
