@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from listlint import __version__
+from listlint.reporters import FORMATS
 
 if TYPE_CHECKING:
     from listlint.findings import Finding
@@ -102,9 +103,7 @@ def lint_parser() -> argparse.ArgumentParser:
         help="check duplicates across the files of this run (default: the cross-file setting, on)",
     )
     output = parser.add_argument_group("output")
-    output.add_argument(
-        "--output-format", choices=("text", "json", "sarif", "github"), default="text"
-    )
+    output.add_argument("--output-format", choices=FORMATS, default="text")
     output.add_argument("--statistics", action="store_true", help="print counts per rule")
     output.add_argument(
         "-q", "--quiet", action="store_true", help="print findings only, no summary"
