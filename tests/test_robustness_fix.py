@@ -71,11 +71,11 @@ def test_file_that_cannot_be_read_as_text_is_never_written(tmp_path: Path, data:
 
 
 def test_fix_of_many_findings_is_linear_enough(tmp_path: Path) -> None:
-    """100,000 trailing-whitespace fixes in one file (quadratic edit application took minutes)."""
+    """20,000 trailing-whitespace fixes in one file (quadratic edit application took minutes)."""
     path = tmp_path / "README.md"
-    path.write_text("x   \n" * 100_000, encoding="utf-8")
+    path.write_text("x   \n" * 20_000, encoding="utf-8")
     fix(path)
-    assert path.read_text(encoding="utf-8") == "x\n" * 100_000
+    assert path.read_text(encoding="utf-8") == "x\n" * 20_000
 
 
 def test_fix_leaves_no_temporary_file_when_the_folder_is_not_writable(tmp_path: Path) -> None:

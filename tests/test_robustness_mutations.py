@@ -68,7 +68,7 @@ def _bracket_edit(line: str, rng: random.Random) -> str:
 QUICK = {
     "hussius__deeplearning-biology__seed",
     "sindresorhus__awesome",
-    "rust-unofficial__awesome-rust",
+    "sindresorhus__awesome-nodejs",
 }
 
 
