@@ -8,13 +8,14 @@ markdownlint's per-file cache: the engine makes one :class:`DocumentFacts` per d
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from listlint.model.document import Document
 
 if TYPE_CHECKING:
+    from listlint.changes import Change, FileChange
     from listlint.model.entries import Entry
     from listlint.model.toc import Targets
     from listlint.rules._duplicates import Item
@@ -25,10 +26,12 @@ if TYPE_CHECKING:
 
 @dataclass(eq=False)
 class DocumentFacts:
-    """Facts about one document, under the family settings of its configuration."""
+    """Facts about one document, under the family settings of its configuration; ``change`` is
+    the run's change to it (``--changed-since``, a pull request), None in a whole-file run."""
 
     doc: Document
     settings: Mapping[str, Any]
+    change: FileChange | None = None
 
     @cached_property
     def targets(self) -> Targets:
@@ -69,10 +72,20 @@ class DocumentFacts:
 
 @dataclass(eq=False)
 class ProjectFacts:
-    """Facts about the documents of a run that cross-file rules compare."""
+    """Facts about the documents of a run that cross-file rules compare, with the run's change
+    (None in a whole-file run) and each document's own facts when the engine made them."""
 
     documents: Sequence[Document]
     settings: Mapping[str, Any]
+    change: Change | None = None
+    document_facts: dict[str, DocumentFacts] = field(default_factory=dict)
+
+    def facts_of(self, doc: Document) -> DocumentFacts:
+        """The facts of one of the documents."""
+        if doc.path not in self.document_facts:
+            change = self.change.files.get(doc.path) if self.change else None
+            self.document_facts[doc.path] = DocumentFacts(doc, self.settings, change)
+        return self.document_facts[doc.path]
 
     @cached_property
     def items(self) -> tuple[Item, ...]:
