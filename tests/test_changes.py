@@ -117,10 +117,13 @@ def test_git_file_headers_new_renamed_deleted_and_quoted() -> None:
             '+++ "b/caf\\303\\251 list.md"\t',
             "@@ -0,0 +1 @@",
             "+# Café",
+            'diff --git "a/tab\\there.md" "b/tab\\there.md"',
+            "new file mode 100644",
+            "index 0000000..e69de29",
         ]
     )
 
-    new, moved, quoted = parse_diff(diff)
+    new, moved, quoted, empty = parse_diff(diff)
 
     assert new == FileChange("new.md", new_file=True)
     assert (moved.path, moved.old_path, moved.added, moved.removed) == (
@@ -130,6 +133,7 @@ def test_git_file_headers_new_renamed_deleted_and_quoted() -> None:
         ("# Old",),
     )
     assert (quoted.path, quoted.added) == ("café list.md", {1})
+    assert empty == FileChange("tab\there.md", new_file=True)
 
 
 def test_lone_carriage_returns_renumber_git_lines() -> None:

@@ -20,17 +20,17 @@ from listlint.source import git_line_numbers, split_lines
 
 _HUNK = re.compile(r"^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 _FILE_HEADER = "diff --git "
-_QUOTED_ESCAPE = re.compile(rb'\\([0-7]{3}|[abtnvfr"\\])')
+_QUOTED_ESCAPE = re.compile(r'\\([0-7]{3}|[abtnvfr"\\])')
 _ESCAPED = {
-    b"a": b"\a",
-    b"b": b"\b",
-    b"t": b"\t",
-    b"n": b"\n",
-    b"v": b"\v",
-    b"f": b"\f",
-    b"r": b"\r",
-    b'"': b'"',
-    b"\\": b"\\",
+    "a": b"\a",
+    "b": b"\b",
+    "t": b"\t",
+    "n": b"\n",
+    "v": b"\v",
+    "f": b"\f",
+    "r": b"\r",
+    '"': b'"',
+    "\\": b"\\",
 }
 
 
@@ -235,14 +235,13 @@ def _section_change(section: list[str]) -> FileChange | None:
 
 def _header_path(header: str) -> str | None:
     """The path of a ``diff --git a/NAME b/NAME`` line, for a file with neither ``+++`` line nor
-    rename (an empty new file, a mode change): both names are the same."""
+    rename (an empty new file, a mode change): both names are the same, so each is half."""
     names = header[len(_FILE_HEADER) :]
-    if names.startswith('"'):
-        quoted = re.match(r'"(?:[^"\\]|\\.)*"', names)
-        return _unquote(quoted[0]).removeprefix("a/") if quoted else None
     half = (len(names) - 1) // 2
-    first = names[:half]
-    return first.removeprefix("a/") if names[half + 1 :] == "b/" + first[2:] else None
+    old, new = _unquote(names[:half]), _unquote(names[half + 1 :])
+    if names[half : half + 1] == " " and old[:2] == "a/" and new[:2] == "b/" and old[2:] == new[2:]:
+        return new[2:]
+    return None
 
 
 def _diff_path(text: str, prefix: str) -> str | None:
@@ -255,12 +254,14 @@ def _unquote(name: str) -> str:
     """A path as git writes it: as is, or in double quotes with C escapes (octal for bytes)."""
     if len(name) < 2 or not (name.startswith('"') and name.endswith('"')):
         return name
-
-    def byte(match: re.Match[bytes]) -> bytes:
-        code = match[1]
-        return bytes([int(code, 8) & 0xFF]) if len(code) == 3 else _ESCAPED[code]
-
-    return _QUOTED_ESCAPE.sub(byte, name[1:-1].encode("utf-8")).decode("utf-8", "replace")
+    inner, data, done = name[1:-1], bytearray(), 0
+    for escape in _QUOTED_ESCAPE.finditer(inner):
+        data += inner[done : escape.start()].encode("utf-8")
+        code = escape[1]
+        data += bytes([int(code, 8) & 0xFF]) if len(code) == 3 else _ESCAPED[code]
+        done = escape.end()
+    data += inner[done:].encode("utf-8")
+    return data.decode("utf-8", "replace")
 
 
 # -- git, the source of truth for --changed-since --
