@@ -17,6 +17,7 @@ from listlint.model.document import Document
 if TYPE_CHECKING:
     from listlint.changes import Change, FileChange
     from listlint.model.entries import Entry
+    from listlint.model.nodes import Heading
     from listlint.model.toc import Targets
     from listlint.rules._duplicates import Item
     from listlint.rules._entries import ListAnalysis
@@ -69,6 +70,21 @@ class DocumentFacts:
 
         return tuple(mask(inline) for inline in block_inlines(self.doc))
 
+    @cached_property
+    def added_entries(self) -> tuple[Entry, ...]:
+        """The content entries the change adds: on added lines, and neither moved nor edited
+        (their link and name are not in what it removed); none without a change."""
+        from listlint.rules._contribution import added_entries
+
+        return added_entries(self.content_entries, self.change) if self.change else ()
+
+    @cached_property
+    def added_headings(self) -> tuple[Heading, ...]:
+        """The headings the change adds (not moved or re-levelled ones); none without a change."""
+        from listlint.rules._contribution import added_headings
+
+        return added_headings(self.doc, self.change) if self.change else ()
+
 
 @dataclass(eq=False)
 class ProjectFacts:
@@ -89,7 +105,11 @@ class ProjectFacts:
 
     @cached_property
     def items(self) -> tuple[Item, ...]:
-        """The linked entries of every document, in run order, minus allowed repeats."""
+        """The linked entries of every document, in run order, minus allowed repeats; in a
+        change, the entries on lines it added come last, so that a duplicate rule reports the
+        change's copy whichever comes first in the file."""
+        from listlint.rules._contribution import change_last
         from listlint.rules._duplicates import allowed_repeats, items
 
-        return items(self.documents, allowed_repeats(self.settings))
+        found = items(self.documents, allowed_repeats(self.settings))
+        return change_last(found, self.change) if self.change else found

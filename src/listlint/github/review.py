@@ -188,8 +188,13 @@ def pull_request_changes(changed: Iterable[ChangedFile]) -> dict[str, FileChange
     }
 
 
-def _lint(changes: Mapping[str, FileChange], about: Change, args: argparse.Namespace) -> _Linted:
-    """Lint the changed files (``about``: the description and repository the rules may read)."""
+def _lint(
+    changes: Mapping[str, FileChange],
+    pull: PullRequestRef,
+    description: str,
+    args: argparse.Namespace,
+) -> _Linted:
+    """Lint the changed files; the rules read their changes and the pull request's description."""
     from listlint.run import RunOptions, run
 
     targets = [path for path in changes if selected(path, args.paths)]
@@ -198,8 +203,8 @@ def _lint(changes: Mapping[str, FileChange], about: Change, args: argparse.Names
     files, notes = readable_files(targets, args.config)
     if not files:
         return _Linted([], {}, [], notes)
-    seen = {file: changes.get(repo_path(file), FileChange(repo_path(file))) for file in files}
-    change = replace(about, files=seen)
+    by_file = {file: changes.get(repo_path(file), FileChange(repo_path(file))) for file in files}
+    change = Change(by_file, description, pull.repository)
     result = run(
         RunOptions(files, config=args.config, change=change, online=partial(_online_step, args))
     )
@@ -345,8 +350,7 @@ def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
     if exported:
         linted = _from_export(exported, client, args.paths)
     else:
-        about = Change({}, client.description(), pull.repository)
-        linted = _lint(changes, about, args)
+        linted = _lint(changes, pull, client.description(), args)
     diffs = {
         path: change.numbered_for(linted.sources[path]) if path in linted.sources else change
         for path, change in changes.items()
