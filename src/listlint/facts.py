@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from listlint.model.document import Document
+from listlint.model.document import Document, parse_document
 
 if TYPE_CHECKING:
     from listlint.changes import Change, FileChange
@@ -71,19 +71,24 @@ class DocumentFacts:
         return tuple(mask(inline) for inline in block_inlines(self.doc))
 
     @cached_property
+    def removed(self) -> Document:
+        """The lines the change removed, parsed as a document of their own (empty without one)."""
+        return parse_document(self.change.removed_text if self.change else "", self.doc.path)
+
+    @cached_property
     def added_entries(self) -> tuple[Entry, ...]:
         """The content entries the change adds: on added lines, and neither moved nor edited
         (their link and name are not in what it removed); none without a change."""
         from listlint.rules._contribution import added_entries
 
-        return added_entries(self.content_entries, self.change) if self.change else ()
+        return added_entries(self.content_entries, self.change, self.removed) if self.change else ()
 
     @cached_property
     def added_headings(self) -> tuple[Heading, ...]:
         """The headings the change adds (not moved or re-levelled ones); none without a change."""
         from listlint.rules._contribution import added_headings
 
-        return added_headings(self.doc, self.change) if self.change else ()
+        return added_headings(self.doc.headings, self.change, self.removed) if self.change else ()
 
 
 @dataclass(eq=False)

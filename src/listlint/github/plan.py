@@ -11,7 +11,7 @@ from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from listlint.changes import FileChange
-from listlint.findings import Finding
+from listlint.findings import Finding, Span
 from listlint.fingerprint import fingerprints
 from listlint.fix import edit_range
 from listlint.source import line_starts, split_lines
@@ -66,10 +66,8 @@ class ReviewPlan:
 
 
 def _last_line(finding: Finding) -> int:
-    """The last line a finding covers; a span ending at column 1 stops at the line before."""
-    if finding.end_line > finding.line and finding.end_column == 1:
-        return finding.end_line - 1
-    return max(finding.line, finding.end_line)
+    """The last line a finding covers (see :attr:`Span.last_line`)."""
+    return Span(finding.line, finding.column, finding.end_line, finding.end_column).last_line
 
 
 def same_lines(finding: Finding, claimed: str, actual: str) -> bool:

@@ -52,18 +52,14 @@ def contribution(settings: Mapping[str, Any]) -> Contribution:
     )
 
 
-def _removed(change: FileChange, path: str) -> Document:
-    """The removed lines, parsed as a document of their own."""
-    return parse_document(change.removed_text, path)
-
-
-def added_entries(entries: Sequence[Entry], change: FileChange) -> tuple[Entry, ...]:
+def added_entries(
+    entries: Sequence[Entry], change: FileChange, removed: Document
+) -> tuple[Entry, ...]:
     """The ``entries`` the change adds: on an added line, their link and name not among the
-    links and link texts of what it removed."""
+    links and link texts of ``removed`` (the removed lines, parsed)."""
     candidates = [e for e in entries if e.name_span.line in change.added]
     if not candidates or not change.removed:
         return tuple(candidates)
-    removed = _removed(change, "removed")
     urls = {normalize_url(d.url) for d in destinations(removed, bare=True)}
     names = {link.text.strip().casefold() for link in removed.links}
     names.update(e.name.strip().casefold() for e in removed.entries)
@@ -75,13 +71,15 @@ def added_entries(entries: Sequence[Entry], change: FileChange) -> tuple[Entry, 
     )
 
 
-def added_headings(doc: Document, change: FileChange) -> tuple[Heading, ...]:
-    """The headings on added lines whose text the change did not remove (not moved ones)."""
-    candidates = [h for h in doc.headings if h.span.line in change.added]
-    if not candidates or not change.removed:
-        return tuple(candidates)
-    removed = {h.text.strip().casefold() for h in _removed(change, doc.path).headings}
-    return tuple(h for h in candidates if h.text.strip().casefold() not in removed)
+def added_headings(
+    headings: Sequence[Heading], change: FileChange, removed: Document
+) -> tuple[Heading, ...]:
+    """The ``headings`` on added lines whose text is not a heading of ``removed`` (the removed
+    lines, parsed): a moved or re-levelled heading is not added."""
+    gone = {h.text.strip().casefold() for h in removed.headings}
+    return tuple(
+        h for h in headings if h.span.line in change.added and h.text.strip().casefold() not in gone
+    )
 
 
 def change_last(found: Sequence[Item], change: Change) -> tuple[Item, ...]:

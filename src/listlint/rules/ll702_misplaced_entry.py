@@ -103,14 +103,10 @@ def _place(others: Sequence[Entry], gap: int) -> str:
 
 
 def _lines(entry: Entry) -> range:
-    """The lines of the entry's list item (a span ending at column 1 ends on the line before)."""
+    """The lines of the entry's list item."""
     item = entry.list_item
     assert item is not None  # entries of a list
-    span = item.span
-    last = (
-        span.end_line - 1 if span.end_column == 1 and span.end_line > span.line else span.end_line
-    )
-    return range(span.line, last + 1)
+    return range(item.span.line, item.span.last_line + 1)
 
 
 def _block(doc: Document, lines: range) -> str | None:

@@ -2,7 +2,6 @@
 
 from collections.abc import Iterator
 
-from listlint.findings import Span
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._contribution import contribution
@@ -30,9 +29,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     if contribution(ctx.settings).new_sections:
         return
     for heading in ctx.facts.added_headings:
-        line = heading.span.line
         yield Problem(
-            Span(line, 1, line, len(doc.line(line)) + 1),
+            heading.span,
             f'this change adds the heading "{heading.text.strip()}"; contributions may not add '
             "sections (contribution.new-sections = false)",
         )

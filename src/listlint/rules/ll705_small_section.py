@@ -2,7 +2,6 @@
 
 from collections.abc import Iterator
 
-from listlint.findings import Span
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._contribution import contribution, entry_count
@@ -38,9 +37,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         count = sum(1 for line in lines if section.start_line <= line <= section.end_line)
         if 0 < count < least:
-            line = heading.span.line
             yield Problem(
-                Span(line, 1, line, len(doc.line(line)) + 1),
+                heading.span,
                 f'the new section "{heading.text.strip()}" holds {entry_count(count)}; a section '
                 f"needs at least {least} (contribution.min-entries-per-section)",
             )
