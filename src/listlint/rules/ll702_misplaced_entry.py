@@ -20,11 +20,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     alphabetical order among its neighbours, `"end"` at the end of its list (after the entries
     already there), `"any"` (the default) anywhere. The rule reads the change of
     `--changed-since REF` or of `listlint review`; only entries the change adds are judged, and
-    only by the pairs they take part in: an added entry is misplaced when it puts more pairs of
-    neighbours out of order than the two entries it sits between already were, so a list that
-    was unsorted before does not fail a contribution that leaves it no worse. Names compare as
-    LL330 compares them. The message names where the entry belongs: the nearest place where it
-    would be in order.
+    only by the pairs they take part in: an added entry is misplaced when it puts more pairs out
+    of order with the nearest entries that were there before than those two were on their own
+    (so a list that was unsorted before does not fail a contribution that leaves it no worse),
+    or when it follows an added entry it should precede. Names compare as LL330 compares them.
+    The message names where the entry belongs: the nearest place where it is in order with both
+    neighbours (or, in an unsorted list, makes nothing worse).
 
     Example (`placement = "alphabetical"`, `ruff` added):
 
@@ -49,7 +50,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 slot = _end_slot(listed, index, added)
                 why = "is not at the end of its list"
             else:
-                slot = _alphabetical_slot(listed, index)
+                slot = _alphabetical_slot(listed, index, added)
                 why = "is out of alphabetical order"
             if slot is None:
                 continue
@@ -73,18 +74,33 @@ def _worse(before: Entry | None, entry: Entry, after: Entry | None) -> bool:
     return _disorder(before, entry) + _disorder(entry, after) > _disorder(before, after)
 
 
-def _alphabetical_slot(listed: Sequence[Entry], index: int) -> int | None:
-    """Where the entry at ``index`` belongs among the others (a gap index), nearest to where it
-    is; None when it is fine where it is, or no place is better."""
+def _misplaced(listed: Sequence[Entry], index: int, added: set[Entry]) -> bool:
+    """Whether the added entry at ``index`` is out of order: it puts more pairs out of order
+    with the nearest entries that were there before than those two were on their own, or it
+    comes after an added entry it should precede."""
     entry = listed[index]
-    before = listed[index - 1] if index else None
-    after = listed[index + 1] if index + 1 < len(listed) else None
-    if not _worse(before, entry, after):
+    before = next((e for e in reversed(listed[:index]) if e not in added), None)
+    after = next((e for e in listed[index + 1 :] if e not in added), None)
+    if _worse(before, entry, after):
+        return True
+    return index > 0 and listed[index - 1] in added and bool(_disorder(listed[index - 1], entry))
+
+
+def _alphabetical_slot(listed: Sequence[Entry], index: int, added: set[Entry]) -> int | None:
+    """Where the added entry at ``index`` belongs among the others (a gap index): the nearest
+    gap where it is in order with both neighbours, else the nearest where it makes nothing
+    worse; None when it is not misplaced, or no place is better."""
+    if not _misplaced(listed, index, added):
         return None
+    entry = listed[index]
     others = [*listed[:index], *listed[index + 1 :]]
     bounds = [None, *others, None]  # the neighbours of gap g: bounds[g] and bounds[g + 1]
-    fitting = [g for g in range(len(others) + 1) if not _worse(bounds[g], entry, bounds[g + 1])]
-    return min(fitting, key=lambda gap: abs(gap - index), default=None)
+    gaps = range(len(others) + 1)
+    in_order = [
+        g for g in gaps if not _disorder(bounds[g], entry) + _disorder(entry, bounds[g + 1])
+    ]
+    no_worse = [g for g in gaps if not _worse(bounds[g], entry, bounds[g + 1])]
+    return min(in_order or no_worse, key=lambda gap: abs(gap - index), default=None)
 
 
 def _end_slot(listed: Sequence[Entry], index: int, added: set[Entry]) -> int | None:
