@@ -351,6 +351,19 @@ def test_entries_added_at_the_end_in_order_are_in_place(tmp_path: Path) -> None:
     assert lint_change(tmp_path, OLD, new, 'placement = "alphabetical"\n') == []
 
 
+def test_two_added_entries_out_of_order_with_each_other_are_one_finding(tmp_path: Path) -> None:
+    new = OLD.replace(
+        "- [vi]",
+        "- [tilde](https://tilde.example) - A text editor.\n"
+        "- [pico](https://pico.example) - Pine's editor.\n- [vi]",
+    )
+
+    (found,) = lint_change(tmp_path, OLD, new, 'placement = "alphabetical"\n')
+
+    assert (found.line, found.column, found.code) == (8, 4, "LL702")
+    assert found.message.startswith('"pico" is out of alphabetical order: it belongs after "nano"')
+
+
 def test_a_file_outside_the_allowed_globs(tmp_path: Path) -> None:
     (found,) = lint_change(
         tmp_path,
