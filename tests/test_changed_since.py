@@ -122,7 +122,10 @@ def test_a_file_below_the_root_is_named_by_its_repository_path(repo: Path) -> No
     assert change.files["lists/new.md"] == FileChange("lists/new.md", frozenset({1}), new_file=True)
 
 
-def test_git_is_asked_once_per_folder(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_git_is_asked_once_per_run_and_folder(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The report, --online and the contribution rules share one reading of the diff."""
     import subprocess
 
     calls: list[list[str]] = []
@@ -133,11 +136,15 @@ def test_git_is_asked_once_per_folder(repo: Path, monkeypatch: pytest.MonkeyPatc
         return run(command, **options)  # type: ignore[call-overload]
 
     monkeypatch.setattr(subprocess, "run", counted)
-    (repo / "A.md").write_text("# A\n", encoding="utf-8")
+    (repo / "A.md").write_text("# A\n\nNew.\n", encoding="utf-8")
     (repo / "README.md").write_text(OLD + "more\n", encoding="utf-8")
 
-    read_git_change("HEAD", {name: (repo / name).read_text() for name in ("README.md", "A.md")})
+    status, _, _ = lint(
+        capsys, "--extend-select", "LL7", "--online", "--no-cache", "--changed-since", "HEAD",
+        "README.md", "A.md",
+    )  # fmt: skip
 
+    assert status == 0
     assert [command[6] for command in calls] == ["rev-parse", "diff", "ls-files"]
 
 
