@@ -104,16 +104,17 @@ def run(options: RunOptions) -> Run:
             target.config = replace(target.config, data=data)
     from listlint.scope import PartialRunError
 
-    change = _change(options, targets)
+    tracker = _change(options, targets)
     try:
         shown = ReportFilter(
             targets,
-            changes=change if options.changed_since else None,
+            changes=tracker if options.changed_since else None,
             baseline=options.baseline,
         )
     except PartialRunError as problem:
         raise RunError(str(problem)) from None
-    online = options.online(targets, change.change if change else None) if options.online else None
+    change = tracker.change if tracker else None
+    online = options.online(targets, change) if options.online else None
     result = lint_and_fix(
         targets,
         context,
@@ -122,7 +123,7 @@ def run(options: RunOptions) -> Run:
         unsafe=options.unsafe_fixes,
         errors=errors,
         online=online,
-        change=change,
+        tracker=tracker,
     )
     result.report_filter = shown
     result.online = online
@@ -154,14 +155,14 @@ def lint_and_fix(
     unsafe: bool = False,
     errors: list[str] | None = None,
     online: OnlineStep | None = None,
-    change: ChangeTracker | None = None,
+    tracker: ChangeTracker | None = None,
 ) -> Run:
     """Lint ``targets`` (with ``context`` files for cross-file rules, reported by ``shown``); with
     ``fix``, apply the fixes pass after pass until nothing changes, re-linting after each.
-    ``change`` is what the rules read of the run's change, followed through the fixes."""
+    ``tracker`` follows the run's change, which the rules read, through the fixes."""
 
     def lint() -> list[Finding]:
-        now = change.now({t.source.path: t.source.text for t in targets}) if change else None
+        now = tracker.now({t.source.path: t.source.text for t in targets}) if tracker else None
         found = lint_targets([*context, *targets], online, now)
         return shown(found) if shown is not None else found
 
