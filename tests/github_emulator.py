@@ -8,7 +8,7 @@ and can be told to fail: a read-only token, rate limits, and faults injected on 
 or a dropped connection, before or after the request took effect).
 Two kinds of token: the Actions ``GITHUB_TOKEN`` (``viewer`` is ``None``: it posts as
 ``github-actions[bot]`` and ``GET /user`` answers 403) or a user's token (``GET /user`` names them).
-Its patch reading is written separately from ``listlint.github.diff`` on purpose.
+Its patch reading is written separately from ``listlint.changes`` on purpose.
 Below it, :func:`pull_request` sets up a pull request under review (checkout, event, environment)
 for the ``test_github_*`` modules.
 """
@@ -88,6 +88,7 @@ class Emulator:
     repository: str = "octo/awesome"
     number: int = 7
     head_sha: str = "a" * 40
+    description: str = ""  # the pull request's body
     token: str = "ghs_test_token_not_a_secret"
     viewer: dict[str, Any] | None = None
     files: list[dict[str, Any]] = field(default_factory=list)
@@ -293,6 +294,7 @@ class Emulator:
             "number": self.number,
             "state": "open",
             "title": "Add entries",
+            "body": self.description,
             "url": self._api(f"/pulls/{self.number}"),
             "head": {"sha": self.head_sha, "ref": "feature", "label": "fork:feature"},
             "base": {"sha": "b" * 40, "ref": "main", "label": "octo:main"},

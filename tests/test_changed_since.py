@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from listlint.changes import ChangedLines, ChangeFilter, GitError, changed_lines, parse_hunks
+from listlint.changes import (
+    ChangeTracker,
+    FileChange,
+    GitError,
+    parse_patch,
+    read_git_change,
+)
 from listlint.cli import main
 from listlint.findings import Finding
 
@@ -48,16 +54,29 @@ def finding(line: int, end_line: int) -> Finding:
     return Finding("README.md", line, 1, end_line, 2, "LL503", "empty-section", "error", "m")
 
 
-def test_parse_hunks_reads_the_new_side_of_each_hunk() -> None:
+def changed(path: Path, ref: str = "HEAD") -> FileChange:
+    """What changed in ``path`` since ``ref``, as a run reads it."""
+    return read_git_change(ref, {str(path): path.read_text(encoding="utf-8")}).files[str(path)]
+
+
+def test_a_diff_without_context_adds_the_new_side_of_each_hunk() -> None:
     diff = "@@ -3 +3 @@\n-a\n+b\n@@ -10,0 +11,2 @@\n+c\n+d\n@@ -20,3 +21,0 @@\n-e\n-f\n-g\n"
-    assert parse_hunks(diff) == {3, 11, 12}
+
+    change = parse_patch(diff, "README.md")
+
+    assert change.added == {3, 11, 12}
+    assert change.removed == ("a", "e", "f", "g")
 
 
 def test_changed_lines_are_added_and_modified_lines(repo: Path) -> None:
     text = OLD.replace("The visual editor.", "The visual editor, improved.") + "- [em](x) - E.\n"
     (repo / "README.md").write_text(text, encoding="utf-8")
 
-    assert changed_lines(repo / "README.md", "HEAD") == ChangedLines(frozenset({6, 7}))
+    change = changed(repo / "README.md")
+
+    assert change.added == {6, 7}
+    assert change.removed == ("- [vi](https://vi.example) - The visual editor.",)
+    assert (change.path, change.new_file) == ("README.md", False)
 
 
 def test_deleted_lines_change_no_remaining_line(repo: Path) -> None:
@@ -65,15 +84,68 @@ def test_deleted_lines_change_no_remaining_line(repo: Path) -> None:
         OLD.replace("- [vi](https://vi.example) - The visual editor.\n", "")
     )
 
-    assert changed_lines(repo / "README.md", "HEAD") == ChangedLines(frozenset())
+    change = changed(repo / "README.md")
+
+    assert change.added == frozenset()
+    assert change.changed
 
 
 def test_an_untracked_file_is_all_new_and_a_staged_one_too(repo: Path) -> None:
     (repo / "NEW.md").write_text("# New\n\ntext\n", encoding="utf-8")
-    assert changed_lines(repo / "NEW.md", "HEAD").everything
-
+    untracked = changed(repo / "NEW.md")
     git(repo, "add", "NEW.md")
-    assert changed_lines(repo / "NEW.md", "HEAD") == ChangedLines(frozenset({1, 2, 3}))
+    staged = changed(repo / "NEW.md")
+
+    assert (untracked.added, untracked.new_file) == ({1, 2, 3}, True)
+    assert (staged.added, staged.new_file) == ({1, 2, 3}, True)
+
+
+def test_an_unchanged_file_has_no_change(repo: Path) -> None:
+    assert changed(repo / "README.md") == FileChange("README.md")
+
+
+def test_a_file_below_the_root_is_named_by_its_repository_path(repo: Path) -> None:
+    (repo / "lists").mkdir()
+    (repo / "lists" / "go.md").write_text("# Go\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a list in a folder")
+    (repo / "lists" / "go.md").write_text("# Go\n\n- [x](https://x.example)\n", encoding="utf-8")
+    (repo / "lists" / "new.md").write_text("# New\n", encoding="utf-8")
+
+    change = read_git_change(
+        "HEAD", {name: (repo / name).read_text() for name in ("lists/go.md", "lists/new.md")}
+    )
+
+    assert change.files["lists/go.md"] == FileChange(
+        "lists/go.md", frozenset({2, 3}), hunks=(range(2, 4),)
+    )
+    assert change.files["lists/new.md"] == FileChange("lists/new.md", frozenset({1}), new_file=True)
+
+
+def test_git_is_asked_once_per_run_and_folder(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The report, --online and the contribution rules share one reading of the diff."""
+    import subprocess
+
+    calls: list[list[str]] = []
+    run = subprocess.run
+
+    def counted(command: list[str], **options: object) -> object:
+        calls.append(command)
+        return run(command, **options)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "run", counted)
+    (repo / "A.md").write_text("# A\n\nNew.\n", encoding="utf-8")
+    (repo / "README.md").write_text(OLD + "more\n", encoding="utf-8")
+
+    status, _, _ = lint(
+        capsys, "--extend-select", "LL7", "--online", "--no-cache", "--changed-since", "HEAD",
+        "README.md", "A.md",
+    )  # fmt: skip
+
+    assert status == 0
+    assert [command[6] for command in calls] == ["rev-parse", "diff", "ls-files"]
 
 
 def test_a_file_in_another_folder_is_diffed_in_its_own_repository(
@@ -86,7 +158,7 @@ def test_a_file_in_another_folder_is_diffed_in_its_own_repository(
     git(other, "commit", "-q", "-m", "a")
     (other / "LIST.md").write_text("# A\n\nmore\n", encoding="utf-8")
 
-    assert changed_lines(other / "LIST.md", "HEAD") == ChangedLines(frozenset({2, 3}))
+    assert changed(other / "LIST.md").added == {2, 3}
 
 
 def test_a_file_name_is_not_a_pattern(repo: Path) -> None:
@@ -96,7 +168,7 @@ def test_a_file_name_is_not_a_pattern(repo: Path) -> None:
     git(repo, "commit", "-q", "-m", "a file whose name is a glob pattern matching a.md")
     (repo / "a.md").write_text("# A\n\nchanged\n", encoding="utf-8")
 
-    assert changed_lines(repo / "[ab].md", "HEAD") == ChangedLines(frozenset())
+    assert changed(repo / "[ab].md") == FileChange("[ab].md")
 
 
 @pytest.mark.parametrize(
@@ -105,7 +177,7 @@ def test_a_file_name_is_not_a_pattern(repo: Path) -> None:
 )
 def test_an_unknown_ref_is_an_error_naming_it(repo: Path, ref: str, reason: str) -> None:
     with pytest.raises(GitError, match=reason):
-        changed_lines(repo / "README.md", ref)
+        changed(repo / "README.md", ref)
 
 
 def test_outside_a_repository_is_an_error(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -113,35 +185,34 @@ def test_outside_a_repository_is_an_error(tmp_path_factory: pytest.TempPathFacto
     (folder / "README.md").write_text("# A\n", encoding="utf-8")
 
     with pytest.raises(GitError, match=r"README\.md: cannot diff against 'HEAD'"):
-        changed_lines(folder / "README.md", "HEAD")
+        changed(folder / "README.md")
 
 
 def test_a_finding_is_kept_when_any_line_of_its_span_changed() -> None:
-    changed = ChangedLines(frozenset({7}))
+    change = FileChange("README.md", frozenset({7}))
 
-    assert changed.touched_by(finding(5, 9))
-    assert changed.touched_by(finding(7, 7))
-    assert not changed.touched_by(finding(8, 12))
-    assert ChangedLines(frozenset(), everything=True).touched_by(finding(1, 1))
+    assert change.touched_by(finding(5, 9))
+    assert change.touched_by(finding(7, 7))
+    assert not change.touched_by(finding(8, 12))
 
 
 def test_changed_lines_move_with_their_text_through_edits() -> None:
     before = "a\nb\nc\nd\n"
     after = "new\na\nb\nc!\nd\n"  # a line inserted on top, c edited
 
-    carried = ChangedLines(frozenset({2})).carried_to(before, after)
+    carried = FileChange("README.md", frozenset({2})).carried_to(before, after)
 
-    assert carried == ChangedLines(frozenset({1, 3, 4}))
+    assert carried.added == {1, 3, 4}
 
 
-def test_the_filter_follows_a_fixed_text(repo: Path) -> None:
+def test_the_change_follows_a_fixed_text(repo: Path) -> None:
     texts = {"README.md": "# Tools\n\nold\n"}
     (repo / "README.md").write_text(texts["README.md"], encoding="utf-8")
-    changes = ChangeFilter("HEAD", texts)
+    tracker = ChangeTracker(read_git_change("HEAD", texts), texts)
     fixed = {"README.md": "# Tools\n\ninserted\n\nold\n"}
 
-    assert changes.changes("README.md", texts["README.md"]) == ChangedLines(frozenset({3}))
-    assert changes.changes("README.md", fixed["README.md"]) == ChangedLines(frozenset({3, 4, 5}))
+    assert tracker.now(texts).files["README.md"].added == {3}
+    assert tracker.now(fixed).files["README.md"].added == {3, 4, 5}
 
 
 def test_cli_reports_only_findings_on_changed_lines(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from listlint.changes import parse_patch
 from listlint.findings import Edit, Finding, Fix, Severity, Span
-from listlint.github.diff import parse_patch
+from listlint.fingerprint import fingerprint
 from listlint.github.plan import (
     MAX_INLINE,
     PostedComment,
     ReviewPlan,
-    fingerprint,
     locate,
     plan_review,
     same_lines,
@@ -69,30 +69,30 @@ def test_the_same_rule_on_identical_lines_gets_distinct_fingerprints() -> None:
 
 
 def test_a_safe_fix_on_its_own_line_becomes_the_new_line_text() -> None:
-    assert suggested_text(finding(5, fix=strip_trailing()), LINES) == "- [a](https://a.example)"
+    assert suggested_text(finding(5, fix=strip_trailing()), TEXT) == "- [a](https://a.example)"
 
 
 def test_an_unsafe_fix_or_one_reaching_another_line_gets_no_suggestion() -> None:
     unsafe = Fix((Edit(5, 25, 5, 28, "", "   "),), "remove", safe=False)
     elsewhere = Fix((Edit(6, 1, 6, 2, "*", "-"),), "bullet")
-    assert suggested_text(finding(5, fix=unsafe), LINES) is None
-    assert suggested_text(finding(5, fix=elsewhere), LINES) is None
-    assert suggested_text(finding(5), LINES) is None
+    assert suggested_text(finding(5, fix=unsafe), TEXT) is None
+    assert suggested_text(finding(5, fix=elsewhere), TEXT) is None
+    assert suggested_text(finding(5), TEXT) is None
 
 
 def test_a_fix_deleting_whole_lines_suggests_nothing_in_their_place() -> None:
     delete = Fix((Edit.replace(Span(6, 1, 7, 1), LINES[5] + "\n", ""),), "remove the duplicate")
-    assert suggested_text(finding(6, fix=delete, end_line=7, end_column=1), LINES) == ""
+    assert suggested_text(finding(6, fix=delete, end_line=7, end_column=1), TEXT) == ""
 
 
 def test_a_fix_that_joins_a_line_with_the_next_is_not_a_suggestion() -> None:
     join = Fix((Edit(5, 28, 6, 1, " ", "\n"),), "join")
-    assert suggested_text(finding(5, fix=join), LINES) is None
+    assert suggested_text(finding(5, fix=join), TEXT) is None
 
 
 def test_a_fix_on_an_unterminated_last_line_is_not_a_suggestion() -> None:
-    lines = ["# List", "last"]
-    assert suggested_text(finding(2, fix=Fix((Edit.insert(2, 5, "\n"),), "newline")), lines) is None
+    text = "# List\nlast"
+    assert suggested_text(finding(2, fix=Fix((Edit.insert(2, 5, "\n"),), "newline")), text) is None
 
 
 PATCH = "@@ -3,2 +3,4 @@\n ## Tools\n \n+- [a](https://a.example)   \n+- [b](https://b.example)"
@@ -108,7 +108,7 @@ def plan(
     located = locate(findings, {"README.md": TEXT})
     return plan_review(
         located,
-        {"README.md": parse_patch(PATCH)},
+        {"README.md": parse_patch(PATCH, "README.md")},
         mode=mode,
         posted=posted,
         posted_in_bodies=bodies,
@@ -185,7 +185,7 @@ def test_inline_comments_are_capped_whatever_max_comments_asks() -> None:
     patch = "@@ -0,0 +1,150 @@\n" + "".join(f"+line {n}   \n" for n in range(150))
     result = plan_review(
         locate(many, {"README.md": text}),
-        {"README.md": parse_patch(patch)},
+        {"README.md": parse_patch(patch, "README.md")},
         mode="added",
         posted=(),
         posted_in_bodies=frozenset(),

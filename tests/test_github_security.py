@@ -27,9 +27,9 @@ from github_emulator import (
     pull_request,
 )
 
+from listlint.fingerprint import fingerprint
 from listlint.github import review
 from listlint.github.api import rate_limited, requested_wait
-from listlint.github.plan import fingerprint
 from listlint.github.seen import seen_marker
 
 SECRET = "SECRET-TOKEN-VALUE in the first line   \n"

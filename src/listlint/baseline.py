@@ -1,22 +1,21 @@
 """Baselines for gradual adoption: record today's findings, then hide them in later runs.
 
-A finding's fingerprint is a hash of its rule code, its file (relative to the baseline file) and the
-whitespace-normalised text of its line(s), plus its index among findings with those same three: it
-survives lines moving up or down, and breaks when the offending text itself changes.
+Findings are recorded by :mod:`listlint.fingerprint`, the review comments' fingerprint, with the
+file's path relative to the baseline file. Version 1 baselines hashed differently (every line of a
+finding); they are refused with a request to write them again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import Any
 
 from listlint.findings import Finding
-from listlint.source import split_lines
+from listlint.fingerprint import fingerprints
 
-BASELINE_VERSION = 1
+BASELINE_VERSION = 2
 
 
 class BaselineError(Exception):
@@ -30,29 +29,16 @@ def _relative(path: str, root: Path) -> str:
         return PurePath(path).as_posix()
 
 
-def _line_text(lines: Sequence[str], finding: Finding) -> str:
-    chosen = lines[max(finding.line, 1) - 1 : max(finding.end_line, finding.line)]
-    return "\n".join(" ".join(line.split()) for line in chosen)
-
-
-def fingerprints(findings: Iterable[Finding], texts: Mapping[str, str], root: Path) -> list[str]:
-    """Each finding's fingerprint, in order; paths are taken relative to ``root``."""
-    lines = {path: split_lines(text) for path, text in texts.items()}
-    seen: dict[str, int] = {}
-    result = []
-    for finding in findings:
-        identity = "\0".join(
-            (finding.code, _relative(finding.path, root), _line_text(lines[finding.path], finding))
-        )
-        index = seen.get(identity, 0)
-        seen[identity] = index + 1
-        result.append(hashlib.sha256(f"{identity}\0{index}".encode()).hexdigest()[:32])
-    return result
+def baseline_fingerprints(
+    findings: Sequence[Finding], texts: Mapping[str, str], root: Path
+) -> list[str]:
+    """Each finding's fingerprint as a baseline file in the folder ``root`` records it."""
+    return fingerprints(findings, texts, lambda name: _relative(name, root))
 
 
 def write_baseline(path: Path, findings: Sequence[Finding], texts: Mapping[str, str]) -> None:
     """Record ``findings`` in the baseline file ``path`` (JSON)."""
-    prints = fingerprints(findings, texts, path.parent)
+    prints = baseline_fingerprints(findings, texts, path.parent)
     entries = [
         {
             "fingerprint": fingerprint,
@@ -82,7 +68,7 @@ class Baseline:
         self, findings: Sequence[Finding], texts: Mapping[str, str]
     ) -> tuple[list[Finding], int]:
         """The findings not in the baseline, and how many were hidden."""
-        prints = fingerprints(findings, texts, self.path.parent)
+        prints = baseline_fingerprints(findings, texts, self.path.parent)
         kept = [f for f, fp in zip(findings, prints, strict=True) if fp not in self.known]
         return kept, len(findings) - len(kept)
 
@@ -99,8 +85,13 @@ def load_baseline(path: Path) -> Baseline:
         raise BaselineError(f"{path}: cannot read baseline: {error}") from None
     except json.JSONDecodeError as error:
         raise BaselineError(f"{path}: baseline is not valid JSON: {error}") from None
-    if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
-        version = data.get("version") if isinstance(data, dict) else None
+    version = data.get("version") if isinstance(data, dict) else None
+    if version == 1:
+        raise BaselineError(
+            f"{path}: baseline version 1 was written before listlint's fingerprints were shared "
+            "with its review comments; write it again with --write-baseline"
+        )
+    if version != BASELINE_VERSION:
         raise BaselineError(
             f"{path}: baseline version {version!r} is not {BASELINE_VERSION}; "
             "write it again with --write-baseline"

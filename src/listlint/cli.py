@@ -16,6 +16,7 @@ from listlint import __version__
 from listlint.reporters import FORMATS
 
 if TYPE_CHECKING:
+    from listlint.changes import Change
     from listlint.findings import Finding
     from listlint.lint import Target
     from listlint.online.run import OnlineRun
@@ -254,8 +255,11 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
 # -- online (--online; listlint.online): the step before the rules, then what it reports --
 
 
-def _online_step(args: argparse.Namespace, targets: Sequence[Target]) -> OnlineRun | None:
-    """The online step of this run, or None when it is offline (the default)."""
+def _online_step(
+    args: argparse.Namespace, targets: Sequence[Target], change: Change | None
+) -> OnlineRun | None:
+    """The online step of this run (with --changed-since, only the links ``change`` adds), or
+    None when it is offline (the default)."""
     enabled = args.online
     if enabled is None:
         enabled = any(t.config.data.get("online", {}).get("enabled", False) for t in targets)
@@ -264,7 +268,7 @@ def _online_step(args: argparse.Namespace, targets: Sequence[Target]) -> OnlineR
     from listlint.online.setup import online_run, scopes_for
 
     return online_run(
-        scopes_for([t.source.path for t in targets], args.changed_since),
+        scopes_for([t.source.path for t in targets], change),
         targets[0].config.data.get("online", {}),
         use_cache=not args.no_cache,
         progress=sys.stderr if args.output_format == "text" else None,

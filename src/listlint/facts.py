@@ -8,14 +8,16 @@ markdownlint's per-file cache: the engine makes one :class:`DocumentFacts` per d
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from listlint.model.document import Document
+from listlint.model.document import Document, parse_document
 
 if TYPE_CHECKING:
+    from listlint.changes import Change, FileChange
     from listlint.model.entries import Entry
+    from listlint.model.nodes import Heading
     from listlint.model.toc import Targets
     from listlint.rules._duplicates import Item
     from listlint.rules._entries import ListAnalysis
@@ -25,10 +27,12 @@ if TYPE_CHECKING:
 
 @dataclass(eq=False)
 class DocumentFacts:
-    """Facts about one document, under the family settings of its configuration."""
+    """Facts about one document, under the family settings of its configuration; ``change`` is
+    the run's change to it (``--changed-since``, a pull request), None in a whole-file run."""
 
     doc: Document
     settings: Mapping[str, Any]
+    change: FileChange | None = None
 
     @cached_property
     def targets(self) -> Targets:
@@ -66,17 +70,51 @@ class DocumentFacts:
 
         return tuple(mask(inline) for inline in block_inlines(self.doc))
 
+    @cached_property
+    def removed(self) -> Document:
+        """The lines the change removed, parsed as a document of their own (empty without one)."""
+        return parse_document(self.change.removed_text if self.change else "", self.doc.path)
+
+    @cached_property
+    def added_entries(self) -> tuple[Entry, ...]:
+        """The content entries the change adds: on added lines, and neither moved nor edited
+        (their link and name are not in what it removed); none without a change."""
+        from listlint.rules._contribution import added_entries
+
+        return added_entries(self.content_entries, self.change, self.removed) if self.change else ()
+
+    @cached_property
+    def added_headings(self) -> tuple[Heading, ...]:
+        """The headings the change adds (not moved or re-levelled ones); none without a change."""
+        from listlint.rules._contribution import added_headings
+
+        return added_headings(self.doc.headings, self.change, self.removed) if self.change else ()
+
 
 @dataclass(eq=False)
 class ProjectFacts:
-    """Facts about the documents of a run that cross-file rules compare."""
+    """Facts about the documents of a run that cross-file rules compare, with the run's change
+    (None in a whole-file run) and each document's own facts when the engine made them."""
 
     documents: Sequence[Document]
     settings: Mapping[str, Any]
+    change: Change | None = None
+    document_facts: dict[str, DocumentFacts] = field(default_factory=dict)
+
+    def facts_of(self, doc: Document) -> DocumentFacts:
+        """The facts of one of the documents."""
+        if doc.path not in self.document_facts:
+            change = self.change.files.get(doc.path) if self.change else None
+            self.document_facts[doc.path] = DocumentFacts(doc, self.settings, change)
+        return self.document_facts[doc.path]
 
     @cached_property
     def items(self) -> tuple[Item, ...]:
-        """The linked entries of every document, in run order, minus allowed repeats."""
+        """The linked entries of every document, in run order, minus allowed repeats; in a
+        change, the entries on lines it added come last, so that a duplicate rule reports the
+        change's copy whichever comes first in the file."""
+        from listlint.rules._contribution import change_last
         from listlint.rules._duplicates import allowed_repeats, items
 
-        return items(self.documents, allowed_repeats(self.settings))
+        found = items(self.documents, allowed_repeats(self.settings))
+        return change_last(found, self.change) if self.change else found

@@ -18,6 +18,14 @@ class Span:
     end_line: int
     end_column: int
 
+    @property
+    def last_line(self) -> int:
+        """The last line the span covers: one ending at column 1 (just after a line ending)
+        stops at the line before."""
+        if self.end_line > self.line and self.end_column == 1:
+            return self.end_line - 1
+        return max(self.line, self.end_line)
+
 
 @dataclass(frozen=True)
 class Edit:

@@ -25,6 +25,7 @@ from listlint.source import Source
 from listlint.suppress import apply_suppressions
 
 if TYPE_CHECKING:
+    from listlint.changes import Change
     from listlint.online.facts import OnlineFacts
 
 # Called with the parsed documents before the rules run (--online: listlint.online.run).
@@ -59,15 +60,20 @@ def finding(doc: Document, rule: Rule, problem: Problem) -> Finding:
     )
 
 
-def check_documents(targets: Sequence[Target], online: OnlineFacts | None = None) -> list[Finding]:
+def check_documents(
+    targets: Sequence[Target], online: OnlineFacts | None = None, change: Change | None = None
+) -> list[Finding]:
     """Run every enabled rule over parsed targets, project rules across them, then suppressions
-    (``online``: what an --online run learnt about the links, for the LL6xx rules)."""
+    (``online``: what an --online run learnt about the links, for the LL6xx rules; ``change``:
+    the run's change, for the LL7xx rules)."""
     per_path: dict[str, list[Finding]] = {}
+    document_facts: dict[str, DocumentFacts] = {}
     for target in targets:
         doc = target.document
         assert doc is not None
         found = per_path.setdefault(doc.path, [])
-        facts = DocumentFacts(doc, target.config.settings())
+        own = change.files.get(doc.path) if change else None
+        facts = document_facts[doc.path] = DocumentFacts(doc, target.config.settings(), own)
         for rule in target.rules:
             if isinstance(rule, DocumentRule):
                 with phase(f"rules: {rule.family}"):
@@ -79,9 +85,8 @@ def check_documents(targets: Sequence[Target], online: OnlineFacts | None = None
             members = [t for t in group if rule in t.rules]
             docs = [t.document for t in members if t.document is not None]
             settings = members[0].config.settings()
-            project = ProjectContext(
-                members[0].config.options(rule), settings, ProjectFacts(docs, settings)
-            )
+            shared = ProjectFacts(docs, settings, change, document_facts)
+            project = ProjectContext(members[0].config.options(rule), settings, shared)
             with phase(f"rules: {rule.family}"):
                 for doc, problem in rule.check(project):
                     per_path[doc.path].append(finding(doc, rule, problem))
@@ -112,10 +117,12 @@ def _suppressed(target: Target, found: list[Finding]) -> list[Finding]:
     return kept
 
 
-def lint_targets(targets: Sequence[Target], online: OnlineStep | None = None) -> list[Finding]:
+def lint_targets(
+    targets: Sequence[Target], online: OnlineStep | None = None, change: Change | None = None
+) -> list[Finding]:
     """Parse each target (once) and check them all together; ``online`` (--online) learns about
-    the links of the parsed documents before the rules run."""
+    the links of the parsed documents before the rules run; ``change`` is the run's change."""
     for target in targets:
         target.document = parse_document(target.source.text, target.source.path)
     facts = online([t.document for t in targets if t.document]) if online else None
-    return check_documents(targets, facts)
+    return check_documents(targets, facts, change)

@@ -30,6 +30,7 @@ FAMILIES: Mapping[str, str] = {
     "LL4": "duplicates",
     "LL5": "structure",
     "LL6": "online",  # checks that need --online
+    "LL7": "contribution",  # checks of a change: --changed-since, listlint review
 }
 
 # Whether a rule's findings come with a fix: "always" a safe one, "sometimes" (a safe one for some

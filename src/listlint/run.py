@@ -1,8 +1,9 @@
 """One run of listlint, whoever asks (the command line, the GitHub review, the tests).
 
-collect (files, configurations, rules) → parse → check → suppress → filter (changed lines,
-baseline) → with ``fix``, fix in memory pass after pass until nothing changes. Writing the fixed
-files back is a separate step (:func:`write_fixes`), at the edge.
+collect (files, configurations, rules) → the change (``git diff`` for ``--changed-since``, or the
+pull request's) → parse → check → suppress → filter (changed lines, baseline) → with ``fix``, fix
+in memory pass after pass until nothing changes. Writing the fixed files back is a separate step
+(:func:`write_fixes`), at the edge.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ from listlint.scope import ReportFilter, context_targets
 from listlint.source import Source
 
 if TYPE_CHECKING:
+    from listlint.changes import Change, ChangeTracker
     from listlint.online.run import OnlineRun
 
 MAX_FIX_PASSES = 10
-# Sets the --online step up for the files a run collected (None: offline after all).
-OnlineSetup = Callable[[Sequence[Target]], "OnlineRun | None"]
+# Sets the --online step up for the files a run collected and their change, if the run has one
+# (None: offline after all).
+OnlineSetup = Callable[[Sequence[Target], "Change | None"], "OnlineRun | None"]
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,8 @@ class RunOptions:
     stdin_filename: str | None = None
     cross_file: bool | None = None  # None: each configuration's own setting
     cross_file_scope: Sequence[str] = ()
-    changed_since: str | None = None
+    changed_since: str | None = None  # git ref: the change since it, and report only what it adds
+    change: Change | None = None  # a change known otherwise (a pull request's); nothing filtered
     baseline: str | None = None
     fix: bool = False
     unsafe_fixes: bool = False
@@ -98,13 +102,17 @@ def run(options: RunOptions) -> Run:
             target.config = replace(target.config, data=data)
     from listlint.scope import PartialRunError
 
+    tracker = _change(options, targets)
     try:
         shown = ReportFilter(
-            targets, changed_since=options.changed_since, baseline=options.baseline
+            targets,
+            changes=tracker if options.changed_since else None,
+            baseline=options.baseline,
         )
     except PartialRunError as problem:
         raise RunError(str(problem)) from None
-    online = options.online(targets) if options.online else None
+    change = tracker.change if tracker else None
+    online = options.online(targets, change) if options.online else None
     result = lint_and_fix(
         targets,
         context,
@@ -113,6 +121,7 @@ def run(options: RunOptions) -> Run:
         unsafe=options.unsafe_fixes,
         errors=errors,
         online=online,
+        tracker=tracker,
     )
     result.report_filter = shown
     result.online = online
@@ -133,6 +142,22 @@ def collect_targets(
     )
 
 
+def _change(options: RunOptions, targets: Sequence[Target]) -> ChangeTracker | None:
+    """The run's change: since ``--changed-since`` (one ``git diff``), or the one given."""
+    if not options.changed_since and options.change is None:
+        return None
+    from listlint.changes import ChangeTracker, GitError, read_git_change
+
+    texts = {t.source.path: t.source.text for t in targets}
+    if options.changed_since:
+        try:
+            return ChangeTracker(read_git_change(options.changed_since, texts), texts)
+        except GitError as error:
+            raise RunError(str(error)) from None
+    assert options.change is not None
+    return ChangeTracker(options.change.numbered_for(texts), texts)
+
+
 def lint_and_fix(
     targets: list[Target],
     context: Sequence[Target] = (),
@@ -142,12 +167,15 @@ def lint_and_fix(
     unsafe: bool = False,
     errors: list[str] | None = None,
     online: OnlineStep | None = None,
+    tracker: ChangeTracker | None = None,
 ) -> Run:
     """Lint ``targets`` (with ``context`` files for cross-file rules, reported by ``shown``); with
-    ``fix``, apply the fixes pass after pass until nothing changes, re-linting after each."""
+    ``fix``, apply the fixes pass after pass until nothing changes, re-linting after each.
+    ``tracker`` follows the run's change, which the rules read, through the fixes."""
 
     def lint() -> list[Finding]:
-        found = lint_targets([*context, *targets], online)
+        now = tracker.now({t.source.path: t.source.text for t in targets}) if tracker else None
+        found = lint_targets([*context, *targets], online, now)
         return shown(found) if shown is not None else found
 
     findings = lint()

@@ -21,7 +21,7 @@ from listlint.rule import ProjectRule
 
 if TYPE_CHECKING:  # imported when used: a plain run pays nothing for git, difflib or hashing
     from listlint.baseline import Baseline
-    from listlint.changes import ChangeFilter
+    from listlint.changes import ChangeTracker
 
 
 def context_paths(targets: Sequence[Target], patterns: Sequence[str]) -> list[Path]:
@@ -67,7 +67,7 @@ def context_targets(
 
 
 class PartialRunError(Exception):
-    """git or the baseline failed, as one line."""
+    """The baseline failed, as one line."""
 
 
 class ReportFilter:
@@ -77,20 +77,14 @@ class ReportFilter:
         self,
         targets: Sequence[Target],
         *,
-        changed_since: str | None = None,
+        changes: ChangeTracker | None = None,
         baseline: str | None = None,
     ) -> None:
-        """Ask git for the changes and read the baseline now, or raise PartialRunError."""
+        """Report only findings on lines ``changes`` added (``--changed-since``), and read the
+        baseline now, or raise PartialRunError."""
         self._targets = targets
-        self._changes: ChangeFilter | None = None
+        self._changes = changes
         self._baseline: Baseline | None = None
-        if changed_since:
-            from listlint.changes import ChangeFilter, GitError
-
-            try:
-                self._changes = ChangeFilter(changed_since, self._texts())
-            except GitError as error:
-                raise PartialRunError(str(error)) from None
         if baseline:
             from listlint.baseline import BaselineError, load_baseline
 
@@ -112,7 +106,8 @@ class ReportFilter:
         if self._baseline is not None:
             shown, self.hidden_by_baseline = self._baseline.hide(shown, texts)
         if self._changes is not None:
-            kept = self._changes.keep(shown, texts)
+            files = self._changes.now(texts).files
+            kept = [f for f in shown if f.path in files and files[f.path].touched_by(f)]
             self.hidden_as_unchanged = len(shown) - len(kept)
             shown = kept
         return shown

@@ -11,6 +11,7 @@ from pathlib import Path
 
 BOM = "\ufeff"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def split_lines(text: str) -> list[str]:
@@ -41,6 +42,20 @@ def offset_of(text: str, starts: list[int], line: int, column: int) -> int | Non
     offset = starts[line - 1] + column - 1
     line_end = starts[line] if line < len(starts) else len(text)
     return offset if offset <= line_end else None
+
+
+def git_line_numbers(text: str) -> list[int] | None:
+    """For each line of ``text`` (as :func:`split_lines` counts them), the 1-based number of the
+    line git sees it in: git ends lines at LF only, so for git a lone CR ends no line. None when
+    the text has no lone CR, so that git and listlint number its lines alike."""
+    if _LONE_CR.search(text) is None:
+        return None
+    numbers = [1]
+    for match in _LINE_BREAK.finditer(text):
+        numbers.append(numbers[-1] + (match.group() != "\r"))
+    if len(numbers) > 1 and text.endswith(("\n", "\r")):
+        numbers.pop()
+    return numbers
 
 
 def newline_of(text: str) -> str:

@@ -50,11 +50,12 @@ class ReviewRejected(ReviewError):
 
 @dataclass(frozen=True)
 class ChangedFile:
-    """One entry of ``pulls/{n}/files``."""
+    """One entry of ``pulls/{n}/files``; ``previous_path`` is the path before a rename."""
 
     path: str
     status: str
     patch: str | None
+    previous_path: str | None = None
 
 
 def _message(error: GithubException) -> str:
@@ -224,8 +225,15 @@ class PullRequestClient:
         """Every file of the pull request, all pages."""
         return self._call(
             "listing the pull request's files",
-            lambda: [ChangedFile(f.filename, f.status, f.patch) for f in self._pr.get_files()],
+            lambda: [
+                ChangedFile(f.filename, f.status, f.patch, f.previous_filename)
+                for f in self._pr.get_files()
+            ],
         )
+
+    def description(self) -> str:
+        """The pull request's description (its body), as :meth:`head_sha` read it."""
+        return self._call("reading the pull request", lambda: str(self._pr.body or ""))
 
     def file_text(self, path: str, max_size: int) -> str | None:
         """A regular file's text in the head commit, or ``None`` (missing, a link, not UTF-8...)."""

@@ -1,25 +1,23 @@
 """Decide what one review run posts: fingerprints, comment anchors, suggestions and stale comments.
 
-Everything here is pure: findings, file texts, parsed diffs and the comments already on the pull
-request go in; a :class:`ReviewPlan` comes out.
+Everything here is pure: findings, file texts, the pull request's changes and the comments already
+on it go in; a :class:`ReviewPlan` comes out.
 """
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import re
-from collections import Counter
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from listlint.findings import Finding
-
-from .diff import FileDiff
+from listlint.changes import FileChange
+from listlint.findings import Finding, Span
+from listlint.fingerprint import fingerprints
+from listlint.fix import edit_range
+from listlint.source import line_starts, split_lines
 
 FILTER_MODES = ("added", "diff_context", "file", "nofilter")
 MAX_INLINE = 100  # inline comments in one review, whatever --max-comments asks
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -67,103 +65,64 @@ class ReviewPlan:
         return bool(self.inline or self.body)
 
 
-def normalise(text: str) -> str:
-    """Collapse whitespace runs, so re-indenting an entry keeps its fingerprint."""
-    return _SPACE.sub(" ", text).strip()
-
-
-def fingerprint(code: str, path: str, line_text: str, occurrence: int = 0) -> str:
-    """Hash of rule code, path and the offending line's normalised text (never its line number).
-
-    ``occurrence`` tells apart the same rule firing on identical lines of one file.
-    """
-    key = "\x1f".join((code, path, normalise(line_text), str(occurrence)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
-
-
-def source_lines(text: str) -> list[str]:
-    """Split text into lines as line numbers count them (``\\n`` only, ``\\r`` dropped)."""
-    return [line.removesuffix("\r") for line in text.split("\n")]
-
-
 def _last_line(finding: Finding) -> int:
-    """The last line a finding covers; a span ending at column 1 stops at the line before."""
-    if finding.end_line > finding.line and finding.end_column == 1:
-        return finding.end_line - 1
-    return max(finding.line, finding.end_line)
+    """The last line a finding covers (see :attr:`Span.last_line`)."""
+    return Span(finding.line, finding.column, finding.end_line, finding.end_column).last_line
 
 
 def same_lines(finding: Finding, claimed: str, actual: str) -> bool:
     """Whether the lines a finding covers read the same in both texts (and exist in both)."""
     first, last = finding.line, max(finding.end_line, finding.line)
-    a, b = source_lines(claimed), source_lines(actual)
+    a, b = split_lines(claimed), split_lines(actual)
     return last <= min(len(a), len(b)) and a[first - 1 : last] == b[first - 1 : last]
 
 
-def suggested_text(finding: Finding, lines: Sequence[str]) -> str | None:
-    """The finding's lines after its fix, if the fix is safe and stays on those lines."""
+def suggested_text(finding: Finding, text: str) -> str | None:
+    """The finding's lines of ``text`` after its fix, if the fix is safe and stays on them."""
     fix = finding.fix
     if fix is None or not fix.safe or not fix.edits:
         return None
+    starts = line_starts(text)
     first, last = finding.line, _last_line(finding)
-    if first < 1 or last >= len(lines):
+    if first < 1 or last > len(starts) or (last == len(starts) and not text.endswith(("\n", "\r"))):
         return None  # the file's last line has no newline; GitHub cannot suggest for it faithfully
-    block = "\n".join(lines[first - 1 : last]) + "\n"
-    starts = [0]
-    for line in lines[first - 1 : last]:
-        starts.append(starts[-1] + len(line) + 1)
-
-    def offset(line: int, column: int) -> int | None:
-        if line == last + 1 and column == 1:
-            return len(block)
-        if not first <= line <= last or not 1 <= column <= len(lines[line - 1]) + 1:
-            return None
-        return starts[line - first] + column - 1
-
-    spans: list[tuple[int, int, str]] = []
+    block_start = starts[first - 1]
+    block_end = starts[last] if last < len(starts) else len(text)
+    spans = []
     for edit in fix.edits:
-        start, end = (
-            offset(edit.line, edit.column),
-            offset(edit.end_line, edit.end_column),
-        )
-        if start is None or end is None or end < start:
+        found = edit_range(text, starts, edit)
+        if found is None or found[0] < block_start or found[1] > block_end:
             return None
-        spans.append((start, end, edit.text))
+        spans.append((*found, edit.text))
     spans.sort()
     if any(a[1] > b[0] for a, b in itertools.pairwise(spans)):
         return None
-    for start, end, text in reversed(spans):
-        block = block[:start] + text + block[end:]
+    block = text[block_start:block_end]
+    for start, end, replacement in reversed(spans):
+        block = block[: start - block_start] + replacement + block[end - block_start :]
     if block == "":
         return ""
-    if not block.endswith("\n"):
+    if not block.endswith(("\n", "\r")):
         return None  # the fix joins the last line with the next one: not a whole-line change
-    return block[:-1]
+    return "\n".join(split_lines(block))
 
 
-def locate(findings: Iterable[Finding], sources: Mapping[str, str]) -> list[Located]:
+def locate(findings: Sequence[Finding], sources: Mapping[str, str]) -> list[Located]:
     """Fingerprint each finding and work out its comment lines and suggestion."""
-    seen: Counter[tuple[str, str, str]] = Counter()
-    located = []
-    split = {path: source_lines(text) for path, text in sources.items()}
-    for finding in findings:
-        lines = split.get(finding.path, [])
-        text = lines[finding.line - 1] if 1 <= finding.line <= len(lines) else ""
-        key = (finding.code, finding.path, normalise(text))
-        located.append(
-            Located(
-                finding=finding,
-                fingerprint=fingerprint(*key, occurrence=seen[key]),
-                start_line=finding.line,
-                end_line=_last_line(finding),
-                suggestion=suggested_text(finding, lines),
-            )
+    prints = fingerprints(findings, sources, str)
+    return [
+        Located(
+            finding=finding,
+            fingerprint=fingerprint,
+            start_line=finding.line,
+            end_line=_last_line(finding),
+            suggestion=suggested_text(finding, sources.get(finding.path, "")),
         )
-        seen[key] += 1
-    return located
+        for finding, fingerprint in zip(findings, prints, strict=True)
+    ]
 
 
-def in_scope(item: Located, diff: FileDiff | None, mode: str) -> bool:
+def in_scope(item: Located, diff: FileChange | None, mode: str) -> bool:
     """Whether the filter mode reports a finding; ``diff`` is ``None`` for a file the PR kept."""
     if mode == "nofilter":
         return True
@@ -176,12 +135,13 @@ def in_scope(item: Located, diff: FileDiff | None, mode: str) -> bool:
     return True
 
 
-def anchor(item: Located, diff: FileDiff | None) -> Located | None:
-    """The finding as an inline comment, or ``None`` when GitHub would not accept one on its line.
+def anchor(item: Located, diff: FileChange | None) -> Located | None:
+    """The finding as an inline comment, or ``None`` when GitHub would not accept one on its line
+    (or counts the file's lines otherwise: see :attr:`FileChange.renumbered`).
 
     A span that leaves its hunk shrinks to its first line and loses a multi-line suggestion.
     """
-    if diff is None or not diff.commentable(item.start_line):
+    if diff is None or diff.renumbered or not diff.commentable(item.start_line):
         return None
     if diff.same_hunk(item.start_line, item.end_line):
         return item
@@ -190,7 +150,7 @@ def anchor(item: Located, diff: FileDiff | None) -> Located | None:
 
 def plan_review(
     located: Sequence[Located],
-    diffs: Mapping[str, FileDiff],
+    diffs: Mapping[str, FileChange],
     *,
     mode: str,
     posted: Sequence[PostedComment],

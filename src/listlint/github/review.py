@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from listlint.changes import Change, FileChange, parse_patch
 from listlint.config import DEFAULT_MAX_FILE_SIZE
 from listlint.findings import Finding
 
@@ -26,7 +27,6 @@ from .context import (
     workflow_run_head_sha,
     write_export,
 )
-from .diff import FileDiff, parse_patch
 from .plan import FILTER_MODES, Located, ReviewPlan, locate, plan_review, same_lines
 from .render import (
     counts,
@@ -174,16 +174,40 @@ class _Linted:
     notes: list[str] = field(default_factory=list)
 
 
-def _lint(changed: Iterable[ChangedFile], args: argparse.Namespace) -> _Linted:
+def pull_request_changes(changed: Iterable[ChangedFile]) -> dict[str, FileChange]:
+    """Each file the pull request adds, changes or renames, by repository path, from its patch."""
+    return {
+        f.path: parse_patch(
+            f.patch,
+            f.path,
+            new_file=f.status == "added",
+            old_path=f.previous_path if f.status == "renamed" else None,
+        )
+        for f in changed
+        if f.status != "removed"
+    }
+
+
+def _lint(
+    changes: Mapping[str, FileChange],
+    pull: PullRequestRef,
+    description: str,
+    args: argparse.Namespace,
+) -> _Linted:
+    """Lint the changed files; the rules read their changes and the pull request's description."""
     from listlint.run import RunOptions, run
 
-    targets = [f.path for f in changed if f.status != "removed" and selected(f.path, args.paths)]
+    targets = [path for path in changes if selected(path, args.paths)]
     if args.filter_mode == "nofilter" and args.paths:
         targets = list(args.paths)  # every changed file selected lies below one of them
     files, notes = readable_files(targets, args.config)
     if not files:
         return _Linted([], {}, [], notes)
-    result = run(RunOptions(files, config=args.config, online=partial(_online_step, changed, args)))
+    by_file = {file: changes.get(repo_path(file), FileChange(repo_path(file))) for file in files}
+    change = Change(by_file, description, pull.repository)
+    result = run(
+        RunOptions(files, config=args.config, change=change, online=partial(_online_step, args))
+    )
     findings = [replace(finding, path=repo_path(finding.path)) for finding in result.findings]
     sources = {repo_path(path): text for path, text in result.texts.items()}
     if result.online is not None:
@@ -195,22 +219,16 @@ def _lint(changed: Iterable[ChangedFile], args: argparse.Namespace) -> _Linted:
 
 
 def _online_step(
-    changed: Iterable[ChangedFile], args: argparse.Namespace, targets: Sequence[Target]
+    args: argparse.Namespace, targets: Sequence[Target], change: Change | None
 ) -> OnlineRun | None:
     """The online step of the review: the links on added lines (every link with --filter-mode
     file or nofilter), the removed lines telling which URLs the base already had."""
     if not args.online or not targets:
         return None
-    from listlint.online.select import AddedLines, removed_text
-    from listlint.online.setup import online_run
+    from listlint.online.setup import online_run, scopes_for
 
-    patches = {f.path: f.patch for f in changed}
-    scopes: dict[str, AddedLines | None] = {}
-    for target in targets:
-        file = target.source.path
-        patch = patches.get(repo_path(file)) or ""  # none: too large for GitHub to show
-        whole = args.filter_mode in ("file", "nofilter")
-        scopes[file] = None if whole else AddedLines(parse_patch(patch).added, removed_text(patch))
+    whole = args.filter_mode in ("file", "nofilter")
+    scopes = scopes_for([t.source.path for t in targets], None if whole else change)
     return online_run(scopes, _online_section(targets), use_cache=True, progress=None)
 
 
@@ -309,7 +327,7 @@ def _pull_request(
     return pull, exported
 
 
-def _unposted(located: Sequence[Located], diffs: Mapping[str, FileDiff], mode: str) -> ReviewPlan:
+def _unposted(located: Sequence[Located], diffs: Mapping[str, FileChange], mode: str) -> ReviewPlan:
     """What a run reports, without reading or posting anything."""
     return plan_review(
         located, diffs, mode=mode, posted=(), posted_in_bodies=frozenset(), max_comments=0
@@ -328,9 +346,15 @@ def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
     if client.head_sha() != pull.head_sha:
         print(f"listlint review: #{pull.number} has newer commits; skipping this one", file=out)
         return 0
-    changed = client.changed_files()
-    diffs = {f.path: parse_patch(f.patch) for f in changed if f.status != "removed"}
-    linted = _from_export(exported, client, args.paths) if exported else _lint(changed, args)
+    changes = pull_request_changes(client.changed_files())
+    if exported:
+        linted = _from_export(exported, client, args.paths)
+    else:
+        linted = _lint(changes, pull, client.description(), args)
+    diffs = {
+        path: change.numbered_for(linted.sources[path]) if path in linted.sources else change
+        for path, change in changes.items()
+    }
     for error in linted.errors:
         print(error_command(error), file=out)
     for note in linted.notes:
@@ -365,7 +389,7 @@ def _review(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
 def _plan(
     client: PullRequestClient,
     located: Sequence[Located],
-    diffs: Mapping[str, FileDiff],
+    diffs: Mapping[str, FileChange],
     args: argparse.Namespace,
 ) -> ReviewPlan:
     """Plan against the comments already posted; earlier review bodies are read only if needed."""

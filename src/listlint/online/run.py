@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from typing import TextIO
 from urllib.parse import urlsplit
 
+from listlint.changes import FileChange
 from listlint.model.document import Document
 from listlint.online.cache import Cache
 from listlint.online.facts import (
@@ -20,7 +21,7 @@ from listlint.online.facts import (
 )
 from listlint.online.progress import Progress
 from listlint.online.resolve import Resolver
-from listlint.online.select import AddedLines, urls_to_check
+from listlint.online.select import urls_to_check
 from listlint.online.settings import OnlineSettings
 
 DEFAULT_API_URL = "https://api.github.com"
@@ -66,13 +67,13 @@ class Tally:
 class OnlineRun:
     """The online step of one lint run, called with the parsed documents before the rules run.
 
-    ``scopes`` names the files to check: None for every link of a file, :class:`AddedLines` for
-    a pull request's view of it. The first call asks; later calls (``--fix`` passes) return the
-    same facts.
+    ``scopes`` names the files to check: None for every link of a file, its
+    :class:`~listlint.changes.FileChange` for only the links the change adds. The first call
+    asks; later calls (``--fix`` passes) return the same facts.
     """
 
     settings: OnlineSettings
-    scopes: Mapping[str, AddedLines | None]
+    scopes: Mapping[str, FileChange | None]
     cache: Cache
     resolver: Resolver
     github: GitHubAccess | None = None

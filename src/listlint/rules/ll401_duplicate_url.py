@@ -6,6 +6,7 @@ from itertools import chain, islice
 from listlint.model.document import Document
 from listlint.rule import Problem, ProjectContext, project_rule
 from listlint.rules import _duplicates as dup
+from listlint.rules._contribution import repeat_message
 
 
 @project_rule(
@@ -57,7 +58,7 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
     found = ctx.project.items
     for group in dup.grouped((item.url, item) for item in found):
         for first, later, reason in _repeats(group, threshold, parallel):
-            message = dup.duplicate_message(first, later, reason)
+            message = repeat_message(ctx.project, first, later, reason)
             yield later.doc, Problem(later.entry.name_span, message)
 
 

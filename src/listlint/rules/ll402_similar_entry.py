@@ -5,6 +5,7 @@ from collections.abc import Hashable, Iterator
 from listlint.model.document import Document
 from listlint.rule import Problem, ProjectContext, project_rule
 from listlint.rules import _duplicates as dup
+from listlint.rules._contribution import repeat_message
 
 
 @project_rule(
@@ -81,7 +82,10 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
         else:
             continue
         reported.add(later.order)
-        yield later.doc, Problem(later.entry.name_span, dup.duplicate_message(first, later, reason))
+        yield (
+            later.doc,
+            Problem(later.entry.name_span, repeat_message(ctx.project, first, later, reason)),
+        )
 
 
 def _alike(item: dup.Item) -> Hashable:
