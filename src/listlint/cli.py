@@ -147,7 +147,6 @@ def lint_parser() -> argparse.ArgumentParser:
 def _lint(argv: Sequence[str]) -> int:
     args = lint_parser().parse_args(argv)
     from listlint import profile
-    from listlint.config import Selection
 
     if args.profile:
         profile.enable()
@@ -157,9 +156,26 @@ def _lint(argv: Sequence[str]) -> int:
     problem = _usage_problem(args)
     if problem:
         return _fail(problem)
-    from listlint.run import RunError, RunOptions, run, write_fixes
+    options = _run_options(args)
+    if args.show_files or args.show_settings:
+        return _show(options, args)
+    from listlint.run import RunError, run
 
-    options = RunOptions(
+    try:
+        result = run(options)
+    except RunError as error:
+        return _fail(str(error))
+    if args.write_baseline:
+        return _write_baseline(Path(args.write_baseline), result)
+    return _finish(result, args)
+
+
+def _run_options(args: argparse.Namespace) -> RunOptions:
+    """The run the command line asks for."""
+    from listlint.config import Selection
+    from listlint.run import RunOptions
+
+    return RunOptions(
         paths=args.paths or ["README.md"],
         config=args.config,
         isolated=args.no_config,
@@ -173,14 +189,13 @@ def _lint(argv: Sequence[str]) -> int:
         unsafe_fixes=args.unsafe_fixes,
         online=partial(_online_step, args),
     )
-    if args.show_files or args.show_settings:
-        return _show(options, args)
-    try:
-        result = run(options)
-    except RunError as error:
-        return _fail(str(error))
-    if args.write_baseline:
-        return _write_baseline(Path(args.write_baseline), result)
+
+
+def _finish(result: Run, args: argparse.Namespace) -> int:
+    """Write or show the fixes, print the errors and the report; the exit status."""
+    from listlint import profile
+    from listlint.run import write_fixes
+
     if args.diff:
         for path, text in result.changed.items():
             sys.stdout.write(_unified_diff(path, result.originals[path], text))
