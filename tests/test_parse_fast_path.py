@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it.common.utils import unescapeAll
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from listlint.model.parse import _simple_inline, markdown
+from listlint.model.parse import _NORMAL_URL, _simple_inline, markdown
 
 from conftest import FIXTURES, SHARED
 
@@ -106,3 +107,40 @@ def test_fast_path_agrees_on_every_fixture_and_corpus_file() -> None:
                 assert fast == slow(content, env), (path, content)
                 checked += 1
     assert checked > 100
+
+
+URL_PARTS = st.sampled_from(
+    [
+        *"aZ09-_.~!$&'()*+,;=:@/?#%é ",
+        "http://",
+        "https://",
+        "HTTP://",
+        "%41",
+        "%zz",
+        "&amp;",
+        "x" * 64,
+        "a.b",
+        ":80",
+        "user@",
+        "xn--",
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(URL_PARTS, max_size=12).map("".join))
+def test_urls_taken_as_they_are_are_what_markdown_it_makes_of_them(url: str) -> None:
+    md = markdown()
+    if _NORMAL_URL.fullmatch(url):
+        assert md.normalizeLink(unescapeAll(url)) == url
+        assert md.validateLink(url)
+
+
+def test_host_names_over_255_characters_are_left_to_markdown_it() -> None:
+    md = markdown()
+    longest = ".".join(["a" * 63] * 4)  # 255 characters
+    too_long = "bb." + longest[2:]
+    assert md.normalizeLink(f"https://{too_long}/x") != f"https://{too_long}/x"
+    assert _NORMAL_URL.fullmatch(f"https://{too_long}/x") is None
+    assert md.normalizeLink(f"https://{longest}/x") == f"https://{longest}/x"
+    assert _NORMAL_URL.fullmatch(f"https://{longest}/x") is not None

@@ -119,6 +119,17 @@ _SIMPLE = re.compile(
     r"|`(?P<code>[^`\n]+)`(?!`)"
 )
 
+# URLs that markdown-it's normalizeLink leaves as they are (and validateLink accepts): http(s),
+# a host name of at most 255 characters in plain labels (no user, no port), then only characters
+# mdurl never encodes (no ``;``, so no entity for unescapeAll) and well-formed %-escapes; or a
+# #fragment of those.
+_URL_CHARS = r"(?:[A-Za-z0-9/?:@&=+$,\-_.!~*'()#]|%[0-9A-Fa-f]{2})*"
+_NORMAL_URL = re.compile(
+    r"(?:https?://(?=[A-Za-z0-9_.-]{1,255}(?:[/?#]|$))"
+    rf"[A-Za-z0-9_-]{{1,63}}(?:\.[A-Za-z0-9_-]{{1,63}})*(?:[/?#]{_URL_CHARS})?"
+    rf"|#{_URL_CHARS})"
+)
+
 
 def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
     """The tokens markdown-it (with the position-tracking wrappers) makes of ``src``, when
@@ -140,16 +151,18 @@ def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
             continue
         label = found.group("label")
         if label is not None:
-            href = md.normalizeLink(unescapeAll(found.group("dest")))
-            if not md.validateLink(href):
-                return None
+            dest = found.group("dest")
+            if _NORMAL_URL.fullmatch(dest) is None:
+                dest = md.normalizeLink(unescapeAll(dest))
+                if not md.validateLink(dest):
+                    return None
             meta = {
                 "pos": (start, pos),
                 "label": (start + 1, found.end("label")),
                 "dest": (found.start("dest"), found.end("dest")),
                 "kind": "inline",
             }
-            tokens.append(Token("link_open", "a", 1, attrs={"href": href}, meta=meta))
+            tokens.append(Token("link_open", "a", 1, attrs={"href": dest}, meta=meta))
             tokens.append(Token("text", "", 0, content=label, level=1))
             tokens.append(Token("link_close", "a", -1))
             continue
