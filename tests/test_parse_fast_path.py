@@ -45,6 +45,7 @@ def inline_contents(text: str) -> Iterator[tuple[str, dict[str, object]]]:
         "Plain text: with colons, (parentheses) and 100% - signs!",
         "[ spaced label ](#anchor)",
         "[a](b)(c)",
+        "[[[ no closing bracket ![ at all `[`",
     ],
 )
 def test_simple_content_gives_markdown_its_tokens(content: str) -> None:

@@ -112,12 +112,20 @@ def _tracking_linkify(rule: InlineRule) -> InlineRule:
 # rule reacts to (markdown-it's text rule stops at more, but no rule fires on the others); a
 # link's text is plain, its destination has no space, control character, parenthesis, bracket,
 # backslash or angle bracket. Anything else, and any doubt, goes to markdown-it.
-_PLAIN = r"[^\n\\`*_~<>&\[\]]"
-_SIMPLE = re.compile(
-    rf"(?P<text>{_PLAIN}+)"
-    rf"|\[(?P<label>{_PLAIN}+)\]\((?P<dest>[^\x00-\x20\x7f\\()<>\[\]`]+)\)"
-    r"|`(?P<code>[^`\n]+)`(?!`)"
-)
+
+
+def _simple(plain: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<text>{plain}+)"
+        rf"|\[(?P<label>{plain}+)\]\((?P<dest>[^\x00-\x20\x7f\\()<>\[\]`]+)\)"
+        r"|`(?P<code>[^`\n]+)`(?!`)"
+    )
+
+
+_SIMPLE = _simple(r"[^\n\\`*_~<>&\[\]]")
+# Without any ``]`` in the content no link or image can close: ``[`` and ``![`` are plain text
+# (megabytes of ``[`` cost markdown-it a dozen rule calls per character).
+_SIMPLE_WITHOUT_LABELS = _simple(r"[^\n\\`*_~<>&\]]")
 
 # URLs that markdown-it's normalizeLink leaves as they are (and validateLink accepts): http(s),
 # a host name of at most 255 characters in plain labels (no user, no port), then only characters
@@ -134,10 +142,14 @@ _NORMAL_URL = re.compile(
 def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
     """The tokens markdown-it (with the position-tracking wrappers) makes of ``src``, when
     ``src`` is simple enough to tokenize here; else None."""
-    if "![" in src:  # an image
+    if "]" not in src:
+        match = _SIMPLE_WITHOUT_LABELS.match
+    elif "![" in src:  # an image
         return None
+    else:
+        match = _SIMPLE.match
     tokens: list[Token] = []
-    pos, end, match = 0, len(src), _SIMPLE.match
+    pos, end = 0, len(src)
     while pos < end:
         found = match(src, pos)
         if found is None:
