@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import gc
 import os
 import sys
@@ -289,6 +288,8 @@ def _patch_lines(text: str) -> list[str]:
 
 def _unified_diff(path: str, before: str, after: str) -> str:
     """A patch that ``patch -p1`` or ``git apply`` applies to ``before`` to give ``after``."""
+    import difflib
+
     lines = difflib.unified_diff(
         _patch_lines(before), _patch_lines(after), fromfile=f"a/{path}", tofile=f"b/{path}"
     )
