@@ -8,7 +8,9 @@ resident memory of that one child (GNU time when installed, else ``os.wait4``).
 
 Inputs: every list in ``shared/corpus/lists`` (found by walking up from this file; else the
 ``fixtures/`` of the repository), generated lists of 1,000, 10,000 and 100,000 entries
-(``benchmarks/generate.py``, fixed seed) and a one-line file (start-up cost).
+(``benchmarks/generate.py``, fixed seed), hostile inputs (``generate.HOSTILE``: 1 MB of ``[``, a
+4 MB line of 200,000 links, ...) and a one-line file (start-up cost). After the table, the
+issue's goals are checked against the figures of this same run.
 
 Tools:
 
@@ -25,6 +27,7 @@ Results go to ``benchmarks/results/`` as ``results.md`` (the table) and ``result
 
     python benchmarks/run.py                # everything (about 15 minutes on 2 cores)
     python benchmarks/run.py --quick        # 3 rounds, no 100,000-entry list
+    python benchmarks/run.py --runs 3 --budget 60   # what the README quotes
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import ONE_LINE, generate_list  # noqa: E402
+from generate import HOSTILE, ONE_LINE, generate_list  # noqa: E402
 
 FLOOR = """\
 import sys
@@ -58,6 +61,7 @@ md.parse(open(sys.argv[1], encoding="utf-8").read())
 """
 MARKDOWNLINT_CONFIG = {"config": {"MD013": False}}
 SIZES = (1_000, 10_000, 100_000)
+HOSTILE_PREFIX = "hostile: "
 SEED = 1
 TIMEOUT = 600  # default seconds for one run of one tool; slower runs are reported as timeouts
 
@@ -153,8 +157,11 @@ def find_corpus() -> Path | None:
     return None
 
 
-def inputs(scratch: Path, sizes: tuple[int, ...], corpus: Path | None) -> list[tuple[str, Path]]:
-    """(label, path) of every input: the real lists, generated lists, the one-line file."""
+def inputs(
+    scratch: Path, sizes: tuple[int, ...], corpus: Path | None, hostile: bool = True
+) -> list[tuple[str, Path]]:
+    """(label, path) of every input: the real lists, generated lists, hostile inputs, the
+    one-line file."""
     found: list[tuple[str, Path]] = []
     if corpus is not None:
         found += [(p.stem, p) for p in sorted(corpus.glob("*.md"))]
@@ -164,6 +171,10 @@ def inputs(scratch: Path, sizes: tuple[int, ...], corpus: Path | None) -> list[t
         path = scratch / f"generated-{size}.md"
         path.write_text(generate_list(size, SEED), encoding="utf-8")
         found.append((f"generated {size:,} entries", path))
+    for number, (name, text) in enumerate(HOSTILE.items() if hostile else ()):
+        path = scratch / f"hostile-{number}.md"
+        path.write_text(text, encoding="utf-8")
+        found.append((f"{HOSTILE_PREFIX}{name}", path))
     one_line = scratch / "one-line.md"
     one_line.write_text(ONE_LINE, encoding="utf-8")
     found.append(("one-line file", one_line))
@@ -270,6 +281,8 @@ def _seconds(value: float | None) -> str:
 
 
 def _both(measure: dict[str, float | None]) -> str:
+    if not measure:
+        return "-"  # not run on this input
     if measure.get("wall") is None:
         return "timeout"
     return f"{measure['wall']:.2f} ({measure['cpu']:.2f})"
@@ -356,6 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="also write the per-phase profile")
     parser.add_argument("--output", type=Path, default=HERE / "results")
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds for one run")
+    parser.add_argument("--no-hostile", action="store_true", help="leave out the hostile inputs")
     args = parser.parse_args(argv)
     runs = 3 if args.quick else args.runs
     TIMEOUT_SECONDS[0] = args.timeout
@@ -363,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     args.output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="listlint-bench-") as scratch_name:
         scratch = Path(scratch_name)
-        all_inputs = inputs(scratch, sizes, find_corpus())
+        all_inputs = inputs(scratch, sizes, find_corpus(), hostile=not args.no_hostile)
         if args.only:
             all_inputs = [(label, path) for label, path in all_inputs if args.only in label]
         tool_list = tools(args.npm, scratch, set(args.tools.split(",")))
@@ -373,7 +387,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         rows: list[dict[str, object]] = []
         for label, path in all_inputs:
-            measures = benchmark(tool_list, path, runs, scratch, args.budget)
+            # the goals for hostile inputs are against the floor; the peers are left out there
+            chosen = [
+                t for t in tool_list if t.name in ("listlint", "floor") or not hostile_input(label)
+            ]
+            measures = benchmark(chosen, path, runs, scratch, args.budget)
             row = {
                 "input": label,
                 "bytes": path.stat().st_size,
@@ -404,13 +422,13 @@ def main(argv: list[str] | None = None) -> int:
         f"median of {runs} rounds after a warm-up; wall seconds of the whole process, CPU "
         f"seconds (user + system) in parentheses.\n\n"
     )
+    text += "\n" + goals(rows)
     (args.output / "results.md").write_text(heading + text, encoding="utf-8")
     (args.output / "results.json").write_text(
         json.dumps({"machine": facts, "runs": runs, "results": rows}, indent=2) + "\n",
         encoding="utf-8",
     )
     print(heading + text)
-    _print_targets(rows)
     if profile_table:
         (args.output / "profile.md").write_text(profile_table, encoding="utf-8")
         print("Per-phase seconds (listlint --profile):\n\n" + profile_table)
@@ -424,22 +442,90 @@ def _listlint_version() -> str:
     return __version__
 
 
-def _print_targets(rows: list[dict[str, object]]) -> None:
-    """The issue's targets, checked against this run."""
+def hostile_input(label: str) -> bool:
+    """Whether ``label`` names one of the hostile inputs."""
+    return label.startswith(HOSTILE_PREFIX)
+
+
+def goals(rows: list[dict[str, object]]) -> str:
+    """The issue's goals, each checked against the figures of this run, as a Markdown table."""
     by_label = {str(row["input"]): row["tools"] for row in rows}
+    lists = [
+        str(row["input"])
+        for row in rows
+        if not str(row["input"]).startswith(("generated", HOSTILE_PREFIX, "one-line"))
+    ]
 
-    def wall(label: str, tool: str) -> float | None:
-        return by_label.get(label, {}).get(tool, {}).get("wall")  # type: ignore[attr-defined, no-any-return]
+    def figure(label: str, tool: str, what: str = "cpu") -> float | None:
+        return by_label.get(label, {}).get(tool, {}).get(what)  # type: ignore[attr-defined, no-any-return]
 
-    small, big = (
-        wall("generated 10,000 entries", "listlint"),
-        wall("generated 100,000 entries", "listlint"),
+    def ratios(numerator: str, denominator: str) -> list[float]:
+        found = [(figure(lab, numerator), figure(lab, denominator)) for lab in lists]
+        return [a / b for a, b in found if a and b]
+
+    table: list[tuple[str, str, bool | None]] = []
+
+    def goal(name: str, value: float | None, shown: str, met: bool) -> None:
+        table.append((name, shown if value is not None else "not measured", met if value else None))
+
+    worst_floor = max(ratios("listlint", "floor"), default=None)
+    goal(
+        "every corpus list: listlint CPU <= 1.5x the bare parse",
+        worst_floor,
+        f"worst {worst_floor:.2f}x" if worst_floor else "",
+        bool(worst_floor and worst_floor <= 1.5),
     )
-    if small and big:
-        print(f"growth 10k -> 100k entries: {big / small:.1f}x (target at most 12x)")
-    one = wall("one-line file", "listlint")
-    if one:
-        print(f"one-line file: {one * 1000:.0f} ms (target under 150 ms)")
+    for peer, target in (("awesome-lint", 5.0), ("markdownlint-cli2", 2.0)):
+        least = min(ratios(peer, "listlint"), default=None)
+        goal(
+            f"every corpus list: {peer} CPU >= {target:g}x listlint's",
+            least,
+            f"least {least:.1f}x" if least else "",
+            bool(least and least >= target),
+        )
+    one = figure("one-line file", "listlint", "wall")
+    goal(
+        "one-line file <= 150 ms wall",
+        one,
+        f"{(one or 0) * 1000:.0f} ms",
+        bool(one and one <= 0.15),
+    )
+    small, big = "generated 10,000 entries", "generated 100,000 entries"
+    seconds, peak = figure(big, "listlint"), figure(big, "listlint", "rss_mb")
+    goal(
+        "100,000 entries <= 15 s (CPU)",
+        seconds,
+        f"{seconds or 0:.1f} s",
+        bool(seconds and seconds <= 15),
+    )
+    goal("100,000 entries <= 1 GiB", peak, f"{peak or 0:.0f} MiB", bool(peak and peak <= 1024))
+    growth = seconds / figure(small, "listlint") if seconds and figure(small, "listlint") else None  # type: ignore[operator]
+    goal(
+        "growth 10,000 -> 100,000 entries within 11x (CPU)",
+        growth,
+        f"{growth or 0:.1f}x",
+        bool(growth and growth <= 11),
+    )
+    brackets = HOSTILE_PREFIX + "1 MB of ["
+    seconds, peak = figure(brackets, "listlint"), figure(brackets, "listlint", "rss_mb")
+    goal("1 MB of [ <= 5 s (CPU)", seconds, f"{seconds or 0:.1f} s", bool(seconds and seconds <= 5))
+    goal("1 MB of [ <= 512 MiB", peak, f"{peak or 0:.0f} MiB", bool(peak and peak <= 512))
+    line = HOSTILE_PREFIX + "4 MB line of 200,000 links"
+    mine, floor = figure(line, "listlint"), figure(line, "floor")
+    ratio = mine / floor if mine and floor else None
+    goal(
+        "4 MB line of 200,000 links <= 3x the bare parse (CPU)",
+        ratio,
+        f"{ratio or 0:.2f}x",
+        bool(ratio and ratio <= 3),
+    )
+    peaks = [p for p in (figure(label, "listlint", "rss_mb") for label in by_label) if p]
+    top = max(peaks, default=None)
+    goal("no input over 1 GiB", top, f"largest {top or 0:.0f} MiB", bool(top and top <= 1024))
+    lines = ["| goal | measured | met |", "|---|---|---|"]
+    for name, shown, met in table:
+        lines.append(f"| {name} | {shown} | {'-' if met is None else 'yes' if met else 'no'} |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import gc
 import os
 import sys
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from listlint import __version__
 from listlint.reporters import FORMATS
@@ -351,12 +350,29 @@ def _patch_lines(text: str) -> list[str]:
 
 def _unified_diff(path: str, before: str, after: str) -> str:
     """A patch that ``patch -p1`` or ``git apply`` applies to ``before`` to give ``after``."""
+    import difflib
+
     lines = difflib.unified_diff(
         _patch_lines(before), _patch_lines(after), fromfile=f"a/{path}", tofile=f"b/{path}"
     )
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
+
+
+def _write_text(out: TextIO, findings: list[Finding], *, color: bool, quiet: bool) -> None:
+    """The text format, written a few thousand lines at a time (a million findings are not one
+    string); ``quiet`` leaves out the summary and, as it always has (``str.splitlines``), ends
+    each line a message breaks with ``\\n``."""
+    from listlint.reporters.text import format_finding, summary
+
+    for first in range(0, len(findings), 4096):
+        chunk = [format_finding(f, color=color) + "\n" for f in findings[first : first + 4096]]
+        if quiet:
+            chunk = [part + "\n" for line in chunk for part in line.splitlines()]
+        out.write("".join(chunk))
+    if not quiet:
+        out.write(summary(findings) + "\n")
 
 
 def _print(result: Run, args: argparse.Namespace) -> None:
@@ -386,10 +402,10 @@ def _print(result: Run, args: argparse.Namespace) -> None:
             out.write(render_statistics(result.findings))
         return
     color = out.isatty() and "NO_COLOR" not in os.environ
-    output = renderer(args.output_format, color=color)(findings)
-    if args.output_format == "text" and args.quiet:
-        output = "".join(line + "\n" for line in output.splitlines()[:-1])
-    out.write(output)
+    if args.output_format == "text":  # line by line: a million findings are not one string
+        _write_text(out, findings, color=color, quiet=args.quiet)
+    else:
+        out.write(renderer(args.output_format, color=color)(findings))
     if args.fix and fixed and not args.quiet:
         sys.stderr.write(f"Fixed {fixed} problem{'s' * (fixed != 1)}.\n")
     if args.fix and result.held_back and not args.quiet:

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import copy
 import fnmatch
-import hashlib
-import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path, PurePath
 from typing import Any
 
 from listlint import __version__
 from listlint.rule import FAMILIES, Rule, all_rules, matching_rules
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[import-not-found]
+
+def _toml() -> Any:
+    """tomllib (tomli before 3.11), imported by the runs that read a TOML file."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib  # type: ignore[import-not-found]
+    return tomllib
+
 
 CONFIG_FILES = (".listlint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
@@ -136,6 +138,9 @@ def _matches(path: Path, root: Path, patterns: Iterable[str]) -> bool:
 @cache
 def schema() -> dict[str, Any]:
     """The configuration's JSON schema, with every rule's options filled in."""
+    import json
+    from importlib import resources
+
     text = resources.files("listlint").joinpath("schemas/config.schema.json").read_text("utf-8")
     loaded: dict[str, Any] = json.loads(text)
     rules_schema = loaded["properties"]["rules"]["properties"]
@@ -160,6 +165,9 @@ def _validation_stamp(data: Any) -> Path | None:
     """
     if os.environ.get("LISTLINT_NO_CACHE"):
         return None
+    import hashlib
+    import json
+
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     key = json.dumps([__version__, data, schema()], sort_keys=True, default=str)
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
@@ -320,6 +328,7 @@ def check_selection(selection: Selection) -> None:
 
 def load_config(path: Path) -> Config:
     """Load and validate ``path``: a ``.listlint.toml``, or a ``pyproject.toml`` [tool.listlint]."""
+    tomllib = _toml()
     try:
         with path.open("rb") as handle:
             raw = tomllib.load(handle)
@@ -337,6 +346,7 @@ def load_config(path: Path) -> Config:
 def _has_section(path: Path) -> bool:
     if path.name != "pyproject.toml":
         return True
+    tomllib = _toml()
     try:
         with path.open("rb") as handle:
             return "listlint" in tomllib.load(handle).get("tool", {})

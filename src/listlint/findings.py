@@ -9,7 +9,7 @@ from typing import Literal
 Severity = Literal["error", "warning", "info"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A region of the source: 1-based lines and columns, the end column exclusive."""
 
@@ -27,7 +27,7 @@ class Span:
         return max(self.line, self.end_line)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``original``, the text between two 1-based positions (end exclusive), with ``text``.
 
@@ -54,7 +54,7 @@ class Edit:
         return cls(line, column, line, column, text, "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """The edits that fix a finding; ``safe`` fixes are applied by ``--fix``."""
 
@@ -63,7 +63,7 @@ class Fix:
     safe: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in one file."""
 

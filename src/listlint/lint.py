@@ -81,12 +81,18 @@ def check_documents(
                     found.extend(finding(doc, rule, p) for p in rule.check(doc, context))
     for group in _project_groups(targets):
         rules = {r.code: r for t in group for r in t.rules if isinstance(r, ProjectRule)}
+        shared: list[ProjectFacts] = []  # the rules of a group mostly read the same documents
         for rule in rules.values():
             members = [t for t in group if rule in t.rules]
             docs = [t.document for t in members if t.document is not None]
             settings = members[0].config.settings()
-            shared = ProjectFacts(docs, settings, change, document_facts)
-            project = ProjectContext(members[0].config.options(rule), settings, shared)
+            project_facts = next(
+                (f for f in shared if f.documents == docs and f.settings == settings), None
+            )
+            if project_facts is None:
+                project_facts = ProjectFacts(docs, settings, change, document_facts)
+                shared.append(project_facts)
+            project = ProjectContext(members[0].config.options(rule), settings, project_facts)
             with phase(f"rules: {rule.family}"):
                 for doc, problem in rule.check(project):
                     per_path[doc.path].append(finding(doc, rule, problem))

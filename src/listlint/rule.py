@@ -39,7 +39,7 @@ FAMILIES: Mapping[str, str] = {
 FixAvailability = Literal["never", "always", "sometimes", "unsafe"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """What a rule reports: where, what, and optionally how to fix it."""
 

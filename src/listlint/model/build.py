@@ -396,10 +396,14 @@ def pieces(token: Token) -> tuple[Piece, ...]:
             if link_ends:
                 cursor = link_ends.pop()
                 start, end = end, cursor
-        elif child.type == "text" and child.content and _literal(token, child, cursor) >= 0:
+        elif (
+            child.type == "text"
+            and child.content
+            and (found := _literal(token, child, cursor)) >= 0
+        ):
             # plain text is literal source: find it rather than trust a position, which is off
             # when markdown-it merged the text with an emptied emphasis delimiter (`**x** - y`)
-            start = _literal(token, child, cursor)
+            start = found
             end = cursor = start + len(child.content)
         elif pos:
             start, end = pos

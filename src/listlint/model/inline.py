@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from listlint.findings import Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InlineSource:
     """Maps offsets in an inline token's content back to the file's lines and columns.
 
@@ -57,6 +57,9 @@ class InlineSource:
 
     def span(self, start: int, end: int) -> Span:
         """The file span of content offsets ``[start, end)``."""
+        if len(self.starts) == 1:  # one content line (most blocks of a list): no search
+            line, shift = self.lines[0], self.columns[0] - self.pads[0] + 1
+            return Span(line, max(shift + start, 1), line, max(shift + end, 1))
         line, column = self.position(start)
         end_line, end_column = self.position(end)
         return Span(line, column, end_line, end_column)

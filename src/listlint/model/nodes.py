@@ -21,7 +21,7 @@ LinkKind = Literal["inline", "reference", "autolink", "bare"]
 BlockKind = Literal["paragraph", "heading", "table"]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Piece:
     """One inline token: its kind, text and offsets in the inline content.
 
@@ -38,7 +38,7 @@ class Piece:
     positioned: bool
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Inline:
     """The inline content of one block: its pieces in order and the map back to the file."""
 
@@ -65,7 +65,7 @@ def plain(piece: Piece) -> str:
     return ""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Link:
     """A link of any kind: ``destination`` as written, ``url`` as markdown-it resolved it."""
 
@@ -87,7 +87,7 @@ class Link:
         return self.destination[1:] if self.destination.startswith("#") else None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class ReferenceDefinition:
     """``[label]: url "title"``."""
 
@@ -97,7 +97,7 @@ class ReferenceDefinition:
     duplicate: bool
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Heading:
     """An ATX or setext heading; ``anchor`` is the id GitHub gives it (with -1, -2 suffixes)."""
 
@@ -109,7 +109,7 @@ class Heading:
     omit_from_toc: bool
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class HtmlAnchor:
     """An explicit HTML target: ``<a name="x">`` or any element's ``id="x"``."""
 
@@ -118,7 +118,7 @@ class HtmlAnchor:
     span: Span
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Comment:
     """An HTML comment, stripped of ``<!--`` and ``-->``."""
 
@@ -127,7 +127,7 @@ class Comment:
     inline: bool
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Paragraph:
     """A paragraph, with where it sits: inside a list item and/or a blockquote."""
 
@@ -137,7 +137,7 @@ class Paragraph:
     in_quote: bool
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class ListItem:
     """A list item: marker, nesting depth (0 at top level), parent item and the paragraph that
     starts on its first line (None for an empty item or one that starts with another block)."""
@@ -151,7 +151,7 @@ class ListItem:
     paragraph: Paragraph | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class TableRow:
     """A table row; ``cells`` are the cells' inline contents."""
 
@@ -160,7 +160,7 @@ class TableRow:
     header: bool
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Section:
     """A heading and everything up to the next heading of the same or a higher level."""
 

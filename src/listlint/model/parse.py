@@ -4,15 +4,22 @@ markdown-it-py gives block tokens a line map but inline tokens no position. We w
 rule so that the first token a successful rule pushes records ``meta["pos"] = (start, end)``:
 offsets into the inline source (``state.src``). Links also record where their label and
 destination are. :mod:`listlint.model.inline` turns those offsets back into lines and columns.
+
+Most inline content of a list is plain text, ``[name](url)`` links and code spans: a fast path
+tokenizes that content itself, into exactly the tokens markdown-it and the wrappers would make
+(``tests/test_parse_fast_path.py`` holds it to that), and leaves anything else to markdown-it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -100,6 +107,99 @@ def _tracking_linkify(rule: InlineRule) -> InlineRule:
     return tracked
 
 
+# The fast path: inline content made only of plain text, ``[text](destination)`` links and
+# single-backtick code spans, each in its simplest form. Plain text has no character any inline
+# rule reacts to (markdown-it's text rule stops at more, but no rule fires on the others); a
+# link's text is plain, its destination has no space, control character, parenthesis, bracket,
+# backslash or angle bracket. Anything else, and any doubt, goes to markdown-it.
+
+
+def _simple(plain: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<text>{plain}+)"
+        rf"|\[(?P<label>{plain}+)\]\((?P<dest>[^\x00-\x20\x7f\\()<>\[\]`]+)\)"
+        r"|`(?P<code>[^`\n]+)`(?!`)"
+    )
+
+
+_SIMPLE = _simple(r"[^\n\\`*_~<>&\[\]]")
+# Without any ``]`` in the content no link or image can close: ``[`` and ``![`` are plain text
+# (megabytes of ``[`` cost markdown-it a dozen rule calls per character).
+_SIMPLE_WITHOUT_LABELS = _simple(r"[^\n\\`*_~<>&\]]")
+
+# URLs that markdown-it's normalizeLink leaves as they are (and validateLink accepts): http(s),
+# a host name of at most 255 characters in plain labels (no user, no port), then only characters
+# mdurl never encodes (no ``;``, so no entity for unescapeAll) and well-formed %-escapes; or a
+# #fragment of those.
+_URL_CHARS = r"(?:[A-Za-z0-9/?:@&=+$,\-_.!~*'()#]|%[0-9A-Fa-f]{2})*"
+_NORMAL_URL = re.compile(
+    r"(?:https?://(?=[A-Za-z0-9_.-]{1,255}(?:[/?#]|$))"
+    rf"[A-Za-z0-9_-]{{1,63}}(?:\.[A-Za-z0-9_-]{{1,63}})*(?:[/?#]{_URL_CHARS})?"
+    rf"|#{_URL_CHARS})"
+)
+
+
+def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
+    """The tokens markdown-it (with the position-tracking wrappers) makes of ``src``, when
+    ``src`` is simple enough to tokenize here; else None."""
+    if "]" not in src:
+        match = _SIMPLE_WITHOUT_LABELS.match
+    elif "![" in src:  # an image
+        return None
+    else:
+        match = _SIMPLE.match
+    tokens: list[Token] = []
+    pos, end = 0, len(src)
+    while pos < end:
+        found = match(src, pos)
+        if found is None:
+            return None
+        start, pos = pos, found.end()
+        text = found.group("text")
+        if text is not None:
+            if "://" in text:  # linkify
+                return None
+            tokens.append(Token("text", "", 0, content=text))
+            continue
+        label = found.group("label")
+        if label is not None:
+            dest = found.group("dest")
+            if _NORMAL_URL.fullmatch(dest) is None:
+                dest = md.normalizeLink(unescapeAll(dest))
+                if not md.validateLink(dest):
+                    return None
+            meta = {
+                "pos": (start, pos),
+                "label": (start + 1, found.end("label")),
+                "dest": (found.start("dest"), found.end("dest")),
+                "kind": "inline",
+            }
+            tokens.append(Token("link_open", "a", 1, attrs={"href": dest}, meta=meta))
+            tokens.append(Token("text", "", 0, content=label, level=1))
+            tokens.append(Token("link_close", "a", -1))
+            continue
+        code = found.group("code")
+        if code.startswith(" ") and code.endswith(" ") and code.strip(" "):
+            code = code[1:-1]
+        tokens.append(
+            Token("code_inline", "code", 0, content=code, markup="`", meta={"pos": (start, pos)})
+        )
+    return tokens
+
+
+def _inline(state: StateCore) -> None:
+    """markdown-it's core inline rule, with the fast path first."""
+    md = state.md
+    for token in state.tokens:
+        if token.type == "inline":
+            simple = _simple_inline(token.content, md)
+            if simple is not None:
+                token.children = simple
+            else:
+                token.children = token.children or []
+                md.inline.parse(token.content, md, state.env, token.children)
+
+
 @cache
 def markdown() -> MarkdownIt:
     """The parser: CommonMark plus GitHub's tables, strikethrough and autolinks."""
@@ -117,6 +217,7 @@ def markdown() -> MarkdownIt:
         elif rule.name != "text":  # text pushes no token: plain text gets its place later
             rule.fn = _tracking(rule.name, rule.fn)
     md.inline.ruler.__cache__ = None
+    md.core.ruler.at("inline", _inline)
     return md
 
 

@@ -43,7 +43,7 @@ class Masked:
 
     def span(self, start: int, end: int) -> Span:
         """File span of content offsets ``[start, end)``."""
-        return self.inline.span(start, end)
+        return self.inline.source.span(start, end)
 
     def in_bare(self, offset: int) -> bool:
         """Whether ``offset`` falls inside a bare URL."""

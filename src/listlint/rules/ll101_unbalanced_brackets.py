@@ -9,6 +9,7 @@ from listlint.rule import Context, Problem, rule
 from listlint.rules._links import UNCLOSED_LABEL, Masked, link_markup, short
 
 _PAIRS = {"]": "[", ")": "("}
+_BRACKET = re.compile(r"[][()]")
 _FAILED_DESTINATION = re.compile(r"\]\([^\s()\[\]]+$")
 
 
@@ -71,8 +72,10 @@ def _unbalanced(block: Masked) -> tuple[list[Problem], set[int]]:
     unmatched: dict[int, str] = {}
     wrapping: set[str] = set()  # brackets this block pairs around links: "[[GitHub](…)]"
     open_count = {"[": 0, "(": 0}  # openers on the stack, so that no scan looks for a missing one
-    for offset, char in enumerate(text):
-        if char not in "[]()" or block.in_bare(offset):
+    in_bare = block.in_bare if block.bare else None
+    for found in _BRACKET.finditer(text):
+        offset, char = found.start(), found.group()
+        if in_bare is not None and in_bare(offset):
             continue
         if char in "[(":
             stack.append((char, offset))

@@ -56,8 +56,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     }
     for destination in destinations(doc, bare=True):
         url = destination.url
+        if not url.lower().startswith("http://"):
+            continue
         host = _host(url)
-        if not url.lower().startswith("http://") or host is None:
+        if host is None:
             continue
         if host in secure:
             why = f"this document links `{host}` over https"

@@ -1,0 +1,147 @@
+"""The fast path of the parse makes exactly the tokens markdown-it makes, or makes none."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it.common.utils import unescapeAll
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from listlint.model.parse import _NORMAL_URL, _simple_inline, markdown
+
+from conftest import FIXTURES, SHARED
+
+
+def slow(content: str, env: dict[str, object] | None = None) -> list[Token]:
+    """What markdown-it's inline parser (with the position-tracking wrappers) makes."""
+    md = markdown()
+    return md.inline.parse(content, md, env if env is not None else {}, [])
+
+
+def inline_contents(text: str) -> Iterator[tuple[str, dict[str, object]]]:
+    """The content of every inline token of ``text``, with the parse environment."""
+    md = markdown()
+    env: dict[str, object] = {}
+    state = StateCore(text, md, env)
+    rules = dict(zip(md.core.ruler.get_all_rules(), md.core.ruler.getRules(""), strict=False))
+    rules["normalize"](state)
+    rules["block"](state)
+    for token in state.tokens:
+        if token.type == "inline":
+            yield token.content, env
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[Helix](https://helix-editor.com) - Modal editor.",
+        "[a](https://a.org) - Uses `code` and [b](https://b.org/x?y=1&z=2).",
+        "` two spaces ` and `  ` and `a`",
+        "Plain text: with colons, (parentheses) and 100% - signs!",
+        "[ spaced label ](#anchor)",
+        "[a](b)(c)",
+        "[[[ no closing bracket ![ at all `[`",
+    ],
+)
+def test_simple_content_gives_markdown_its_tokens(content: str) -> None:
+    fast = _simple_inline(content, markdown())
+    assert fast is not None
+    assert fast == slow(content)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "![image](https://a.org/i.png)",
+        "see https://a.org/x",  # linkify
+        "**bold**",
+        "snake_case",
+        "a\nb",
+        "[a](javascript:alert(1))",
+        "[a](<b c>)",
+        "[a] [b]",
+        "`a``",
+        "a &amp; b",
+        "<https://a.org>",
+        "a\\*b",
+        "~~gone~~",
+        "[a](b 'title')",
+    ],
+)
+def test_anything_else_is_left_to_markdown_it(content: str) -> None:
+    assert _simple_inline(content, markdown()) is None
+
+
+ALPHABET = st.sampled_from(
+    [*"ab :/.-()[]`*_~<>&!\\#'\"\n\t", "http", "://", "](", "](http://a.b/c)", "é", "\u00a0"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ALPHABET, max_size=30).map("".join))
+def test_fast_path_never_differs(content: str) -> None:
+    fast = _simple_inline(content, markdown())
+    if fast is not None:
+        assert fast == slow(content)
+
+
+def corpus_files() -> list[Path]:
+    files = sorted(FIXTURES.rglob("*.md"))
+    if SHARED is not None:
+        files += sorted((SHARED / "corpus").rglob("*.md"))
+    return files
+
+
+def test_fast_path_agrees_on_every_fixture_and_corpus_file() -> None:
+    md = markdown()
+    checked = 0
+    for path in corpus_files():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for content, env in inline_contents(text):
+            fast = _simple_inline(content, md)
+            if fast is not None:
+                assert fast == slow(content, env), (path, content)
+                checked += 1
+    assert checked > 100
+
+
+URL_PARTS = st.sampled_from(
+    [
+        *"aZ09-_.~!$&'()*+,;=:@/?#%é ",
+        "http://",
+        "https://",
+        "HTTP://",
+        "%41",
+        "%zz",
+        "&amp;",
+        "x" * 64,
+        "a.b",
+        ":80",
+        "user@",
+        "xn--",
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(URL_PARTS, max_size=12).map("".join))
+def test_urls_taken_as_they_are_are_what_markdown_it_makes_of_them(url: str) -> None:
+    md = markdown()
+    if _NORMAL_URL.fullmatch(url):
+        assert md.normalizeLink(unescapeAll(url)) == url
+        assert md.validateLink(url)
+
+
+def test_host_names_over_255_characters_are_left_to_markdown_it() -> None:
+    md = markdown()
+    longest = ".".join(["a" * 63] * 4)  # 255 characters
+    too_long = "bb." + longest[2:]
+    assert md.normalizeLink(f"https://{too_long}/x") != f"https://{too_long}/x"
+    assert _NORMAL_URL.fullmatch(f"https://{too_long}/x") is None
+    assert md.normalizeLink(f"https://{longest}/x") == f"https://{longest}/x"
+    assert _NORMAL_URL.fullmatch(f"https://{longest}/x") is not None
