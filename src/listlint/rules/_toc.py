@@ -3,7 +3,8 @@
 Nothing is assumed about how a TOC is written; its conventions are learned from its majority:
 
 - **Coverage, level by level.** A heading level is covered when at least half of its headings
-  (after the TOC, in the parts of the document the TOC lists) are listed; a heading whose
+  (after the TOC, in the parts of the document the TOC lists) are listed, at least two (or
+  all of them); a heading whose
   sub-headings are mostly listed (more than half, at least two) has them covered even when their
   level is not. A heading listed at a level the TOC does not cover is an *exception*: it does not
   make its peers expected, and only its place is checked.
@@ -22,7 +23,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import unquote
 
@@ -171,6 +172,7 @@ class Misplaced:
     under: Heading | None
     belongs: Heading | None
     exception: bool  # its level is one the TOC does not otherwise list
+    level: int | None  # the heading's level that would match the TOC, when one would
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,7 @@ class TocAnalysis:
     retargets: dict[TocItem, Retarget]  # dead entry -> the heading it most likely meant
     twins: dict[TocItem, Twin]
     outliers: dict[Heading, LevelOutlier]
-    unsure_levels: dict[Heading, int]  # heading -> its siblings' level, when not an outlier
+    doubtful: frozenset[Heading]  # listed among siblings of another level, but not outliers
     level: dict[Heading, int]  # heading -> its level, an outlier's corrected
     exceptions: frozenset[Heading]  # listed although their level is not covered
     missing: list[Heading]
@@ -235,7 +237,7 @@ def analyse(
     listed: dict[Heading, TocItem] = {}
     for item, heading in resolved.items():
         listed.setdefault(heading, item)
-    outliers, unsure = _outliers(doc, toc, resolved, listed)
+    outliers, doubtful = _outliers(doc, toc, resolved, listed)
     level = {h: h.level for h in doc.headings}
     for heading, outlier in outliers.items():
         shift = outlier.level - heading.level
@@ -243,12 +245,12 @@ def analyse(
             level[each] = each.level + shift
     tree = _tree(doc.headings, level)
     skipped = {title_key(title) for title in optional}
-    coverage = _Coverage(doc, toc, listed, level, tree, max_level, skipped)
     labels = _list_labels(doc, toc, targets)
 
     def under(item: TocItem) -> Heading | None:
         return _under(toc, item, resolved, labels)
 
+    coverage = _Coverage(doc, toc, listed, level, tree, under, max_level, skipped)
     nests = _nesting(toc, under, listed, tree, coverage)
     belongs: dict[Heading, Heading | None] = {}
     depth: dict[Heading, int] = {}
@@ -261,7 +263,8 @@ def analyse(
         belongs[heading] = above
         depth[heading] = depth[above] + 1 if above is not None else 0
     checked = {i: h for i, h in resolved.items() if i not in retargets and i not in twins}
-    misplaced = _misplaced(toc, under, checked, listed, belongs, coverage.exceptions, unsure)
+    misplaced = _misplaced(toc, under, checked, listed, belongs, coverage.exceptions, doubtful)
+    misplaced = _with_levels(misplaced, tree, level, belongs, doc.headings)
     out_of_order, alphabetical = _out_of_order(toc, checked, listed, {m.item for m in misplaced})
     return TocAnalysis(
         toc=toc,
@@ -272,7 +275,7 @@ def analyse(
         retargets=retargets,
         twins=twins,
         outliers=outliers,
-        unsure_levels=unsure,
+        doubtful=frozenset(doubtful),
         level=level,
         exceptions=frozenset(coverage.exceptions),
         missing=coverage.missing,
@@ -503,14 +506,13 @@ def _closeness(
 
 def _outliers(
     doc: Document, toc: Toc, resolved: Mapping[TocItem, Heading], listed: Mapping[Heading, TocItem]
-) -> tuple[dict[Heading, LevelOutlier], dict[Heading, int]]:
+) -> tuple[dict[Heading, LevelOutlier], set[Heading]]:
     """Listed headings whose level differs from at least ¾ of their (at least 2) TOC siblings'.
 
     Outliers are those the document itself shows wrong: a shallower heading that swallows the
     sibling listed after it as its sub-section, a deeper one that is the last sub-section of the
     sibling listed before it. The others (a shallower heading listed last) could as well be
-    listed at the wrong place: they are returned apart, with their siblings' level, for LL205 to
-    offer both remedies.
+    listed at the wrong place: they are returned apart, as headings whose level is in doubt.
     """
     tree = _tree(doc.headings, {h: h.level for h in doc.headings})
     last_child: dict[Heading | None, Heading] = {}
@@ -521,7 +523,7 @@ def _outliers(
         if listed[heading] is item and heading.span.line > toc.end_line:
             groups.setdefault(_group(toc, item), []).append(heading)
     found: dict[Heading, LevelOutlier] = {}
-    unsure: dict[Heading, int] = {}
+    doubtful: set[Heading] = set()
     for key, members in groups.items():
         if len(members) < MIN_SIBLINGS:
             continue
@@ -541,12 +543,12 @@ def _outliers(
                     and (before.level == level and last_child[before] is heading)
                 )
             if not shown:
-                unsure[heading] = level
+                doubtful.add(heading)
                 continue
             same = tuple(h for h in others if h.level == level)
             moved = _moved_with(heading, level, doc.headings, tree, listed)
             found[heading] = LevelOutlier(heading, level, same, key[1], moved)
-    return found, unsure
+    return found, doubtful
 
 
 def _descends_from(
@@ -619,11 +621,13 @@ class _Coverage:
         listed: Mapping[Heading, TocItem],
         level: Mapping[Heading, int],
         tree: Mapping[Heading, Heading | None],
+        under: Callable[[TocItem], Heading | None],
         max_level: int,
         skipped: set[str],
     ) -> None:
         self.level = level
         self.tree = tree
+        self.under = under
         self.max_level = max_level
         self.listed = listed
         self.exceptions: set[Heading] = set()
@@ -631,10 +635,15 @@ class _Coverage:
         self.why: dict[Heading, str] = {}
         after = [h for h in listed if h.span.line > toc.end_line]
         candidates: list[Heading] = []
+        shallowest = min((level[h] for h in after), default=0)
         if after:
-            shallowest = min(level[h] for h in after)
             roots = {h: self.root(h, shallowest) for h in doc.headings}
             listed_roots = {roots[h] for h in after}
+            elsewhere = {
+                title_key(item.text)
+                for item in toc.items
+                if item.link is not None and item.fragment is None
+            }
             holding = _holding_entries(doc, toc)
             if sum(1 for h in after if h in holding) * 2 <= len(after):
                 holding = set(doc.headings)  # a TOC of prose sections: any section may be one
@@ -647,7 +656,11 @@ class _Coverage:
                 and h.text.strip()
                 and (
                     h in listed
-                    or not (h.omit_from_toc or title_key(h.text) in skipped or h not in holding)
+                    or not (
+                        h.omit_from_toc
+                        or title_key(h.text) in skipped | elsewhere
+                        or h not in holding
+                    )
                 )
             ]
         self.candidates = set(candidates)
@@ -657,10 +670,16 @@ class _Coverage:
             self.children.setdefault(tree[heading], []).append(heading)
             shares.setdefault(level[heading], []).append(heading in listed)
         self.shares = {lvl: (sum(flags), len(flags)) for lvl, flags in shares.items()}
+        nested = {level[h] for h in listed if tree[h] is not None and under(listed[h]) is tree[h]}
         self.covered_levels = {
             lvl
             for lvl, (count, total) in self.shares.items()
-            if (lvl <= max_level if max_level else count >= COVERED_SHARE * total)
+            if (
+                lvl <= max_level
+                if max_level
+                else count >= COVERED_SHARE * total
+                and (count >= 2 or count == total or lvl == shallowest or lvl in nested)
+            )
         }
         shown: set[Heading] = set(listed)
         for heading in candidates:
@@ -695,7 +714,7 @@ class _Coverage:
         siblings = self.children.get(above, [])
         count = sum(1 for h in siblings if h in self.listed)
         name = f" of `{above.text.strip()}`" if above is not None else ""
-        return f"it lists {count} of the {len(siblings)} sub-sections{name}"
+        return f"it lists {count} of the {len(siblings)} sub-sections{name} under it"
 
     def covers(self, heading: Heading) -> bool:
         """Whether the TOC lists headings like this one: its level, or its siblings, mostly."""
@@ -703,9 +722,11 @@ class _Coverage:
             return True
         if self.max_level:
             return False
-        siblings = self.children.get(self.tree[heading], [])
-        listed = sum(1 for h in siblings if h in self.listed)
-        return listed >= 2 and listed > COVERED_SHARE * len(siblings)
+        above = self.tree[heading]
+        siblings = self.children.get(above, [])
+        listed = [h for h in siblings if h in self.listed]
+        nested = above is not None and any(self.under(self.listed[h]) is above for h in listed)
+        return nested and len(listed) >= COVERED_SHARE * len(siblings)
 
 
 def _holding_entries(doc: Document, toc: Toc) -> set[Heading]:
@@ -784,18 +805,58 @@ def _misplaced(
     listed: Mapping[Heading, TocItem],
     belongs: Mapping[Heading, Heading | None],
     exceptions: set[Heading] | frozenset[Heading],
-    unsure: Mapping[Heading, int],
+    doubtful: set[Heading],
 ) -> list[Misplaced]:
     """Entries listed under another entry than the one their heading belongs under."""
     found: list[Misplaced] = []
     for item, heading in checked.items():
         if listed[heading] is not item or heading.span.line <= toc.end_line:
             continue
-        if heading not in belongs or belongs[heading] in unsure:
+        if heading not in belongs or belongs[heading] in doubtful:
             continue  # the heading it belongs under is at a level its own siblings doubt
         parent = under(item)
         if parent is not belongs[heading]:
-            found.append(Misplaced(item, heading, parent, belongs[heading], heading in exceptions))
+            found.append(
+                Misplaced(item, heading, parent, belongs[heading], heading in exceptions, None)
+            )
+    return found
+
+
+def _with_levels(
+    misplaced: list[Misplaced],
+    tree: Mapping[Heading, Heading | None],
+    level: Mapping[Heading, int],
+    belongs: Mapping[Heading, Heading | None],
+    headings: Sequence[Heading],
+) -> list[Misplaced]:
+    """Each misplaced entry with the level its heading would need for the TOC to be right, when
+    changing it moves nothing else: one deeper, to be the last sub-section of the section it is
+    listed under and follows (directly, or after others listed there the same way); or its
+    section's level, when it is that section's last sub-section."""
+    found: list[Misplaced] = []
+    index_of = {heading: index for index, heading in enumerate(headings)}
+    deeper: set[Heading] = set()
+    for wrong in misplaced:
+        heading, under = wrong.heading, wrong.under
+        index = index_of[heading]
+        before = None
+        for candidate in reversed(headings[:index]):
+            if level[candidate] <= level[heading] and candidate not in deeper:
+                before = candidate
+                break
+        above = tree[heading]
+        last = next((h for h in headings[index + 1 :] if level[h] <= level[heading]), None)
+        if under is not None and before is under and level[under] == level[heading]:
+            deeper.add(heading)
+            wrong = replace(wrong, level=level[heading] + 1)
+        elif (
+            above is not None
+            and above is wrong.belongs
+            and (last is None or level[last] <= level[above])
+            and belongs.get(above) is under
+        ):
+            wrong = replace(wrong, level=level[above])
+        found.append(wrong)
     return found
 
 
@@ -838,9 +899,15 @@ def _out_of_order(
 def _moves(
     siblings: list[tuple[TocItem, Heading]], values: list[int], kept: set[int], alphabetical: bool
 ) -> Iterator[OutOfOrder]:
+    """The siblings outside ``kept``, each with the kept sibling it belongs after. In an
+    alphabetical TOC, an entry that stands where the document has its section (between the
+    entries of the sections around it) is left alone: pinned first, or added at the end."""
     kept_sorted = sorted(kept, key=lambda index: values[index])
     kept_values = [values[index] for index in kept_sorted]
+    lines = [heading.span.line for _, heading in siblings] + [1 << 30]
     for index, (item, _) in enumerate(siblings):
+        if alphabetical and (lines[index - 1] if index else 0) < lines[index] < lines[index + 1]:
+            continue
         if index not in kept:
             position = bisect_left(kept_values, values[index])
             after = siblings[kept_sorted[position - 1]][0] if position else None

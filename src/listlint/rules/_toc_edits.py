@@ -45,6 +45,10 @@ def block(doc: Document, analysis: TocAnalysis, item: TocItem) -> Block | None:
     return Block(first, last, items)
 
 
+def _has_children(analysis: TocAnalysis, item: TocItem) -> bool:
+    return any(i.parent is item for i in analysis.toc.items)
+
+
 def _descends(item: TocItem, ancestor: TocItem | None) -> bool:
     parent = item.parent
     while parent is not None:
@@ -84,16 +88,22 @@ def place_for(
 ) -> Place | None:
     """Where an entry for ``heading`` goes under ``parent`` (None: the top level): after the
     siblings whose headings come before it (or sort before it, where the TOC is alphabetical).
-    ``leaving`` is an entry that moves away, so no sibling. None when a sibling is a label."""
+    ``leaving`` is an entry that moves away, so no sibling. None when a sibling is a group label
+    (an entry without a link, with entries under it)."""
     siblings = _siblings(analysis, parent, leaving)
-    if any(i not in analysis.heading_of_item for i in siblings):
-        return None
+    resolved = analysis.heading_of_item
+    if any(i.link is None and _has_children(analysis, i) for i in siblings):
+        return None  # siblings are group labels: where a heading goes among them is a choice
     if siblings and analysis.group(siblings[0]) in analysis.alphabetical:
         keys = [sort_key(i.text) for i in siblings]
         position = bisect_left(keys, sort_key(analysis.titles[heading]))
     else:
-        lines = [analysis.heading_of_item[i].span.line for i in siblings]
-        position = sum(1 for line in lines if line < heading.span.line)
+        before = [
+            index
+            for index, i in enumerate(siblings)
+            if i in resolved and resolved[i].span.line < heading.span.line
+        ]
+        position = before[-1] + 1 if before else 0
     return _place(doc, analysis, siblings, position, parent, leaving)
 
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._toc_edits import delete_fix, retarget_fix
+from listlint.rules._toc_text import comparable
 
 
 @rule("LL203", "toc-dead-entry", fixable="sometimes", tags=("anchors", "toc"))
@@ -47,10 +48,17 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         heading = retarget.heading
         title = analysis.titles[heading]
-        now = "the heading is now" if retarget.sure else "the heading it meant is likely"
+        if comparable(title) == comparable(item.text):
+            meant = f"its heading `{title}` (line {heading.span.line}) is `#{heading.anchor}`"
+        elif retarget.sure:
+            meant = f"the heading is now `{title}` (line {heading.span.line}, `#{heading.anchor}`)"
+        else:
+            meant = (
+                f"the heading it meant is likely `{title}` (line {heading.span.line}, "
+                f"`#{heading.anchor}`)"
+            )
         yield Problem(
             place,
-            f"{start}, {now} `{title}` (line {heading.span.line}, `#{heading.anchor}`): "
-            "retarget it",
+            f"{start}, {meant}: retarget it",
             retarget_fix(doc, analysis, style, item, heading, retarget.sure),
         )

@@ -55,9 +55,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             remedy = f"nest the entry under `{parent}`"
         if wrong.exception:
             where += f" (the TOC lists h{heading.level} headings only by exception)"
-        level = analysis.unsure_levels.get(heading)
+        level = wrong.level
         if level is not None:
-            remedy += f", or make the heading `{'#' * level}` like its siblings"
+            remedy += f", or make the heading `{'#' * level}`"
         belongs = analysis.listed.get(wrong.belongs) if wrong.belongs is not None else None
         fix = None
         if wrong.belongs is None or belongs is not None:

@@ -40,9 +40,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     yield from _doubled_toc_entries(doc, ctx)
     targets = ctx.facts.targets
     heading_lines = [heading.span.line for heading in doc.headings]
+    analysis = ctx.facts.toc
+    retargeted = {item.fragment for item in analysis.twins} if analysis is not None else set()
     used: dict[str, int] = {}
     for use in fragment_links(doc):
-        used.setdefault(use.fragment, use.span.line)
+        if use.fragment not in retargeted:  # its TOC entry's finding says where it lands
+            used.setdefault(use.fragment, use.span.line)
     for fragment, line in used.items():
         places = _places(doc, targets, heading_lines, targets.names.get(fragment, []))
         if len(places) < 2:
