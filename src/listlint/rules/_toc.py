@@ -726,7 +726,7 @@ class _Coverage:
         siblings = self.children.get(above, [])
         listed = [h for h in siblings if h in self.listed]
         nested = above is not None and any(self.under(self.listed[h]) is above for h in listed)
-        return nested and len(listed) >= COVERED_SHARE * len(siblings)
+        return nested and len(listed) > COVERED_SHARE * len(siblings)
 
 
 def _holding_entries(doc: Document, toc: Toc) -> set[Heading]:

@@ -45,6 +45,13 @@ def block(doc: Document, analysis: TocAnalysis, item: TocItem) -> Block | None:
     return Block(first, last, items)
 
 
+def branch_span(doc: Document, analysis: TocAnalysis, item: TocItem) -> Span:
+    """Where ``item`` and its sub-entries are: what moves when the entry moves."""
+    found = block(doc, analysis, item)
+    last = found.last if found is not None else item.span.end_line
+    return Span(item.span.line, item.span.column, last, len(doc.line(last)) + 1)
+
+
 def _has_children(analysis: TocAnalysis, item: TocItem) -> bool:
     return any(i.parent is item for i in analysis.toc.items)
 
@@ -191,12 +198,12 @@ def retarget_fix(
     original = doc.text_at(link.destination_span)
     if not original.startswith("#"):
         return None
-    target = style.explicit.get(heading, heading.anchor)
-    edits = [Edit.replace(link.destination_span, original, f"#{target}")]
+    target = style.target(heading)
+    edits = [Edit.replace(link.destination_span, original, target)]
     if link.text_span is not None and analysis.text.differs(item.text, analysis.titles[heading]):
         label = style.label(analysis, heading)
         edits.append(Edit.replace(link.text_span, doc.text_at(link.text_span), label))
-    return Fix(tuple(edits), f"link the entry to `#{target}`", safe=safe)
+    return Fix(tuple(edits), f"link the entry to `{target}`", safe=safe)
 
 
 def retext_fix(doc: Document, analysis: TocAnalysis, style: ListStyle, item: TocItem) -> Fix | None:

@@ -19,6 +19,10 @@ from listlint.rules._toc_text import comparable, heading_label
 _T = TypeVar("_T")
 ORDERED = re.compile(r"(\d+)([.)])")
 _EMPHASIS = re.compile(r"[*_~]*")
+# Characters that end or break a link destination, percent-encoded (`<a name="a b">` -> `#a%20b`).
+_DESTINATION_ESCAPES = str.maketrans(
+    {char: f"%{ord(char):02X}" for char in " \t<>()\\"} | {"%": "%25"}
+)
 
 
 @dataclass(frozen=True)
@@ -72,10 +76,14 @@ class ListStyle:
         shortened = analysis.text.shortened(label)
         return self.transform(shortened)
 
+    def target(self, heading: Heading) -> str:
+        """The ``#fragment`` entries link ``heading`` with: its explicit anchor when entries use
+        those, else its slug; written so that it stays one link destination."""
+        return "#" + self.explicit.get(heading, heading.anchor).translate(_DESTINATION_ESCAPES)
+
     def content(self, analysis: TocAnalysis, heading: Heading) -> str:
         """A new entry for ``heading``, after its marker: ``[Label](#anchor)``, wrapped."""
-        target = self.explicit.get(heading, heading.anchor)
-        link = f"[{self.label(analysis, heading)}](#{target})"
+        link = f"[{self.label(analysis, heading)}]({self.target(heading)})"
         return f"{self.wrap[0]}{link}{self.wrap[1]}"
 
 

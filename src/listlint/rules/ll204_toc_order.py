@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._toc_edits import move_fix, place_after
+from listlint.rules._toc_edits import branch_span, move_fix, place_after
 
 
 @rule("LL204", "toc-order", severity="warning", fixable="sometimes", tags=("anchors", "toc"))
@@ -50,4 +50,5 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 f"{heading.span.line}, so the entry belongs {place}"
             )
         spot = place_after(doc, analysis, item, after)
-        yield Problem(item.span, message, move_fix(doc, analysis, style, item, spot, "move it"))
+        fix = move_fix(doc, analysis, style, item, spot, "move it")
+        yield Problem(branch_span(doc, analysis, item), message, fix)

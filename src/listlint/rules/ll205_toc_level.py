@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from listlint.findings import Fix
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._toc_edits import move_fix, place_for
+from listlint.rules._toc_edits import branch_span, move_fix, place_for
 
 
 @rule("LL205", "toc-level", severity="warning", fixable="sometimes", tags=("anchors", "toc"))
@@ -66,7 +66,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             if fix is not None and level is not None:
                 fix = Fix(fix.edits, fix.message, safe=False)
         yield Problem(
-            item.span,
+            branch_span(doc, analysis, item),
             f"TOC entry `{item.text}` is listed {listed}, but its heading ({source}) is {where}; "
             f"{remedy}",
             fix,
