@@ -17,10 +17,13 @@ REGENERATION = "LL209"  # opt-in; selecting LL2 would select it too
 
 
 def findings(
-    text: str, select: Sequence[str] = TOC_AND_HEADINGS, ignore: Sequence[str] = (REGENERATION,)
+    text: str,
+    select: Sequence[str] | None = TOC_AND_HEADINGS,
+    ignore: Sequence[str] = (REGENERATION,),
 ) -> list[Finding]:
-    """The findings of the selected rules in ``text``, in report order."""
-    selection = Selection(select=list(select), ignore=list(ignore))
+    """The findings of the selected rules (None: the default ones) in ``text``, in report order."""
+    chosen = list(select) if select is not None else None
+    selection = Selection(select=chosen, ignore=list(ignore))
     target = Target(Source("README.md", text, False), Config(), Config().enabled_rules(selection))
     return sorted(lint_targets([target]), key=lambda finding: finding.sort_key)
 

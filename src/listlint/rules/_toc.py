@@ -250,7 +250,9 @@ def analyse(
     def under(item: TocItem) -> Heading | None:
         return _under(toc, item, resolved, labels)
 
-    coverage = _Coverage(doc, toc, listed, level, tree, under, max_level, skipped)
+    coverage = _Coverage(
+        doc, toc, listed, set(labels.values()), level, tree, under, max_level, skipped
+    )
     nests = _nesting(toc, under, listed, tree, coverage)
     belongs: dict[Heading, Heading | None] = {}
     depth: dict[Heading, int] = {}
@@ -262,10 +264,12 @@ def analyse(
                 above = belongs[above]
         belongs[heading] = above
         depth[heading] = depth[above] + 1 if above is not None else 0
-    checked = {i: h for i, h in resolved.items() if i not in retargets and i not in twins}
-    misplaced = _misplaced(toc, under, checked, listed, belongs, coverage.exceptions, doubtful)
+    # Where an entry stands is checked against the heading it lists or surely meant.
+    placed = {i: h for i, h in resolved.items() if i not in retargets or retargets[i].sure}
+    misplaced = _misplaced(toc, under, placed, listed, belongs, coverage.exceptions, doubtful)
     misplaced = _with_levels(misplaced, tree, level, belongs, doc.headings)
-    out_of_order, alphabetical = _out_of_order(toc, checked, listed, {m.item for m in misplaced})
+    out_of_order, alphabetical = _out_of_order(toc, placed, listed, {m.item for m in misplaced})
+    checked = {i: h for i, h in resolved.items() if i not in retargets and i not in twins}
     return TocAnalysis(
         toc=toc,
         targets=targets,
@@ -381,19 +385,30 @@ def _resolve(toc: Toc, targets: Targets) -> tuple[dict[TocItem, Heading], list[T
 
 def _twins(doc: Document, toc: Toc, resolved: dict[TocItem, Heading]) -> dict[TocItem, Twin]:
     """Entries that land on a same-named heading other than the one they list; ``resolved`` is
-    updated to the one meant.
+    updated to the one meant: a namesake no entry lists, where the entry stands if one does.
 
-    An entry means the later namesake when an earlier entry lists the heading it lands on, when
-    it lands before the end of the TOC (on a label inside the TOC), or when its siblings' headings
-    all have the namesake's level and not the one it lands on.
+    An entry means such a namesake when an earlier entry lists the heading it lands on; when it
+    lands outside its place in the TOC (between the headings of the entries around it) and the
+    namesake is inside; when it lands before the end of the TOC (on a label inside the TOC)
+    while its siblings' headings come after it; or when its siblings' headings all have the
+    namesake's level and not the one it lands on.
     """
     namesakes: dict[str, list[Heading]] = {}
     for heading in doc.headings:
         namesakes.setdefault(slugify(heading.text), []).append(heading)
-    first: dict[Heading, TocItem] = {}
+    listed_by: dict[Heading, TocItem] = {}
     for item, heading in resolved.items():
-        first.setdefault(heading, item)
-    taken = set(resolved.values())
+        listed_by.setdefault(heading, item)
+    positions = {item: index for index, item in enumerate(toc.items)}
+    slots = {item: _slot(toc, positions[item], resolved) for item in resolved}
+
+    def in_place(item: TocItem, heading: Heading) -> bool:
+        low, high = slots[item]
+        return low < heading.span.line < high
+
+    # A heading is taken by an entry that stands where it is; one that an entry out of place
+    # lands on is free for the entry whose place it is in (suffixes shifted by a new namesake).
+    taken = {h for i, h in resolved.items() if in_place(i, h) or i.fragment is None}
     twins: dict[TocItem, Twin] = {}
     for item in toc.items:
         landed = resolved.get(item)
@@ -402,18 +417,32 @@ def _twins(doc: Document, toc: Toc, resolved: dict[TocItem, Heading]) -> dict[To
         others = [
             h
             for h in namesakes[slugify(landed.text)]
-            if h not in taken and h.span.line > toc.end_line
+            if h not in taken and h is not landed and h.span.line > toc.end_line
         ]
+        here = [h for h in others if in_place(item, h)]
         if not others:
+            taken.add(landed)
             continue
-        if first[landed] is item and landed.span.line > toc.end_line:
+        if listed_by[landed] is not item:
+            meant = (here or others)[0]
+        elif here and not in_place(item, landed):
+            meant = here[0]
+        elif landed.span.line <= toc.end_line:
+            siblings = [h for i, h in resolved.items() if _is_sibling(toc, i, item)]
+            if not siblings or any(h.span.line <= toc.end_line for h in siblings):
+                taken.add(landed)
+                continue  # its siblings are labels in the TOC too: it means the label
+            meant = (here or others)[0]
+        else:
             levels = {h.level for i, h in resolved.items() if _is_sibling(toc, i, item)}
-            others = [h for h in others if levels == {h.level} != {landed.level}]
-            if not others:
+            fitting = [h for h in others if levels == {h.level} != {landed.level}]
+            if not fitting:
+                taken.add(landed)
                 continue
-        twins[item] = Twin(landed, others[0])
-        resolved[item] = others[0]
-        taken.add(others[0])
+            meant = fitting[0]
+        twins[item] = Twin(landed, meant)
+        resolved[item] = meant
+        taken.add(meant)
     return twins
 
 
@@ -460,7 +489,8 @@ def _retargets(
         choice: Retarget | None = None
         if same:
             here = [h for h in same if h in place]
-            choice = Retarget((here or same)[0], len(same) == 1 or len(here) == 1)
+            sure = len(here) == 1 or (len(same) == 1 and low == high)
+            choice = Retarget((here or same)[0], sure)
         elif place and budget >= len(place):
             budget -= len(place)
             scored = sorted(place, key=lambda h: -_closeness(item, fragment, h, titles))
@@ -619,6 +649,7 @@ class _Coverage:
         doc: Document,
         toc: Toc,
         listed: Mapping[Heading, TocItem],
+        labelled: set[Heading],
         level: Mapping[Heading, int],
         tree: Mapping[Heading, Heading | None],
         under: Callable[[TocItem], Heading | None],
@@ -630,10 +661,11 @@ class _Coverage:
         self.under = under
         self.max_level = max_level
         self.listed = listed
+        named = set(listed) | labelled  # listed by an entry, or by the label of a list
         self.exceptions: set[Heading] = set()
         self.missing: list[Heading] = []
         self.why: dict[Heading, str] = {}
-        after = [h for h in listed if h.span.line > toc.end_line]
+        after = [h for h in named if h.span.line > toc.end_line]
         candidates: list[Heading] = []
         shallowest = min((level[h] for h in after), default=0)
         if after:
@@ -655,7 +687,7 @@ class _Coverage:
                 and roots[h] in listed_roots
                 and h.text.strip()
                 and (
-                    h in listed
+                    h in named
                     or not (
                         h.omit_from_toc
                         or title_key(h.text) in skipped | elsewhere
@@ -668,7 +700,7 @@ class _Coverage:
         shares: dict[int, list[bool]] = {}
         for heading in candidates:
             self.children.setdefault(tree[heading], []).append(heading)
-            shares.setdefault(level[heading], []).append(heading in listed)
+            shares.setdefault(level[heading], []).append(heading in named)
         self.shares = {lvl: (sum(flags), len(flags)) for lvl, flags in shares.items()}
         nested = {level[h] for h in listed if tree[h] is not None and under(listed[h]) is tree[h]}
         self.covered_levels = {
@@ -681,14 +713,14 @@ class _Coverage:
                 and (count >= 2 or count == total or lvl == shallowest or lvl in nested)
             )
         }
-        shown: set[Heading] = set(listed)
+        shown: set[Heading] = set(named)
         for heading in candidates:
             above = tree[heading]
             if not self.covers(heading):
                 if heading in listed:
                     self.exceptions.add(heading)
                 continue
-            if heading not in listed and (
+            if heading not in named and (
                 above is None or above not in self.candidates or above in shown
             ):
                 self.missing.append(heading)

@@ -14,6 +14,7 @@ No fix is offered when an entry involved spans several lines, or when the place 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 from listlint.findings import Edit, Fix, Span
@@ -168,10 +169,21 @@ def _insert(doc: Document, spot: Place, lines: list[str], loose: bool) -> Edit:
 def insert_fix(
     doc: Document, analysis: TocAnalysis, style: ListStyle, heading: Heading
 ) -> Fix | None:
-    """Add an entry for ``heading`` under its parent's entry, at its place among its siblings."""
+    """Add an entry for ``heading`` where the entries of its sibling sections are (under the
+    entry they share), or as the first entry under its parent's."""
     above = analysis.parent.get(heading)
-    parent = analysis.listed.get(above) if above is not None else None
-    if above is not None and parent is None:
+    peers = Counter(
+        item.parent
+        for h, item in analysis.listed.items()
+        if h is not heading and h in analysis.parent and analysis.parent[h] is above
+    ).most_common(1)
+    if peers:
+        parent = peers[0][0]
+    elif above is None:
+        parent = None
+    elif above in analysis.listed:
+        parent = analysis.listed[above]
+    else:
         return None  # its parent is missing too: that one is added first, then this one
     spot = place_for(doc, analysis, heading, parent)
     if spot is None:
