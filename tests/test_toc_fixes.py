@@ -11,7 +11,7 @@ from _toc_helpers import findings, fixed, lines, where
 
 from listlint.source import split_lines
 
-from conftest import SHARED, require_shared
+from conftest import FIXTURES, SHARED, require_shared
 
 LL2 = ["LL2"]
 
@@ -149,6 +149,15 @@ def test_regeneration_is_opt_in() -> None:
         "again from the headings"
     )
     assert found[0].fix is not None and not found[0].fix.safe
+
+
+def test_the_opt_in_fixture_pair() -> None:
+    folder = FIXTURES / "anchors" / "opt-in"
+    defect = (folder / "LL209-toc-regenerate.md").read_text(encoding="utf-8")
+    clean = (folder / "LL209-toc-regenerate.clean.md").read_text(encoding="utf-8")
+    assert where(findings(defect, ["LL209"], ())) == [("LL209", 5, 1)]
+    assert findings(clean, ["LL209"], ()) == []
+    assert fixed(defect, ["LL209"], (), unsafe=True) == clean
 
 
 def test_regeneration_writes_the_toc_from_the_headings() -> None:

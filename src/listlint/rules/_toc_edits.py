@@ -22,7 +22,7 @@ from listlint.model.document import Document
 from listlint.model.nodes import Heading
 from listlint.model.toc import TocItem
 from listlint.rules._toc import TocAnalysis, sort_key
-from listlint.rules._toc_style import ORDERED, ListStyle, prefix
+from listlint.rules._toc_style import ListStyle, number, prefix
 
 
 @dataclass(frozen=True)
@@ -152,8 +152,7 @@ def _place(
 
 
 def _count(item: TocItem) -> int:
-    match = ORDERED.fullmatch(item.marker)
-    return int(match.group(1)) if match else 1
+    return number(item.marker) or 1
 
 
 def _insert(doc: Document, spot: Place, lines: list[str], loose: bool) -> Edit:
@@ -296,7 +295,7 @@ def _keeps_follower(analysis: TocAnalysis, found: Block, depth: int) -> bool:
 
 def _new_prefix(doc: Document, style: ListStyle, item: TocItem, depth: int) -> str:
     marker = item.marker
-    if not ORDERED.fullmatch(marker) and not ORDERED.fullmatch(style.marker(depth)):
+    if number(marker) is None and number(style.marker(depth)) is None:
         marker = style.marker(depth)
     return style.indent(depth) + marker
 

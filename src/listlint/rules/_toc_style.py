@@ -172,6 +172,12 @@ def _explicit_anchors(analysis: TocAnalysis) -> dict[Heading, str]:
     return found
 
 
+def number(marker: str) -> int | None:
+    """The number of an ordered list marker (``3.`` -> 3), None for a bullet."""
+    match = ORDERED.fullmatch(marker)
+    return int(match.group(1)) if match else None
+
+
 def prefix(doc: Document, item: TocItem) -> str:
     """An entry's line up to the end of its marker (indentation and marker)."""
     marker = item.list_item.marker_span
