@@ -68,7 +68,7 @@ ANCHORED = {
     "listlint.suppress._DIRECTIVE",
     "listlint.urls._ARXIV_PAPER",
     "listlint.urls._PREPRINT_PAPER",
-    "listlint.rules._toc_rewrite._ORDERED",
+    "listlint.rules._toc_style.ORDERED",
     "listlint.model.toc._END_MARKER",
     "listlint.model.toc._START_MARKER",
     "listlint.model.entries._TRAILING_TAGS_REVERSED",

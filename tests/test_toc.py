@@ -194,7 +194,7 @@ def test_no_rewrite_when_the_toc_holds_entries_that_are_not_headings() -> None:
 
 def test_rewrite_repairs_a_near_miss_and_drops_a_dead_entry() -> None:
     text = "## Contents\n\n- [Install](#installaton)\n- [Gone](#gone)\n\n## Installation\n"
-    assert rewritten(text).split("\n")[2:4] == ["- [Install](#installation)", ""]
+    assert rewritten(text).split("\n")[2:4] == ["- [Installation](#installation)", ""]
 
 
 def test_no_rewrite_that_would_empty_the_toc() -> None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from listlint.rules._entries import ListAnalysis
     from listlint.rules._links import Masked
     from listlint.rules._toc import TocAnalysis
+    from listlint.rules._toc_style import ListStyle
 
 
 @dataclass(eq=False)
@@ -47,6 +48,13 @@ class DocumentFacts:
         from listlint.rules._toc import analyse_for
 
         return analyse_for(self.doc, self.targets, self.settings) if self.doc.toc else None
+
+    @cached_property
+    def toc_style(self) -> ListStyle | None:
+        """How the TOC's entries are written, for the lines TOC fixes write (None without one)."""
+        from listlint.rules._toc_style import list_style
+
+        return list_style(self.doc, self.toc) if self.toc is not None else None
 
     @cached_property
     def lists(self) -> ListAnalysis:

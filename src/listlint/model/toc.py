@@ -51,6 +51,7 @@ _END_MARKER = re.compile(
     r"\s*(?:tocstop|/toc|end doctoc\b.*|end mktoc\b.*|/markdowntoc|toc:?end|toc:?stop|/mdtoc)\s*",
     re.IGNORECASE | re.DOTALL,
 )
+SHORTCODE = re.compile(r":[a-z0-9_+-]+:")  # an emoji written as GitHub's ``:name:``
 _LINE_LINK = re.compile(r"L\d+(?:C\d+)?-L\d+(?:C\d+)?|L\d+")
 _SKIPPED_PIECES = frozenset({"strong_open", "em_open", "s_open"})
 
@@ -110,8 +111,10 @@ def fragment_of(link: Link) -> str | None:
 
 
 def title_key(text: str) -> str:
-    """A title reduced to its lowercased letters: "📖 Table of Contents:" -> "tableofcontents"."""
-    return "".join(c for c in text.lower() if unicodedata.category(c)[0] in "LM")
+    """A title reduced to its lowercased letters, emoji and ``:shortcodes:`` left out:
+    "📖 Table of Contents:" and ":anger: &nbsp;Table of Contents" -> "tableofcontents"."""
+    text = SHORTCODE.sub("", text.lower())
+    return "".join(c for c in text if unicodedata.category(c)[0] in "LM")
 
 
 def find_targets(doc: Blocks) -> Targets:

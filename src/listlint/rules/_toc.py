@@ -1,12 +1,29 @@
-"""Shared by the LL2xx rules: what a TOC should list and how its entries compare with headings."""
+"""Shared by the LL2xx rules and LL508: what a TOC lists, what it should list, and where.
+
+Nothing is assumed about how a TOC is written; its conventions are learned from its majority:
+
+- **Coverage, level by level.** A heading level is covered when at least half of its headings
+  (after the TOC, in the parts of the document the TOC lists) are listed, at least two (or
+  all of them); a heading whose
+  sub-headings are mostly listed (more than half, at least two) has them covered even when their
+  level is not. A heading listed at a level the TOC does not cover is an *exception*: it does not
+  make its peers expected, and only its place is checked.
+- **Nesting.** Whether the TOC lists sub-sections under their section's entry or beside it is
+  decided by the majority of the pairs it lists; the entries of the title and of the TOC's own
+  heading (markdown-toc lists them beside the sections) are decided on their own.
+- **Levels.** Among at least 3 sibling entries, a heading whose level differs from ¾ of the
+  others' is a level outlier, reported on the heading (LL508); the TOC is compared with the
+  level the heading should have.
+- **Order.** Siblings follow the document's order, or the alphabet when that explains more of them.
+- **Text.** See :mod:`listlint.rules._toc_text`.
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import unquote
 
@@ -14,30 +31,42 @@ from rapidfuzz import fuzz, process
 
 from listlint.findings import Span
 from listlint.model.document import Document
-from listlint.model.nodes import Heading
+from listlint.model.nodes import Heading, Link
 from listlint.model.toc import Targets, Toc, TocItem, fragment_of, title_key
+from listlint.rules._toc_text import TextStyle, comparable, heading_title, text_style
 from listlint.slug import slugify
 
 SUGGESTION_CUTOFF = 75.0
-REPAIR_CUTOFF = 90.0
+REPAIR_CUTOFF = 90.0  # a dead fragment this close to an unlisted heading's anchor is a typo
+SLOT_CUTOFF = 40.0  # the one unlisted heading where a dead entry stands, this close, is a guess
+SLOT_SURE = 70.0  # ... and this close, the renamed heading
 SUGGESTION_BUDGET = 2_000_000  # fragment pairs compared per run of a rule, at most
-CASE_MAJORITY = 0.8
-
-_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
-_TEXT_ESCAPES = str.maketrans({"[": "\\[", "]": "\\]", "\\": "\\\\"})
-
+COVERED_SHARE = 0.5
+OUTLIER_SHARE = 0.75
+MIN_SIBLINGS = 3
+SORTED_SHARE = 0.8
 
 DEFAULT_OPTIONAL = (
     "License", "Licence", "Contributing", "Contribute", "Contributors", "Credits",
     "Acknowledgements", "Acknowledgments", "Footnotes", "Code of Conduct", "Authors", "Maintainers",
     "Sponsors", "Backers",
+    "Lizenz", "Mitwirken", "Beitragen", "Mitwirkende", "Danksagung",  # German
+    "Contribuer", "Contributions", "Contributeurs", "Remerciements",  # French (Licence above)
+    "Licencia", "Contribuir", "Contribuciones", "Colaboradores", "Agradecimientos",  # Spanish
+    "Licença", "Contribuindo", "Contribuidores", "Agradecimentos",  # Portuguese
+    "Licenza", "Contribuire", "Ringraziamenti",  # Italian
+    "Лицензия", "Участие", "Вклад", "Участники", "Благодарности",  # Russian
+    "贡献", "贡献指南", "如何贡献", "参与贡献", "贡献者", "许可", "许可证", "许可协议", "开源协议",
+    "协议", "授权", "授权条款", "版权", "致谢", "鸣谢", "脚注", "注脚", "行为准则",  # Chinese
+    "貢獻", "授權", "授權條款", "致謝",  # Chinese (traditional)
+    "貢献", "ライセンス", "謝辞", "기여", "라이선스", "라이센스",  # Japanese, Korean
 )  # fmt: skip
 
 
 def analyse_for(doc: Document, targets: Targets, settings: Mapping[str, Any]) -> TocAnalysis:
     """:func:`analyse` of the document's TOC with the ``[tool.listlint.anchors]`` settings.
 
-    ``toc-max-level``: the deepest heading level a TOC must list (0: the deepest it lists);
+    ``toc-max-level``: the deepest heading level a TOC must list (0: inferred, level by level);
     ``toc-optional``: heading titles a TOC may leave out.
     """
     section = settings.get("anchors", {})
@@ -103,30 +132,56 @@ def fragment_links(doc: Document) -> Iterator[FragmentUse]:
         )
 
 
-def comparable(text: str) -> str:
-    """Text as a reader compares it: no emoji or ``:shortcodes:``, spaces collapsed."""
-    text = _SHORTCODE.sub("", text)
-    kept = "".join(
-        c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cf", "Mn") or c.isalnum()
-    )
-    return " ".join(kept.split())
+GroupKey = tuple[int, TocItem | None]  # the list an entry is in, and the entry it is listed under
 
 
-def heading_label(heading: Heading) -> str:
-    """A heading's text written as Markdown link text: code, emphasis and escapes kept, no HTML."""
-    parts: list[str] = []
-    for piece in heading.inline.pieces:
-        if piece.kind == "text":
-            parts.append(piece.text.translate(_TEXT_ESCAPES))
-        elif piece.kind == "text_special":
-            parts.append(piece.markup or piece.text)
-        elif piece.kind == "code_inline":
-            parts.append(f"{piece.markup}{piece.text}{piece.markup}")
-        elif piece.kind in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif piece.kind.endswith(("_open", "_close")) and not piece.kind.startswith("link"):
-            parts.append(piece.markup)
-    return " ".join("".join(parts).split())
+@dataclass(frozen=True)
+class Retarget:
+    """The heading a dead entry most likely meant; ``sure`` when safe to link it there."""
+
+    heading: Heading
+    sure: bool
+
+
+@dataclass(frozen=True)
+class Twin:
+    """An entry whose fragment lands on ``landed`` while it lists ``meant``, a same-named heading
+    (``#misc`` for the second `Misc`, which is ``#misc-1``)."""
+
+    landed: Heading
+    meant: Heading
+
+
+@dataclass(frozen=True)
+class LevelOutlier:
+    """A listed heading whose level differs from its TOC siblings' ``level``."""
+
+    heading: Heading
+    level: int
+    siblings: tuple[Heading, ...]  # the siblings at ``level``
+    parent: TocItem | None  # the entry they are listed under
+    moved: tuple[Heading, ...]  # its sub-sections, which change level with it
+
+
+@dataclass(frozen=True)
+class Misplaced:
+    """An entry listed under another entry than its heading's section's (None: the top level)."""
+
+    item: TocItem
+    heading: Heading
+    under: Heading | None
+    belongs: Heading | None
+    exception: bool  # its level is one the TOC does not otherwise list
+    level: int | None  # the heading's level that would match the TOC, when one would
+
+
+@dataclass(frozen=True)
+class OutOfOrder:
+    """An entry out of its siblings' order, and the sibling it belongs after (None: first)."""
+
+    item: TocItem
+    after: TocItem | None
+    alphabetical: bool  # the siblings follow the alphabet, not the document
 
 
 @dataclass(frozen=True)
@@ -135,16 +190,35 @@ class TocAnalysis:
 
     toc: Toc
     targets: Targets
+    heading_of_item: dict[TocItem, Heading]  # item -> the heading it lists (or most likely meant)
     listed: dict[Heading, TocItem]  # heading -> first item that lists it
-    heading_of_item: dict[TocItem, Heading]  # item -> its heading (a dead entry: the likely one)
-    covered: list[Heading]  # headings after the TOC that it should list
+    dead: list[TocItem]  # entries whose fragment is no anchor, even ignoring case
+    retargets: dict[TocItem, Retarget]  # dead entry -> the heading it most likely meant
+    twins: dict[TocItem, Twin]
+    outliers: dict[Heading, LevelOutlier]
+    doubtful: frozenset[Heading]  # listed among siblings of another level, but not outliers
+    level: dict[Heading, int]  # heading -> its level, an outlier's corrected
+    exceptions: frozenset[Heading]  # listed although their level is not covered
     missing: list[Heading]
-    depth: dict[Heading, int]  # heading -> depth it should have in the TOC
-    parent: dict[Heading, Heading | None]  # heading -> the listed heading it belongs under
+    why: dict[Heading, str]  # missing heading -> why the TOC should list it
+    parent: dict[Heading, Heading | None]  # shown heading -> the heading it belongs under
+    depth: dict[Heading, int]  # shown heading -> its depth in the TOC
     shown: list[Heading]  # every heading the TOC should show, in document order
-    max_level: int
-    repairs: dict[TocItem, str]  # item -> the anchor a dead or doubled entry most likely meant
-    twins: dict[TocItem, Heading]  # item -> the same-named heading an earlier entry already lists
+    misplaced: list[Misplaced]
+    out_of_order: list[OutOfOrder]
+    alphabetical: frozenset[GroupKey]  # sibling groups kept in alphabetical order
+    labels: dict[int, Heading]  # list of the TOC -> the section its label names
+    titles: dict[Heading, str]  # what a reader sees of each heading, "back to top" links left out
+    hidden: dict[Heading, tuple[Link, ...]]  # the links left out of each heading's title
+    text: TextStyle
+
+    def group(self, item: TocItem) -> GroupKey:
+        """The sibling group of ``item``."""
+        return _group(self.toc, item)
+
+    def under(self, item: TocItem) -> Heading | None:
+        """The heading of the nearest entry ``item`` is listed under (None: the top level)."""
+        return _under(self.toc, item, self.heading_of_item, self.labels)
 
 
 def analyse(
@@ -152,122 +226,743 @@ def analyse(
 ) -> TocAnalysis:
     """Compare ``toc`` with the document's headings.
 
-    ``optional`` holds heading titles (compared by :func:`title_key`) the TOC may leave out.
+    ``optional`` holds heading titles (compared by :func:`title_key`) the TOC may leave out;
+    ``max_level`` (when not 0) is the deepest level it must list, instead of the inferred ones.
     """
+    hidden = _hidden_links(doc, toc, targets)
+    titles = {h: heading_title(h, hidden.get(h, ())) for h in doc.headings}
+    resolved, dead = _resolve(toc, targets)
+    twins = _twins(doc, toc, resolved)
+    retargets = _retargets(doc, toc, resolved, dead, titles)
     listed: dict[Heading, TocItem] = {}
-    heading_of_item: dict[TocItem, Heading] = {}
-    repairs: dict[TocItem, str] = {}
-    twins: dict[TocItem, Heading] = {}
-    by_base: dict[str, list[Heading]] = {}
-    for each in doc.headings:
-        by_base.setdefault(slugify(each.text), []).append(each)
-    heading: Heading | None
-    repair = Suggester(targets.heading_of, REPAIR_CUTOFF)
-    for item in toc.items:
-        heading = item.heading
-        if heading is None and item.fragment is not None and not targets.exists(item.fragment):
-            meant = repair(item.fragment)
-            heading = targets.heading_of.get(meant) if meant else None
-            if meant and heading is not None and heading not in listed:
-                repairs[item] = meant
-        elif heading is not None and heading in listed:
-            twin = next((h for h in by_base[slugify(heading.text)] if h not in listed), None)
-            if twin is not None:
-                twins[item] = heading
-                repairs[item] = twin.anchor
-                heading = twin
-        if heading is not None:
-            heading_of_item[item] = heading
-            listed.setdefault(heading, item)
-    after = [h for h in heading_of_item.values() if h.span.line > toc.end_line]
-    covered: list[Heading] = []
-    deepest = 0
-    if after:
-        shallowest = min(h.level for h in after)
-        deepest = max_level or max(h.level for h in after)
-        roots = _roots(doc.headings, shallowest)
-        listed_roots = {roots[h] for h in after}
-        skipped = {title_key(title) for title in optional}
-        covered = [
-            h
-            for h in doc.headings
-            if h.span.line > toc.end_line
-            and shallowest <= h.level <= deepest
-            and roots[h] in listed_roots
-            and h.text.strip()
-            and (h in listed or not (h.omit_from_toc or title_key(h.text) in skipped))
-        ]
-    missing = [h for h in covered if h not in listed]
-    wanted = set(listed) | {h for h in covered}
+    for item, heading in resolved.items():
+        listed.setdefault(heading, item)
+    outliers, doubtful = _outliers(doc, toc, resolved, listed)
+    level = {h: h.level for h in doc.headings}
+    for heading, outlier in outliers.items():
+        shift = outlier.level - heading.level
+        for each in (heading, *outlier.moved):
+            level[each] = each.level + shift
+    tree = _tree(doc.headings, level)
+    skipped = {title_key(title) for title in optional}
+    labels = _list_labels(doc, toc, targets)
+
+    def under(item: TocItem) -> Heading | None:
+        return _under(toc, item, resolved, labels)
+
+    coverage = _Coverage(
+        doc, toc, listed, set(labels.values()), level, tree, under, max_level, skipped
+    )
+    nests = _nesting(toc, under, listed, tree, coverage)
+    belongs: dict[Heading, Heading | None] = {}
     depth: dict[Heading, int] = {}
-    parent: dict[Heading, Heading | None] = {}
-    shown: list[Heading] = []
-    stack: list[tuple[Heading, int, Heading | None]] = []  # heading, depth, nearest shown ancestor
-    for heading in doc.headings:
-        while stack and stack[-1][0].level >= heading.level:
-            stack.pop()
-        above_depth, above = (stack[-1][1], stack[-1][2]) if stack else (-1, None)
-        if heading in wanted:
-            shown.append(heading)
-            depth[heading] = above_depth + 1
-            parent[heading] = above
-            stack.append((heading, above_depth + 1, heading))
-        else:
-            stack.append((heading, above_depth, above))
+    shown_set = set(coverage.shown)
+    for heading in coverage.shown:
+        above = _shown_ancestor(heading, tree, shown_set)
+        if heading not in coverage.exceptions:
+            while above is not None and above not in nests:
+                above = belongs[above]
+        belongs[heading] = above
+        depth[heading] = depth[above] + 1 if above is not None else 0
+    # Where an entry stands is checked against the heading it lists or surely meant.
+    placed = {i: h for i, h in resolved.items() if i not in retargets or retargets[i].sure}
+    misplaced = _misplaced(toc, under, placed, listed, belongs, coverage.exceptions, doubtful)
+    misplaced = _with_levels(misplaced, tree, level, belongs, doc.headings)
+    out_of_order, alphabetical = _out_of_order(toc, placed, listed, {m.item for m in misplaced})
+    checked = {i: h for i, h in resolved.items() if i not in retargets and i not in twins}
     return TocAnalysis(
-        toc,
-        targets,
-        listed,
-        heading_of_item,
-        covered,
-        missing,
-        depth,
-        parent,
-        shown,
-        deepest,
-        repairs,
-        twins,
+        toc=toc,
+        targets=targets,
+        heading_of_item=resolved,
+        listed=listed,
+        dead=dead,
+        retargets=retargets,
+        twins=twins,
+        outliers=outliers,
+        doubtful=frozenset(doubtful),
+        level=level,
+        exceptions=frozenset(coverage.exceptions),
+        missing=coverage.missing,
+        why=coverage.why,
+        parent=belongs,
+        depth=depth,
+        shown=coverage.shown,
+        misplaced=misplaced,
+        out_of_order=out_of_order,
+        alphabetical=alphabetical,
+        labels=labels,
+        titles=titles,
+        hidden=hidden,
+        text=text_style({i: titles[h] for i, h in checked.items() if i.link is not None}),
     )
 
 
-def _roots(headings: Sequence[Heading], level: int) -> dict[Heading, Heading | None]:
-    """heading -> its nearest ancestor shallower than ``level`` (None for none)."""
-    roots: dict[Heading, Heading | None] = {}
+def _group(toc: Toc, item: TocItem) -> GroupKey:
+    starts = [first for first, _ in toc.lists]
+    return (bisect_right(starts, item.span.line) - 1, item.parent)
+
+
+def _under(
+    toc: Toc, item: TocItem, resolved: Mapping[TocItem, Heading], labels: Mapping[int, Heading]
+) -> Heading | None:
+    """The heading of the nearest entry ``item`` is listed under; for a top-level entry of a
+    TOC made of several lists, the heading its list's label names (None: the top level)."""
+    parent = item.parent
+    while parent is not None and parent not in resolved:
+        parent = parent.parent
+    if parent is not None:
+        return resolved[parent]
+    return labels.get(_group(toc, item)[0])
+
+
+def _list_labels(doc: Document, toc: Toc, targets: Targets) -> dict[int, Heading]:
+    """For each list of the TOC, the section its label names: the heading or paragraph between
+    it and the list before (``### [Tools](#tools-1)``, ``**Web Development**``)."""
+    labels: dict[int, Heading] = {}
+    for index, (first, _) in enumerate(toc.lists):
+        low = toc.lists[index - 1][1] if index else toc.start_line
+        blocks = [
+            (h.span, h.inline.plain_text) for h in doc.headings if low < h.span.line < first
+        ] + [
+            (p.span, p.inline.plain_text)
+            for p in doc.paragraphs
+            if low < p.span.line < first and not p.in_list
+        ]
+        if not blocks:
+            continue
+        span, text = max(blocks, key=lambda block: block[0].line)
+        fragments = [
+            fragment
+            for link in doc.links
+            if span.line <= link.span.line <= span.end_line
+            and (fragment := fragment_of(link)) is not None
+        ]
+        named = [targets.heading_of.get(f) for f in fragments] or [
+            targets.heading_of.get(slugify(text.strip()))
+        ]
+        heading = next((h for h in named if h is not None), None)
+        if heading is not None and heading.span.line > toc.end_line:
+            labels[index] = heading
+    return labels
+
+
+def _hidden_links(doc: Document, toc: Toc, targets: Targets) -> dict[Heading, tuple[Link, ...]]:
+    """Per heading, its links back to the top or to the TOC (``[⬆](#contents)``)."""
+    by_line: dict[int, Heading] = {h.span.line: h for h in doc.headings}
+    found: dict[Heading, list[Link]] = {}
+    for link in doc.links:
+        fragment = fragment_of(link)
+        heading = by_line.get(link.span.line) if link.block == "heading" else None
+        if heading is None or fragment is None or not targets.exists(fragment):
+            continue
+        target = targets.heading_of.get(fragment)
+        if target is None or target.span.line <= toc.end_line:
+            found.setdefault(heading, []).append(link)
+    return {heading: tuple(links) for heading, links in found.items()}
+
+
+def _resolve(toc: Toc, targets: Targets) -> tuple[dict[TocItem, Heading], list[TocItem]]:
+    """Each entry's heading (a fragment wrong only in case still leads to it), and the entries
+    whose fragment is no anchor at all."""
+    folded: dict[str, str] = {}
+    for name in targets.names:
+        folded.setdefault(name.casefold(), name)
+    resolved: dict[TocItem, Heading] = {}
+    dead: list[TocItem] = []
+    for item in toc.items:
+        heading = item.heading
+        fragment = item.fragment
+        if heading is None and fragment is not None and not targets.exists(fragment):
+            actual = folded.get(fragment.casefold())
+            if actual is None:
+                dead.append(item)
+                continue
+            heading = targets.heading_of.get(actual)
+        if heading is not None:
+            resolved[item] = heading
+    return resolved, dead
+
+
+def _twins(doc: Document, toc: Toc, resolved: dict[TocItem, Heading]) -> dict[TocItem, Twin]:
+    """Entries that land on a same-named heading other than the one they list; ``resolved`` is
+    updated to the one meant: a namesake no entry lists, where the entry stands if one does.
+
+    An entry means such a namesake when an earlier entry lists the heading it lands on; when it
+    lands outside its place in the TOC (between the headings of the entries around it) and the
+    namesake is inside; when it lands before the end of the TOC (on a label inside the TOC)
+    while its siblings' headings come after it; or when its siblings' headings all have the
+    namesake's level and not the one it lands on.
+    """
+    namesakes: dict[str, list[Heading]] = {}
+    for heading in doc.headings:
+        namesakes.setdefault(slugify(heading.text), []).append(heading)
+    listed_by: dict[Heading, TocItem] = {}
+    for item, heading in resolved.items():
+        listed_by.setdefault(heading, item)
+    positions = {item: index for index, item in enumerate(toc.items)}
+    slots = {item: _slot(toc, positions[item], resolved) for item in resolved}
+
+    def in_place(item: TocItem, heading: Heading) -> bool:
+        low, high = slots[item]
+        return low < heading.span.line < high
+
+    # A heading is taken by an entry that stands where it is; one that an entry out of place
+    # lands on is free for the entry whose place it is in (suffixes shifted by a new namesake).
+    taken = {h for i, h in resolved.items() if in_place(i, h) or i.fragment is None}
+    twins: dict[TocItem, Twin] = {}
+    for item in toc.items:
+        landed = resolved.get(item)
+        if landed is None or item.fragment is None:
+            continue
+        others = [
+            h
+            for h in namesakes[slugify(landed.text)]
+            if h not in taken and h is not landed and h.span.line > toc.end_line
+        ]
+        here = [h for h in others if in_place(item, h)]
+        if not others:
+            taken.add(landed)
+            continue
+        if listed_by[landed] is not item:
+            meant = (here or others)[0]
+        elif here and not in_place(item, landed):
+            meant = here[0]
+        elif landed.span.line <= toc.end_line:
+            siblings = [h for i, h in resolved.items() if _is_sibling(toc, i, item)]
+            if not siblings or any(h.span.line <= toc.end_line for h in siblings):
+                taken.add(landed)
+                continue  # its siblings are labels in the TOC too: it means the label
+            meant = (here or others)[0]
+        else:
+            levels = {h.level for i, h in resolved.items() if _is_sibling(toc, i, item)}
+            fitting = [h for h in others if levels == {h.level} != {landed.level}]
+            if not fitting:
+                taken.add(landed)
+                continue
+            meant = fitting[0]
+        twins[item] = Twin(landed, meant)
+        resolved[item] = meant
+        taken.add(meant)
+    return twins
+
+
+def _is_sibling(toc: Toc, item: TocItem, other: TocItem) -> bool:
+    return item is not other and _group(toc, item) == _group(toc, other)
+
+
+def _retargets(
+    doc: Document,
+    toc: Toc,
+    resolved: dict[TocItem, Heading],
+    dead: Sequence[TocItem],
+    titles: Mapping[Heading, str],
+) -> dict[TocItem, Retarget]:
+    """The heading each dead entry most likely meant; ``resolved`` is updated with them.
+
+    Only headings no other entry lists are candidates. In order: the one whose text is the
+    entry's; the only one standing where the entry stands in the TOC (between the headings of
+    the entries before and after it), or the closest of several there; an anchor within a typo
+    of the fragment. Sure (a safe fix) for the first, the only one in place when close enough,
+    and a typo.
+    """
+    if not dead:
+        return {}
+    unlisted = [
+        h
+        for h in doc.headings
+        if h.span.line > toc.end_line and h not in resolved.values() and h.text.strip()
+    ]
+    lines = [h.span.line for h in unlisted]
+    by_text: dict[str, list[Heading]] = {}
+    for heading in unlisted:
+        by_text.setdefault(comparable(titles[heading]).casefold(), []).append(heading)
+    positions = {item: index for index, item in enumerate(toc.items)}
+    budget = SUGGESTION_BUDGET
+    found: dict[TocItem, Retarget] = {}
+    for item in dead:
+        taken = {r.heading for r in found.values()}
+        low, high = _slot(toc, positions[item], resolved)
+        place = [h for h in unlisted[bisect_right(lines, low) : bisect_left(lines, high)]]
+        place = [h for h in place if h not in taken]
+        same = [h for h in by_text.get(comparable(item.text).casefold(), []) if h not in taken]
+        fragment = item.fragment or ""
+        choice: Retarget | None = None
+        if same:
+            here = [h for h in same if h in place]
+            sure = len(here) == 1 or (len(same) == 1 and low == high)
+            choice = Retarget((here or same)[0], sure)
+        elif place and budget >= len(place):
+            budget -= len(place)
+            scored = sorted(place, key=lambda h: -_closeness(item, fragment, h, titles))
+            best = _closeness(item, fragment, scored[0], titles)
+            alone = len(place) == 1
+            if best >= (SLOT_CUTOFF if alone else SUGGESTION_CUTOFF):
+                choice = Retarget(scored[0], best >= (SLOT_SURE if alone else REPAIR_CUTOFF))
+        if choice is None and budget >= len(unlisted):
+            budget -= len(unlisted)
+            free = {h.anchor: h for h in unlisted if h not in taken}
+            match = process.extractOne(
+                fragment, list(free), scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF
+            )
+            if match is not None:
+                choice = Retarget(free[match[0]], match[1] >= REPAIR_CUTOFF)
+        if choice is not None:
+            found[item] = choice
+            resolved[item] = choice.heading
+    return found
+
+
+def _slot(toc: Toc, position: int, resolved: Mapping[TocItem, Heading]) -> tuple[int, int]:
+    """The lines between which the heading of the entry at ``position`` should stand: after the
+    heading of the entry before it, before the heading of the entry after it (empty when those
+    two are out of order)."""
+    items = toc.items
+    before = next((resolved[i].span.line for i in reversed(items[:position]) if i in resolved), 0)
+    after = next((resolved[i].span.line for i in items[position + 1 :] if i in resolved), None)
+    low = max(before, toc.end_line)
+    high = after if after is not None else 1 << 30
+    return (low, high) if low < high else (0, 0)
+
+
+def _closeness(
+    item: TocItem, fragment: str, heading: Heading, titles: Mapping[Heading, str]
+) -> float:
+    """How alike an entry and a heading are: by fragment and anchor, or by words of their texts
+    (`Chat` and `Chat & Messaging` share all the entry's words)."""
+    by_fragment = fuzz.ratio(fragment, heading.anchor)
+    entry, title = comparable(item.text).casefold(), comparable(titles[heading]).casefold()
+    return max(by_fragment, fuzz.token_set_ratio(entry, title))
+
+
+def _outliers(
+    doc: Document, toc: Toc, resolved: Mapping[TocItem, Heading], listed: Mapping[Heading, TocItem]
+) -> tuple[dict[Heading, LevelOutlier], set[Heading]]:
+    """Listed headings whose level differs from at least ¾ of their (at least 2) TOC siblings'.
+
+    Outliers are those the document itself shows wrong: a shallower heading that swallows the
+    sibling listed after it as its sub-section, a deeper one that is the last sub-section of the
+    sibling listed before it. The others (a shallower heading listed last) could as well be
+    listed at the wrong place: they are returned apart, as headings whose level is in doubt.
+    """
+    tree = _tree(doc.headings, {h: h.level for h in doc.headings})
+    last_child: dict[Heading | None, Heading] = {}
+    for heading, above in tree.items():
+        last_child[above] = heading
+    groups: dict[GroupKey, list[Heading]] = {}
+    for item, heading in resolved.items():
+        if listed[heading] is item and heading.span.line > toc.end_line:
+            groups.setdefault(_group(toc, item), []).append(heading)
+    found: dict[Heading, LevelOutlier] = {}
+    doubtful: set[Heading] = set()
+    for key, members in groups.items():
+        if len(members) < MIN_SIBLINGS:
+            continue
+        for index, heading in enumerate(members):
+            others = members[:index] + members[index + 1 :]
+            level, count = Counter(h.level for h in others).most_common(1)[0]
+            if heading.level == level or count < OUTLIER_SHARE * len(others):
+                continue
+            if heading.level < level:
+                after = members[index + 1] if index + 1 < len(members) else None
+                shown = after is not None and _descends_from(after, heading, tree)
+            else:
+                before = members[index - 1] if index else None
+                shown = (
+                    before is not None
+                    and tree[heading] is before
+                    and (before.level == level and last_child[before] is heading)
+                )
+            if not shown:
+                doubtful.add(heading)
+                continue
+            same = tuple(h for h in others if h.level == level)
+            moved = _moved_with(heading, level, doc.headings, tree, listed)
+            found[heading] = LevelOutlier(heading, level, same, key[1], moved)
+    return found, doubtful
+
+
+def _descends_from(
+    heading: Heading, ancestor: Heading, tree: Mapping[Heading, Heading | None]
+) -> bool:
+    above = tree[heading]
+    while above is not None and above is not ancestor:
+        above = tree[above]
+    return above is ancestor
+
+
+def _moved_with(
+    heading: Heading,
+    level: int,
+    headings: Sequence[Heading],
+    tree: Mapping[Heading, Heading | None],
+    listed: Mapping[Heading, TocItem],
+) -> tuple[Heading, ...]:
+    """The sub-sections that change level with an outlier: all of a deeper one's; of a
+    shallower one, those the TOC lists under its entry, with their own sub-sections."""
+    start = headings.index(heading) + 1
+    end = next(
+        (i for i in range(start, len(headings)) if headings[i].level <= heading.level),
+        len(headings),
+    )
+    inside = headings[start:end]
+    if heading.level > level:
+        return tuple(inside)
+    item = listed[heading]
+    moved: list[Heading] = []
+    for each in inside:
+        entry = listed.get(each)
+        above = tree[each]
+        if entry is not None:
+            if _item_descends(entry, item):
+                moved.append(each)
+        elif above is not heading and above in moved:
+            moved.append(each)
+    return tuple(moved)
+
+
+def _item_descends(item: TocItem, ancestor: TocItem) -> bool:
+    parent = item.parent
+    while parent is not None and parent is not ancestor:
+        parent = parent.parent
+    return parent is ancestor
+
+
+def _tree(
+    headings: Sequence[Heading], level: Mapping[Heading, int]
+) -> dict[Heading, Heading | None]:
+    """heading -> the heading whose section it is in (None for none), by ``level``."""
+    parent: dict[Heading, Heading | None] = {}
     stack: list[Heading] = []
     for heading in headings:
-        while stack and stack[-1].level >= heading.level:
+        while stack and level[stack[-1]] >= level[heading]:
             stack.pop()
-        above = [h for h in stack if h.level < level]
-        roots[heading] = above[-1] if above else None
+        parent[heading] = stack[-1] if stack else None
         stack.append(heading)
-    return roots
+    return parent
 
 
-def out_of_order(analysis: TocAnalysis) -> list[tuple[TocItem, TocItem | None]]:
-    """Entries out of document order among their siblings, each with the entry it should follow.
+class _Coverage:
+    """Which headings the TOC should list, and which it lists as exceptions."""
 
-    Siblings (entries under the same parent entry) kept in place are a longest run already in
-    document order; an entry moved with its sub-entries is one move.
+    def __init__(
+        self,
+        doc: Document,
+        toc: Toc,
+        listed: Mapping[Heading, TocItem],
+        labelled: set[Heading],
+        level: Mapping[Heading, int],
+        tree: Mapping[Heading, Heading | None],
+        under: Callable[[TocItem], Heading | None],
+        max_level: int,
+        skipped: set[str],
+    ) -> None:
+        self.level = level
+        self.tree = tree
+        self.under = under
+        self.max_level = max_level
+        self.listed = listed
+        named = set(listed) | labelled  # listed by an entry, or by the label of a list
+        self.exceptions: set[Heading] = set()
+        self.missing: list[Heading] = []
+        self.why: dict[Heading, str] = {}
+        after = [h for h in named if h.span.line > toc.end_line]
+        candidates: list[Heading] = []
+        shallowest = min((level[h] for h in after), default=0)
+        if after:
+            roots = {h: self.root(h, shallowest) for h in doc.headings}
+            listed_roots = {roots[h] for h in after}
+            elsewhere = {
+                title_key(item.text)
+                for item in toc.items
+                if item.link is not None and item.fragment is None
+            }
+            holding = _holding_entries(doc, toc)
+            if sum(1 for h in after if h in holding) * 2 <= len(after):
+                holding = set(doc.headings)  # a TOC of prose sections: any section may be one
+            candidates = [
+                h
+                for h in doc.headings
+                if h.span.line > toc.end_line
+                and level[h] >= shallowest
+                and roots[h] in listed_roots
+                and h.text.strip()
+                and (
+                    h in named
+                    or not (
+                        h.omit_from_toc
+                        or title_key(h.text) in skipped | elsewhere
+                        or h not in holding
+                    )
+                )
+            ]
+        self.candidates = set(candidates)
+        self.children: dict[Heading | None, list[Heading]] = {}
+        shares: dict[int, list[bool]] = {}
+        for heading in candidates:
+            self.children.setdefault(tree[heading], []).append(heading)
+            shares.setdefault(level[heading], []).append(heading in named)
+        self.shares = {lvl: (sum(flags), len(flags)) for lvl, flags in shares.items()}
+        nested = {level[h] for h in listed if tree[h] is not None and under(listed[h]) is tree[h]}
+        self.covered_levels = {
+            lvl
+            for lvl, (count, total) in self.shares.items()
+            if (
+                lvl <= max_level
+                if max_level
+                else count >= COVERED_SHARE * total
+                and (count >= 2 or count == total or lvl == shallowest or lvl in nested)
+            )
+        }
+        shown: set[Heading] = set(named)
+        for heading in candidates:
+            above = tree[heading]
+            if not self.covers(heading):
+                if heading in listed:
+                    self.exceptions.add(heading)
+                continue
+            if heading not in named and (
+                above is None or above not in self.candidates or above in shown
+            ):
+                self.missing.append(heading)
+                self.why[heading] = self.reason(heading)
+                shown.add(heading)
+        self.shown = [h for h in doc.headings if h in shown]
+
+    def root(self, heading: Heading, shallowest: int) -> Heading | None:
+        above = self.tree[heading]
+        while above is not None and self.level[above] >= shallowest:
+            above = self.tree[above]
+        return above
+
+    def reason(self, heading: Heading) -> str:
+        """Why the TOC should list ``heading``: how many of its peers it lists."""
+        level = self.level[heading]
+        if self.max_level:
+            return f"`toc-max-level` is {self.max_level}"
+        if level in self.covered_levels:
+            count, total = self.shares[level]
+            return f"it lists {count} of the {total} h{level} headings"
+        above = self.tree[heading]
+        siblings = self.children.get(above, [])
+        count = sum(1 for h in siblings if h in self.listed)
+        name = f" of `{above.text.strip()}`" if above is not None else ""
+        return f"it lists {count} of the {len(siblings)} sub-sections{name} under it"
+
+    def covers(self, heading: Heading) -> bool:
+        """Whether the TOC lists headings like this one: its level, or its siblings, mostly."""
+        if self.level[heading] in self.covered_levels:
+            return True
+        if self.max_level:
+            return False
+        above = self.tree[heading]
+        siblings = self.children.get(above, [])
+        listed = [h for h in siblings if h in self.listed]
+        nested = above is not None and any(self.under(self.listed[h]) is above for h in listed)
+        return nested and len(listed) > COVERED_SHARE * len(siblings)
+
+
+def _holding_entries(doc: Document, toc: Toc) -> set[Heading]:
+    """Headings whose section (with its sub-sections) holds a list item, table row or entry: in a
+    TOC that mostly lists such sections, the ones it should list, as opposed to prose, notices
+    and appendices."""
+    lines = sorted(
+        {item.span.line for item in doc.list_items if item.span.line > toc.end_line}
+        | {row.span.line for row in doc.table_rows}
+        | {entry.span.line for entry in doc.entries}
+    )
+    holding: set[Heading] = set()
+    for section in doc.sections:
+        index = bisect_right(lines, section.start_line)
+        if index < len(lines) and lines[index] <= section.end_line:
+            holding.add(section.heading)
+    return holding
+
+
+def _shown_ancestor(
+    heading: Heading, tree: Mapping[Heading, Heading | None], shown: set[Heading]
+) -> Heading | None:
+    above = tree[heading]
+    while above is not None and above not in shown:
+        above = tree[above]
+    return above
+
+
+def _nesting(
+    toc: Toc,
+    under: Callable[[TocItem], Heading | None],
+    listed: Mapping[Heading, TocItem],
+    tree: Mapping[Heading, Heading | None],
+    coverage: _Coverage,
+) -> set[Heading]:
+    """The shown headings whose sub-sections the TOC lists under their entry.
+
+    Counted over the pairs of a listed heading and a listed sub-section (exceptions aside): the
+    sub-section's entry under the heading's ("nested") or beside it ("flat"). Headings before
+    the end of the TOC (the title, the TOC's own heading) are decided each by its own pairs, the
+    others (and the missing ones) by all their pairs together, where listing beside takes at
+    least 3 pairs; a tie nests.
     """
-    starts = [first for first, _ in analysis.toc.lists]
-    groups: dict[tuple[int, TocItem | None], list[tuple[TocItem, int]]] = {}
-    for item in analysis.toc.items:
-        heading = analysis.heading_of_item.get(item)
-        if heading is not None and analysis.listed.get(heading) is item:
-            in_list = bisect_left(starts, item.span.line + 1) - 1
-            key = (in_list, item.parent)
-            groups.setdefault(key, []).append((item, heading.span.line))
-    found: list[tuple[TocItem, TocItem | None]] = []
-    for siblings in groups.values():
-        lines = [line for _, line in siblings]
-        kept_set = _longest_increasing(lines)
-        kept = sorted(kept_set)
-        kept_lines = [lines[i] for i in kept]
-        for index, (item, line) in enumerate(siblings):
-            if index not in kept_set:
-                position = bisect_left(kept_lines, line)
-                found.append((item, siblings[kept[position - 1]][0] if position else None))
-    return sorted(found, key=lambda pair: pair[0].span.line)
+    shown = set(listed)
+    own: dict[Heading, Counter[bool]] = {}
+    pooled: Counter[bool] = Counter()
+    for heading, item in listed.items():
+        if heading in coverage.exceptions:
+            continue
+        above = _shown_ancestor(heading, tree, shown)
+        if above is None:
+            continue
+        parent = under(item)
+        if parent is above:
+            nested = True
+        elif parent is under(listed[above]):
+            nested = False
+        else:
+            continue
+        if above.span.line <= toc.end_line:
+            own.setdefault(above, Counter())[nested] += 1
+        else:
+            pooled[nested] += 1
+    pooled_nests = pooled[True] >= pooled[False] or pooled[False] < MIN_SIBLINGS
+    return {
+        heading
+        for heading in coverage.shown
+        if (own[heading][True] >= own[heading][False] if heading in own else pooled_nests)
+    }
+
+
+def _misplaced(
+    toc: Toc,
+    under: Callable[[TocItem], Heading | None],
+    checked: Mapping[TocItem, Heading],
+    listed: Mapping[Heading, TocItem],
+    belongs: Mapping[Heading, Heading | None],
+    exceptions: set[Heading] | frozenset[Heading],
+    doubtful: set[Heading],
+) -> list[Misplaced]:
+    """Entries listed under another entry than the one their heading belongs under."""
+    found: list[Misplaced] = []
+    for item, heading in checked.items():
+        if listed[heading] is not item or heading.span.line <= toc.end_line:
+            continue
+        if heading not in belongs or belongs[heading] in doubtful:
+            continue  # the heading it belongs under is at a level its own siblings doubt
+        parent = under(item)
+        if parent is not belongs[heading]:
+            found.append(
+                Misplaced(item, heading, parent, belongs[heading], heading in exceptions, None)
+            )
+    return found
+
+
+def _with_levels(
+    misplaced: list[Misplaced],
+    tree: Mapping[Heading, Heading | None],
+    level: Mapping[Heading, int],
+    belongs: Mapping[Heading, Heading | None],
+    headings: Sequence[Heading],
+) -> list[Misplaced]:
+    """Each misplaced entry with the level its heading would need for the TOC to be right, when
+    changing it moves nothing else: one deeper, to be the last sub-section of the section it is
+    listed under and follows (directly, or after others listed there the same way); or its
+    section's level, when it is that section's last sub-section."""
+    found: list[Misplaced] = []
+    index_of = {heading: index for index, heading in enumerate(headings)}
+    deeper: set[Heading] = set()
+    for wrong in misplaced:
+        heading, under = wrong.heading, wrong.under
+        index = index_of[heading]
+        before = None
+        for candidate in reversed(headings[:index]):
+            if level[candidate] <= level[heading] and candidate not in deeper:
+                before = candidate
+                break
+        above = tree[heading]
+        last = next((h for h in headings[index + 1 :] if level[h] <= level[heading]), None)
+        if under is not None and before is under and level[under] == level[heading]:
+            deeper.add(heading)
+            wrong = replace(wrong, level=level[heading] + 1)
+        elif (
+            above is not None
+            and above is wrong.belongs
+            and (last is None or level[last] <= level[above])
+            and belongs.get(above) is under
+        ):
+            wrong = replace(wrong, level=level[above])
+        found.append(wrong)
+    return found
+
+
+def _out_of_order(
+    toc: Toc,
+    checked: Mapping[TocItem, Heading],
+    listed: Mapping[Heading, TocItem],
+    misplaced: set[TocItem],
+) -> tuple[list[OutOfOrder], frozenset[GroupKey]]:
+    """Entries out of order among their siblings, and the groups kept in alphabetical order.
+
+    Siblings kept in place are a longest run already in order (an entry moved with its
+    sub-entries is one move): the document's order, or the alphabet when at least 3 siblings
+    follow it, 80% of them, and more than follow the document's.
+    """
+    groups: dict[GroupKey, list[tuple[TocItem, Heading]]] = {}
+    for item, heading in checked.items():
+        if listed[heading] is item and item not in misplaced:
+            groups.setdefault(_group(toc, item), []).append((item, heading))
+    found: list[OutOfOrder] = []
+    alphabetical: set[GroupKey] = set()
+    for key, siblings in groups.items():
+        by_line = [heading.span.line for _, heading in siblings]
+        kept = _longest_increasing(by_line)
+        ranks = _alphabetical_ranks([item.text for item, _ in siblings])
+        sorted_kept = max((_longest_increasing(r) for r in ranks), key=len)
+        if (
+            len(siblings) >= MIN_SIBLINGS
+            and len(sorted_kept) > len(kept)
+            and len(sorted_kept) >= SORTED_SHARE * len(siblings)
+        ):
+            alphabetical.add(key)
+            order = max(ranks, key=lambda r: len(_longest_increasing(r)))
+            found.extend(_moves(siblings, order, sorted_kept, alphabetical=True))
+        else:
+            found.extend(_moves(siblings, by_line, kept, alphabetical=False))
+    return sorted(found, key=lambda move: move.item.span.line), frozenset(alphabetical)
+
+
+def _moves(
+    siblings: list[tuple[TocItem, Heading]], values: list[int], kept: set[int], alphabetical: bool
+) -> Iterator[OutOfOrder]:
+    """The siblings outside ``kept``, each with the kept sibling it belongs after. In an
+    alphabetical TOC, an entry that stands where the document has its section (between the
+    entries of the sections around it) is left alone: pinned first, or added at the end."""
+    kept_sorted = sorted(kept, key=lambda index: values[index])
+    kept_values = [values[index] for index in kept_sorted]
+    lines = [heading.span.line for _, heading in siblings] + [1 << 30]
+    for index, (item, _) in enumerate(siblings):
+        if alphabetical and (lines[index - 1] if index else 0) < lines[index] < lines[index + 1]:
+            continue
+        if index not in kept:
+            position = bisect_left(kept_values, values[index])
+            after = siblings[kept_sorted[position - 1]][0] if position else None
+            yield OutOfOrder(item, after, alphabetical)
+
+
+def sort_key(text: str, spaced: bool = True) -> str:
+    """An entry text as sorted alphabetically: casefolded, with or without spaces and
+    punctuation (lists sort `App Store` before or after `Apple TV`)."""
+    text = comparable(text).casefold()
+    return text if spaced else "".join(c for c in text if c.isalnum())
+
+
+def _alphabetical_ranks(texts: list[str]) -> list[list[int]]:
+    """Each text's rank in alphabetical order, under both collations of :func:`sort_key`."""
+    ranks = []
+    for spaced in (True, False):
+        order = sorted(range(len(texts)), key=lambda i: (sort_key(texts[i], spaced), i))
+        rank = [0] * len(texts)
+        for position, index in enumerate(order):
+            rank[index] = position
+        ranks.append(rank)
+    return ranks
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
@@ -290,41 +985,3 @@ def _longest_increasing(values: list[int]) -> set[int]:
         kept.add(index)
         index = previous[index]
     return kept
-
-
-@dataclass(frozen=True)
-class CaseUsage:
-    """Whether TOC entries copy their heading's case: the basis for reporting a case-only change."""
-
-    same: int
-    differs: int
-
-    @property
-    def strict(self) -> bool:
-        """True when nearly all entries keep the heading's case, so a case change is a mistake."""
-        total = self.same + self.differs
-        return total > 0 and self.same >= CASE_MAJORITY * total
-
-
-def case_usage(toc: Toc) -> CaseUsage:
-    """Count entries whose text equals their heading's exactly vs. only ignoring case."""
-    same = differs = 0
-    for item in toc.items:
-        if item.heading is None:
-            continue
-        toc_text, heading_text = comparable(item.text), comparable(item.heading.text)
-        if toc_text == heading_text:
-            same += 1
-        elif toc_text.casefold() == heading_text.casefold():
-            differs += 1
-    return CaseUsage(same, differs)
-
-
-def text_differs(item: TocItem, usage: CaseUsage) -> bool:
-    """True when the entry's text is not its heading's (emoji, anchors, consistent case aside)."""
-    if item.heading is None:
-        return False
-    toc_text, heading_text = comparable(item.text), comparable(item.heading.text)
-    if toc_text == heading_text:
-        return False
-    return not (toc_text.casefold() == heading_text.casefold() and not usage.strict)

@@ -4,17 +4,26 @@ from collections.abc import Iterator
 
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._toc_rewrite import rewrite_fix
+from listlint.rules._toc_edits import insert_fix
 
 
-@rule("LL202", "toc-missing-heading", fixable="sometimes", tags=("anchors", "toc"))
+@rule(
+    "LL202", "toc-missing-heading", severity="warning", fixable="sometimes", tags=("anchors", "toc")
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A heading is missing from the table of contents.
 
     Why: readers navigate a long list through its TOC; a section left out of it is a section
-    nobody finds. Only headings after the TOC are expected, from the shallowest down to the deepest
-    level the TOC itself lists (or `[tool.listlint.anchors] toc-max-level`). A heading marked
-    `<!-- omit in toc -->` (at the end of its line, or alone on the line before) is never expected.
+    nobody finds. Which headings a TOC should list is learned from the TOC itself, level by level:
+    a heading level is expected when the TOC lists at least half of its headings (after the TOC,
+    in the parts of the document it lists), and below a heading whose sub-sections it mostly
+    lists (more than half, at least two). A TOC that lists every `##` and, by exception, one
+    `###` does not ask for the other `###` (LL205 checks where the exception is listed). Never
+    expected: headings marked `<!-- omit in toc -->` (at the end of the line, or alone on the
+    line before), titles in `toc-optional` (License, Contributing, Credits... also in other
+    languages: Lizenz, 贡献, 许可证...), and sections that hold no list item, table row or entry
+    (prose, notices, appendices). `[tool.listlint.anchors] toc-max-level` sets the deepest level
+    instead.
 
     Example:
 
@@ -24,20 +33,22 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         ## Editors
         ## Linters
 
-    Fix: add the heading to the TOC at its place; `--fix` rewrites the TOC from the headings in
-    the list's own style. Or mark the heading `<!-- omit in toc -->`.
+    Fix (safe): one entry is added, in the list's own style (marker, indentation, wrapping,
+    anchors, case), after the entry of the section before it, or at its alphabetical place when
+    the TOC is sorted; no other line changes. Or mark the heading `<!-- omit in toc -->`.
     """
     analysis = ctx.facts.toc
-    if analysis is None:
+    style = ctx.facts.toc_style
+    if analysis is None or style is None:
         return
     toc = analysis.toc
-    fix = rewrite_fix(doc, analysis) if analysis.missing else None
     for heading in analysis.missing:
-        name = heading.text.strip()
+        above = analysis.parent.get(heading)
+        where = f"under `{analysis.titles[above]}`" if above is not None else "at the top level"
         yield Problem(
             heading.span,
-            f"heading `{name}` (h{heading.level}) is missing from the table of contents on "
-            f"line {toc.start_line}, which covers headings down to h{analysis.max_level}; add it, "
+            f"heading `{analysis.titles[heading]}` (h{heading.level}) is missing from the table of "
+            f"contents on line {toc.start_line} ({analysis.why[heading]}); add it {where}, "
             "or mark the heading `<!-- omit in toc -->`",
-            fix,
+            insert_fix(doc, analysis, style, heading),
         )

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._toc import Suggester
-from listlint.rules._toc_rewrite import rewrite_fix
+from listlint.rules._toc_edits import delete_fix, retarget_fix
+from listlint.rules._toc_text import comparable
 
 
 @rule("LL203", "toc-dead-entry", fixable="sometimes", tags=("anchors", "toc"))
@@ -13,39 +13,52 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A table of contents entry points at a heading that is not there any more.
 
     Why: when a section is renamed or removed, its TOC entry is usually forgotten and leads
-    nowhere. Entries whose fragment differs from an anchor only in case are left to LL208.
+    nowhere. A renamed heading is one finding, on the entry, not also a "missing heading": the
+    entry is paired with the heading it meant, among the headings no other entry lists: the one
+    with the entry's text, else the one standing where the entry stands in the TOC (between the
+    headings of the entries around it), else one whose anchor is within a typo of the fragment.
+    Entries whose fragment differs from an anchor only in case are left to LL208.
 
     Example:
 
         ## Contents
-        - [Editor](#editor)
+        - [SQL Lite](#sql-lite)
 
-        ## Editors
+        ## SQLite
 
-    Fix: point the entry at the heading's anchor (the message names the closest one), or remove
-    it; `--fix` rewrites the TOC from the headings, repairing entries with a close match.
+    Fix: the entry is linked to the heading it meant, and given its text (safe when the pairing
+    is certain: same text, the only heading in its place, or a typo; unsafe otherwise); an entry
+    for a removed section, with no heading to pair, is deleted (safe).
     """
     analysis = ctx.facts.toc
-    if analysis is None:
+    style = ctx.facts.toc_style
+    if analysis is None or style is None:
         return
-    toc = analysis.toc
-    targets = analysis.targets
-    folded = {name.casefold() for name in targets.names}
-    dead = [
-        item
-        for item in toc.items
-        if item.fragment is not None
-        and not targets.exists(item.fragment)
-        and item.fragment.casefold() not in folded
-    ]
-    fix = rewrite_fix(doc, analysis) if dead else None
-    suggest = Suggester(targets.heading_of)
-    for item in dead:
-        message = f"TOC entry `{item.text}` links to `#{item.fragment}`, which no heading has"
-        meant = analysis.repairs.get(item) or suggest(item.fragment or "")
-        if meant is not None:
-            heading = targets.heading_of[meant]
-            message += f"; did you mean `#{meant}` (heading `{heading.text.strip()}`)?"
+    for item in analysis.dead:
+        place = item.link.span if item.link else item.span
+        retarget = analysis.retargets.get(item)
+        start = f"TOC entry `{item.text}` points to `#{item.fragment}`"
+        if retarget is None:
+            yield Problem(
+                place,
+                f"{start}, which no heading has any more; remove the entry, or link it to the "
+                "renamed heading",
+                delete_fix(doc, analysis, style, item),
+            )
+            continue
+        heading = retarget.heading
+        title = analysis.titles[heading]
+        if comparable(title) == comparable(item.text):
+            meant = f"its heading `{title}` (line {heading.span.line}) is `#{heading.anchor}`"
+        elif retarget.sure:
+            meant = f"the heading is now `{title}` (line {heading.span.line}, `#{heading.anchor}`)"
         else:
-            message += " any more; remove the entry or link it to the renamed heading"
-        yield Problem(item.link.span if item.link else item.span, message, fix)
+            meant = (
+                f"the heading it meant is likely `{title}` (line {heading.span.line}, "
+                f"`#{heading.anchor}`)"
+            )
+        yield Problem(
+            place,
+            f"{start}, {meant}: retarget it",
+            retarget_fix(doc, analysis, style, item, heading, retarget.sure),
+        )

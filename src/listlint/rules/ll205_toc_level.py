@@ -2,22 +2,25 @@
 
 from collections.abc import Iterator
 
+from listlint.findings import Fix
 from listlint.model.document import Document
-from listlint.model.nodes import Heading
-from listlint.model.toc import TocItem
 from listlint.rule import Context, Problem, rule
-from listlint.rules._toc import TocAnalysis
-from listlint.rules._toc_rewrite import rewrite_fix
+from listlint.rules._toc_edits import branch_span, move_fix, place_for
 
 
-@rule("LL205", "toc-level", fixable="sometimes", tags=("anchors", "toc"))
+@rule("LL205", "toc-level", severity="warning", fixable="sometimes", tags=("anchors", "toc"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    """A table of contents entry is nested at a different level than its heading.
+    """A table of contents entry is listed under another entry than its heading's section.
 
-    Why: the TOC's nesting shows which section holds which; a `###` subsection listed at the top
-    level looks like a section of its own. An entry's expected depth is one more than the nearest
-    enclosing heading the TOC lists (0 when none). When a whole branch is shifted, only its first
-    entry is reported.
+    Why: the TOC's nesting shows which section holds which; a `###` sub-section listed at the
+    top level looks like a section of its own, and a section listed under another looks like a
+    part of it. The reference is the list's own convention, learned from its majority: whether it
+    nests sub-sections under their section's entry or lists them beside it, and whether it lists
+    the title (and its own heading) as a root or beside the sections, as markdown-toc does. Only
+    entries that break the convention are reported; an entry whose whole branch moved is
+    reported once. A heading listed at a level the TOC lists only by exception (one `###` among
+    `##` sections) is expected under its section's entry. When the heading's level is the
+    mistake (a `##` among `###` siblings), LL508 reports the heading instead.
 
     Example:
 
@@ -27,60 +30,44 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         ## Genomics
         ### Variant calling
 
-    Fix: indent the entry under its parent (`  - [Variant calling](#variant-calling)`); `--fix`
-    rewrites the TOC from the headings.
+    Fix (safe): the entry, with its sub-entries, is re-indented in place (`  - [Variant
+    calling](#variant-calling)`), or moved under the entry it belongs under; no other line
+    changes.
     """
     analysis = ctx.facts.toc
-    if analysis is None:
+    style = ctx.facts.toc_style
+    if analysis is None or style is None:
         return
-    toc = analysis.toc
-    if all(item.depth == 0 for item in toc.items):
-        return  # a flat TOC lists sections without showing how they nest
-    wrong: list[tuple[TocItem, Heading, int]] = []
-    for first, last in toc.lists:
-        wrong.extend(_misplaced(analysis, [i for i in toc.items if first <= i.span.line <= last]))
-    fix = rewrite_fix(doc, analysis) if wrong else None
-    for item, heading, expected in wrong:
-        parent = analysis.parent[heading]
-        where = f"under `{parent.text.strip()}`, at " if parent is not None else "at "
+    for wrong in analysis.misplaced:
+        item, heading = wrong.item, wrong.heading
+        source = f"`{'#' * heading.level} {analysis.titles[heading]}`, line {heading.span.line}"
+        listed = (
+            f"under `{analysis.titles[wrong.under]}`"
+            if wrong.under is not None
+            else "at the top level"
+        )
+        if wrong.belongs is None:
+            where = "a section of its own"
+            remedy = "move the entry to the top level"
+        else:
+            parent = analysis.titles[wrong.belongs]
+            where = f"a sub-section of `{parent}`"
+            remedy = f"nest the entry under `{parent}`"
+        if wrong.exception:
+            where += f" (the TOC lists h{heading.level} headings only by exception)"
+        level = wrong.level
+        if level is not None:
+            remedy += f", or make the heading `{'#' * level}`"
+        belongs = analysis.listed.get(wrong.belongs) if wrong.belongs is not None else None
+        fix = None
+        if wrong.belongs is None or belongs is not None:
+            spot = place_for(doc, analysis, heading, belongs, leaving=item)
+            fix = move_fix(doc, analysis, style, item, spot, remedy.split(", or")[0])
+            if fix is not None and level is not None:
+                fix = Fix(fix.edits, fix.message, safe=False)
         yield Problem(
-            item.span,
-            f"TOC entry `{item.text}` is at {_depth(item.depth)}, but its heading "
-            f"(h{heading.level}) belongs {where}{_depth(expected)}",
+            branch_span(doc, analysis, item),
+            f"TOC entry `{item.text}` is listed {listed}, but its heading ({source}) is {where}; "
+            f"{remedy}",
             fix,
         )
-
-
-def _misplaced(analysis: TocAnalysis, items: list[TocItem]) -> list[tuple[TocItem, Heading, int]]:
-    """Entries of one list whose depth differs from their heading's, branch by branch.
-
-    An entry shifted like its parent entry is not reported again; under an entry that is no
-    heading (a group label), the first child sets the shift its siblings are compared with.
-    """
-    resolved: list[tuple[TocItem, Heading]] = []
-    for item in items:
-        heading = analysis.heading_of_item.get(item)
-        if heading is not None and analysis.listed.get(heading) is item:
-            resolved.append((item, heading))
-    if not resolved:
-        return []
-    offset = min(analysis.depth[heading] for _, heading in resolved)
-    shifts: dict[TocItem, int] = {}
-    group_shifts: dict[TocItem, int] = {}
-    wrong = []
-    for item, heading in resolved:
-        expected = analysis.depth[heading] - offset
-        shift = shifts[item] = item.depth - expected
-        if item.parent is None:
-            reference = 0
-        elif item.parent in shifts:
-            reference = shifts[item.parent]
-        else:
-            reference = group_shifts.setdefault(item.parent, shift)
-        if shift != reference:
-            wrong.append((item, heading, expected))
-    return wrong
-
-
-def _depth(depth: int) -> str:
-    return "the top level" if depth == 0 else f"nesting level {depth}"

@@ -8,21 +8,23 @@ from listlint.model.nodes import Heading, HtmlAnchor
 from listlint.model.toc import Targets
 from listlint.rule import Context, Problem, rule
 from listlint.rules._toc import fragment_links
-from listlint.rules._toc_rewrite import rewrite_fix
+from listlint.rules._toc_edits import retarget_fix
 
 NEAR_LINES = 10
 
 
 @rule("LL207", "ambiguous-anchor", fixable="sometimes", tags=("anchors", "toc"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    """A linked `#fragment` names two different places, or two TOC entries share one heading's.
+    """A linked `#fragment` names two different places, or a TOC entry lands on a namesake.
 
     Why: an explicit `<a name>`/`id` can repeat a heading's slug or another anchor; a link then
     always lands on the first one, which is rarely what the second one's author meant. Reported
     only for fragments some link uses; an anchor on a heading (or a few lines above it) and that
     heading's own slug count as one place. Two headings with the same text get `-1`, `-2`
     suffixes (`#misc`, `#misc-1`): a TOC entry that repeats `#misc` for the second one leads to
-    the first.
+    the first. So does an entry whose `#utilities` lands on a `### Utilities` under another
+    section (or on a label inside the TOC) while its siblings list `##` sections and the
+    `## Utilities` it lists is `#utilities-1`.
 
     Example:
 
@@ -32,15 +34,18 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         ## Misc
         ## Misc
 
-    Fix: link the second entry to `#misc-1` (`--fix` rewrites the TOC); rename a repeated
+    Fix (safe, for TOC entries): the entry is linked to `#misc-1`. Otherwise rename a repeated
     anchor and update the links that meant it.
     """
     yield from _doubled_toc_entries(doc, ctx)
     targets = ctx.facts.targets
     heading_lines = [heading.span.line for heading in doc.headings]
+    analysis = ctx.facts.toc
+    retargeted = {item.fragment for item in analysis.twins} if analysis is not None else set()
     used: dict[str, int] = {}
     for use in fragment_links(doc):
-        used.setdefault(use.fragment, use.span.line)
+        if use.fragment not in retargeted:  # its TOC entry's finding says where it lands
+            used.setdefault(use.fragment, use.span.line)
     for fragment, line in used.items():
         places = _places(doc, targets, heading_lines, targets.names.get(fragment, []))
         if len(places) < 2:
@@ -56,25 +61,32 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
 def _doubled_toc_entries(doc: Document, ctx: Context) -> Iterator[Problem]:
     analysis = ctx.facts.toc
-    if analysis is None:
+    style = ctx.facts.toc_style
+    if analysis is None or style is None:
         return
-    toc = analysis.toc
-    if not analysis.twins:
-        return
-    fix = rewrite_fix(doc, analysis)
-    for item in toc.items:
-        first = analysis.twins.get(item)
-        if first is None:
-            continue
-        meant = analysis.heading_of_item[item]
-        earlier = analysis.listed[first]
+    for item, twin in analysis.twins.items():
+        landed, meant = twin.landed, twin.meant
+        earlier = analysis.listed.get(landed)
+        if earlier is not None and earlier is not item:
+            where = f"that line {earlier.span.line} already lists"
+        else:
+            above = _section(doc, landed)
+            where = f"under `{above.text.strip()}`" if above is not None else "before the TOC"
         yield Problem(
             item.link.span if item.link else item.span,
-            f"TOC entry `{item.text}` links to `#{item.fragment}`, the `{first.text.strip()}` "
-            f"heading on line {first.span.line} that line {earlier.span.line} already lists; "
-            f"the heading on line {meant.span.line} is `#{meant.anchor}`",
-            fix,
+            f"TOC entry `{item.text}` links to `#{item.fragment}`, the "
+            f"`{'#' * landed.level} {landed.text.strip()}` heading on line {landed.span.line} "
+            f"{where}; the `{'#' * meant.level} {meant.text.strip()}` heading on line "
+            f"{meant.span.line} is `#{meant.anchor}`",
+            retarget_fix(doc, analysis, style, item, meant, safe=True),
         )
+
+
+def _section(doc: Document, heading: Heading) -> Heading | None:
+    """The heading whose section ``heading`` is in."""
+    section = doc.section_at(heading.span.line)
+    parent = section.parent if section is not None else None
+    return parent.heading if parent is not None else None
 
 
 def _places(

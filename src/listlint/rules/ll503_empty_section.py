@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
+from listlint.rules._headings import is_empty
 
 
 @rule("LL503", "empty-section", severity="warning", tags=("headings",))
@@ -20,10 +21,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         ## Linters
         - [ruff](https://github.com/astral-sh/ruff) - Fast Python linter.
 
-    Fix: add entries under the heading, or remove it (and its TOC entry).
+    Fix: add entries under the heading, or remove it (and its TOC entry). An empty heading
+    (`###` alone) is LL507's.
     """
     headings = doc.headings
     for index, heading in enumerate(headings):
+        if is_empty(doc, heading):
+            continue  # LL507's
         following = headings[index + 1] if index + 1 < len(headings) else None
         end = following.span.line - 1 if following else len(doc.lines)
         if following is not None and following.level > heading.level:
