@@ -8,7 +8,7 @@ from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import THRESHOLD
 
 
-@rule("LL301", "entry-name-not-link", tags=("entries", "format"))
+@rule("LL301", "entry-name-not-link", severity="warning", tags=("entries", "format"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """An item in a list of entries should start with the entry's link.
 

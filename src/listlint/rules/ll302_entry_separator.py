@@ -16,7 +16,9 @@ def _list_of(entry: Entry) -> tuple[ListItem | None, Section | None]:
     return (item.parent if item else None, entry.section)
 
 
-@rule("LL302", "entry-separator", fixable="sometimes", tags=("entries", "format"))
+@rule(
+    "LL302", "entry-separator", severity="warning", fixable="sometimes", tags=("entries", "format")
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Name and description should be separated the way the rest of the list separates them.
 

@@ -10,7 +10,13 @@ from listlint.rules._entries import descriptions_below
 BELOW = "bold-title entries in this list have their description below the title"
 
 
-@rule("LL304", "description-on-title-line", fixable="sometimes", tags=("entries", "format"))
+@rule(
+    "LL304",
+    "description-on-title-line",
+    severity="warning",
+    fixable="sometimes",
+    tags=("entries", "format"),
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A description should not share the title's line where the list puts descriptions below.
 

@@ -10,7 +10,13 @@ from listlint.rules._entries import convention, style
 FOLLOWED = "bold titles in this list are followed by a space"
 
 
-@rule("LL306", "title-link-space", fixable="always", tags=("entries", "format", "whitespace"))
+@rule(
+    "LL306",
+    "title-link-space",
+    severity="warning",
+    fixable="always",
+    tags=("entries", "format", "whitespace"),
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A bold title should be separated from its link groups by a space.
 

@@ -12,7 +12,13 @@ def _shape(gap: str) -> str:
     return "".join(gap.split())
 
 
-@rule("LL307", "link-group-spacing", fixable="always", tags=("entries", "format", "whitespace"))
+@rule(
+    "LL307",
+    "link-group-spacing",
+    severity="warning",
+    fixable="always",
+    tags=("entries", "format", "whitespace"),
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Link groups after a title should be spaced the way the rest of the list spaces them.
 

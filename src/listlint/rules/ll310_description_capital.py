@@ -14,7 +14,13 @@ from listlint.rules._entries import (
 )
 
 
-@rule("LL310", "description-capital", fixable="unsafe", tags=("entries", "description"))
+@rule(
+    "LL310",
+    "description-capital",
+    severity="warning",
+    fixable="unsafe",
+    tags=("entries", "description"),
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A description should start with a capital letter when the list's descriptions do.
 

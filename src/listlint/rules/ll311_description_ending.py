@@ -8,7 +8,13 @@ from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import TERMINAL, convention, ending, style
 
 
-@rule("LL311", "description-ending", fixable="unsafe", tags=("entries", "description"))
+@rule(
+    "LL311",
+    "description-ending",
+    severity="warning",
+    fixable="unsafe",
+    tags=("entries", "description"),
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A description should end the way the list's descriptions end: with a period, or without.
 

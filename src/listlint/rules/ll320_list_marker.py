@@ -8,7 +8,7 @@ from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import convention, style
 
 
-@rule("LL320", "list-marker", fixable="always", tags=("entries", "lists"))
+@rule("LL320", "list-marker", severity="warning", fixable="always", tags=("entries", "lists"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Bullet lists should use the same marker (``-``, ``*`` or ``+``) at the same nesting depth.
 

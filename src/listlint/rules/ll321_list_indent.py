@@ -46,7 +46,13 @@ def _still_nested(doc: Document, item: ListItem, indent: str) -> bool:
     return _width(line[:content]) <= width < _width(line[:content]) + 4
 
 
-@rule("LL321", "list-indent", fixable="sometimes", tags=("entries", "lists", "whitespace"))
+@rule(
+    "LL321",
+    "list-indent",
+    severity="warning",
+    fixable="sometimes",
+    tags=("entries", "lists", "whitespace"),
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """List items at the same depth should be indented the same way.
 

@@ -6,7 +6,7 @@ from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 
 
-@rule("LL341", "entry-in-toc", tags=("entries", "structure", "toc"))
+@rule("LL341", "entry-in-toc", severity="warning", tags=("entries", "structure", "toc"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """The table of contents should hold only links to the document's own sections.
 
