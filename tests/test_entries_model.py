@@ -41,8 +41,9 @@ def test_awesome_list_item() -> None:
 def test_ordered_item_without_separator() -> None:
     entry = only("1.  [Deep Learning](http://www.deeplearningbook.org/) by Yoshua Bengio (2015)\n")
     assert entry.list_item is not None and entry.list_item.ordered
-    assert (entry.name, entry.separator.strip(), entry.description) == (
+    assert (entry.name, entry.separator, entry.description, entry.byline) == (
         "Deep Learning",
+        "",
         "",
         "by Yoshua Bengio (2015)",
     )

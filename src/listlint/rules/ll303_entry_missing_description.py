@@ -16,7 +16,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     an entry is reported when at least 90 % of the entries of its own list (at least five) have a
     description, or when the configured style's ``description`` is ``"required"`` (never when it is
     ``"optional"``, as in the ``awesome`` style). Bold-title
-    entries (whose title is a sentence) and ``(part of X)`` sub-entries are not checked.
+    entries (whose title is a sentence), ``(part of X)`` sub-entries and entries attributed rather
+    than described (``[Title](url) by Author``) are not checked. Tags, markers and badges are not
+    a description (``- [x](url) - [python]`` has none).
 
     Example: `- [ruff](https://github.com/astral-sh/ruff)` among described entries.
 
@@ -26,7 +28,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     if configured.description == "optional":
         return
     analysis = ctx.facts.lists
-    by_item = {e.list_item: e for e in doc.entries if e.list_item is not None}
+    by_item = {e.list_item: e for e in doc.entries if e.list_item is not None and e.named}
     for items in analysis.lists:
         if any(item in analysis.navigation for item in items):
             continue
@@ -42,7 +44,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         else:
             continue
         for entry in entries:
-            if not entry.description:
+            if not entry.description and not entry.byline:
                 yield Problem(
                     entry.span,
                     f"entry {entry.name[:50]!r} has no description ({why}); add ' - Description.'",

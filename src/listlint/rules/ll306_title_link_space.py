@@ -7,7 +7,7 @@ from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import convention, style
 
-FOLLOWED = "bold titles in this list are followed by a space"
+FOLLOWED = ("bold titles", "are followed by a space")
 
 
 @rule(
@@ -47,7 +47,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield Problem(
             bracket,
             f"missing space between the title {entry.name[:60]!r} and its links; write "
-            f"`**…**{wanted.value}[[…](…)]` ({wanted.evidence(FOLLOWED)})",
+            f"`**…**{wanted.value}[[…](…)]` ({wanted.evidence(*FOLLOWED)})",
             Fix(
                 (Edit.replace(bracket, "[", wanted.value + "["),),
                 "insert a space after the title",

@@ -47,7 +47,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield Problem(
             span,
             f"link groups of {entry.name[:60]!r} are written `{text}`; write `{wanted.value}` "
-            f"({wanted.evidence('link groups in this list are written that way')})",
+            f"({wanted.evidence('link groups', 'are written that way')})",
             Fix(
                 (Edit.replace(span, text, wanted.value),),
                 f"write the link groups as `{wanted.value}`",

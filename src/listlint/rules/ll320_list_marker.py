@@ -52,7 +52,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield Problem(
             first.marker_span,
             f"this list ({count}) uses the marker {first.marker!r}; write {expected.value!r} "
-            f"({expected.evidence(f'bullet items at depth {first.depth} use it')})",
+            f"({expected.evidence(f'bullet items at depth {first.depth}', 'use it')})",
             Fix(
                 tuple(
                     Edit.replace(item.marker_span, item.marker, expected.value) for item in items

@@ -106,7 +106,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 Span(item.marker_span.line, 1, item.marker_span.line, item.marker_span.column),
                 f"{what} indented with {indents[item]!r}; indent it with {expected.value!r}"
                 f"{' relative to its parent' if item.depth else ''} "
-                f"({expected.evidence(f'items at depth {item.depth} are indented that way')})",
+                f"({expected.evidence(f'items at depth {item.depth}', 'are indented that way')})",
                 Fix(chosen, "indent like the others") if len(chosen) == len(group_edits) else None,
             )
 

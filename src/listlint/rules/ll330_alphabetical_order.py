@@ -12,7 +12,7 @@ from listlint.rules._entries import THRESHOLD, ListAnalysis, out_of_order, sort_
 
 def _entry_lists(doc: Document, analysis: ListAnalysis) -> list[list[Entry]]:
     """The entries of each list (of at least three entries), outside the TOC."""
-    by_item = {e.list_item: e for e in doc.entries if e.list_item is not None}
+    by_item = {e.list_item: e for e in doc.entries if e.list_item is not None and e.named}
     found = []
     for items in analysis.lists:
         if items[0] in analysis.navigation:
