@@ -68,6 +68,10 @@ _SEPARATOR = re.compile(
     r"|\s+"
 )
 _DASH_AFTER = re.compile(r"[ \t]*(?:-|\u2013|\u2014)[ \t]")
+# A second name joined to the first (``[xlwt](u) / [xlrd](u)``, ``… and [Part 2](u)``), before
+# a separator.
+_JOINED = re.compile(rf"[ \t]*(?:/|&|\+|,|and|or)[ \t]*(?={LINK})")
+_SEPARATOR_AHEAD = re.compile(r"[ \t]*(?:--?|\u2013|\u2014|:|\uff1a)")
 _TITLE_NOTE = re.compile(rf"[ \t]*\([^(){_PLACEHOLDERS}]*\)")  # **Title** (and others) [[code](u)]
 _NAVIGATION = re.compile(r"\n[ \t]*[*_]*(?=\x01)")  # a line starting with a link
 _PART_OF = re.compile(r"\(part of ([^)]+)\)\s*")
@@ -109,6 +113,7 @@ _NOTE = re.compile(
     r"\W*(?:see(?: also)?|more(?: in| at| on)?|also|and more|check out|for more|related)\b",
     re.IGNORECASE,
 )
+_NOT_WORD = re.compile(r"[^\w\s-]+")
 _CELL_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s+")  # ``1) **Title** - summary``
 # Link texts of a sub-item that only adds a resource to its parent entry (the parent's metadata).
 RESOURCE_LABELS = frozenset(
@@ -421,6 +426,12 @@ def _split(masked: _Masked, name_end: int, bracketed_only: bool) -> _Parts:
     for before, after in pairwise(found):
         gaps.append((masked.ends[before], after))
     rest_start, metadata = _marker_zone(text, zone_end)
+    while joined := _JOINED.match(text, rest_start):  # ``[xlwt](u) / [xlrd](u)：Desc``
+        link_end = masked.ends.get(joined.end(), joined.end() + 1)
+        if not _SEPARATOR_AHEAD.match(text, link_end):
+            break
+        rest_start, markers = _marker_zone(text, link_end)
+        metadata.extend(markers)
     match = _SEPARATOR.match(text, rest_start)
     separator = masked.inline.content[match.start() : match.end()] if match else ""
     description_start = match.end() if match else rest_start
@@ -824,7 +835,7 @@ class _Finder:
 
 def _is_resource_of(entry: Entry) -> bool:
     """Whether a sub-item entry only links a resource of its parent (store page, demo, docs)."""
-    label = entry.name.strip(" `*_").casefold()
+    label = " ".join(_NOT_WORD.sub(" ", entry.name).split()).casefold()  # `\uf8ff App Store`
     return entry.style == "list" and not entry.description and label in RESOURCE_LABELS
 
 

@@ -470,6 +470,30 @@ _COLLATIONS: tuple[Callable[[str], str], ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Collated:
+    """A name with the keys every usual collation sorts it by (see :func:`out_of_order`)."""
+
+    name: str
+    key: str  # sort_key
+    keys: tuple[str, ...]
+
+    def before(self, other: Collated) -> bool:
+        """Whether ``other`` must come before this name under every usual collation."""
+        first, second = self.key, other.key
+        if not first or not second or not (first[0].isascii() and second[0].isascii()):
+            return False
+        joined_first, joined_second = first.replace(" ", ""), second.replace(" ", "")
+        if joined_first.startswith(joined_second) or joined_second.startswith(joined_first):
+            return False
+        return all(a < b for a, b in zip(other.keys, self.keys, strict=True))
+
+
+def collated(name: str) -> Collated:
+    """``name`` with its collation keys, computed once."""
+    return Collated(name, sort_key(name), tuple(key(name) for key in _COLLATIONS))
+
+
 def out_of_order(before: str, after: str) -> bool:
     """Whether name ``after`` must come before name ``before`` under every usual collation.
 
@@ -478,13 +502,7 @@ def out_of_order(before: str, after: str) -> bool:
     one collation sees as a prefix of the other (``Calibre`` / ``Calibre Web``) and names starting
     with a non-ASCII letter are never out of order.
     """
-    first, second = sort_key(before), sort_key(after)
-    if not first or not second or not (first[0].isascii() and second[0].isascii()):
-        return False
-    joined_first, joined_second = first.replace(" ", ""), second.replace(" ", "")
-    if joined_first.startswith(joined_second) or joined_second.startswith(joined_first):
-        return False
-    return all(key(after) < key(before) for key in _COLLATIONS)
+    return collated(before).before(collated(after))
 
 
 def group_by(values: Iterable[T], key: Callable[[T], Hashable]) -> dict[Hashable, list[T]]:

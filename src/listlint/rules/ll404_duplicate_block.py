@@ -84,12 +84,16 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         index += length
 
 
-def _block_starts(doc: Document) -> dict[int, int | None]:
+def _block_starts(doc: Document) -> dict[int, int]:
     """Lines where a list item, paragraph, heading or table row begins, each with the line of
-    the list item it is nested in (None at the top)."""
-    starts: dict[int, int | None] = {}
+    the block it belongs to: its own, or its entry's for a sub-item that is not an entry itself
+    (an app's ``- [App Store](url)``, ``- `2024` `swift```) and for a paragraph inside an item."""
+    entries = {entry.list_item for entry in doc.entries if entry.list_item is not None}
+    starts: dict[int, int] = {}
     for item in doc.list_items:
-        starts[item.span.line] = item.parent.span.line if item.parent else None
+        parent = item.parent
+        part_of_parent = parent in entries and item not in entries
+        starts[item.span.line] = parent.span.line if parent and part_of_parent else item.span.line
     items = sorted(doc.list_items, key=lambda item: item.span.line)
     open_items: list[ListItem] = []
     position = 0
@@ -104,12 +108,10 @@ def _block_starts(doc: Document) -> dict[int, int | None]:
         while open_items and open_items[-1].span.end_line < line:
             open_items.pop()
         if line not in starts:
-            starts[line] = open_items[-1].span.line if open_items else None
+            starts[line] = starts[open_items[-1].span.line] if open_items else line
     return starts
 
 
-def _outer_blocks(starts: dict[int, int | None], copy: list[int]) -> int:
-    """How many blocks start on the lines ``copy`` outside another one of them (an entry with
-    its sub-items is one block)."""
-    first, last = copy[0], copy[-1]
-    return sum(1 for line in copy if line in starts and not (first <= (starts[line] or 0) <= last))
+def _outer_blocks(starts: dict[int, int], copy: list[int]) -> int:
+    """How many blocks start on the lines ``copy`` (an entry with its sub-items is one)."""
+    return len({starts[line] for line in copy if line in starts})
