@@ -201,6 +201,8 @@ def _lint(argv: Sequence[str]) -> int:
     if targets or not report.errors:
         with profile.phase("report"):
             _print(findings, args, fixed_count)
+            if args.statistics and not args.diff:  # entries per file, for the entry rules' reader
+                _print_entry_counts(targets)
             _print_hidden(shown, args)
     if args.profile:
         sys.stderr.write(profile.render())
@@ -225,6 +227,14 @@ def _write_baseline(
         return _fail(str(problem))
     sys.stderr.write(f"Wrote {len(findings)} finding{'s' * (len(findings) != 1)} to {path}.\n")
     return EXIT_ERROR if report.errors else EXIT_CLEAN
+
+
+def _print_entry_counts(targets: list[Target]) -> None:
+    from listlint.model.entries import count_styles
+    from listlint.reporters.text import render_entry_counts
+
+    counts = {t.source.path: count_styles(t.document.entries) for t in targets if t.document}
+    sys.stdout.write(render_entry_counts(counts))
 
 
 def _print_hidden(shown: ReportFilter, args: argparse.Namespace) -> None:
