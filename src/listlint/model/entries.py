@@ -13,7 +13,8 @@
 - ``table``: a table row whose first linked cell names the entry (public-apis);
 - ``mention``: a list item, citation paragraph (``**[1]** Authors. "**Title**." [[pdf]](url)``) or
   table row that contains the entry's link without starting with it (``- **2016-12** | Title |
-  [Venue](url)``, ``- Meetup [City](url)``, ``| 1) **Title** - summary | [Paper](url) |``). Such
+  [Venue](url)``, ``- Meetup [City](url)``, ``| 1) **Title** - summary | [Paper](url) |``), or
+  a line that starts with an HTML link (``&nbsp; <a href="url"><b>name</b></a> - desc<br>``). Such
   an entry has a name and links but no description: only the duplicate rules read it. Notes
   (``- More tools: [x](url), [y](url)``, ``- See also [x](url)``) are not entries.
 
@@ -34,6 +35,7 @@ file through :meth:`Inline.span`.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -113,6 +115,14 @@ _NOTE = re.compile(
     r"\W*(?:see(?: also)?|more(?: in| at| on)?|also|and more|check out|for more|related)\b",
     re.IGNORECASE,
 )
+# A line that starts with an HTML link: ``&nbsp;&nbsp; <a href="url"><b>name</b></a> - desc<br>``.
+_HTML_ENTRY = re.compile(
+    r"(?P<lead>(?:\s|&nbsp;|&emsp;|<(?:li|p|td)\b[^>]*>)*)"
+    r"<a\s[^>]*?\bhref\s*=\s*(?P<quote>[\"'])(?P<url>https?://[^\"'\s]+)(?P=quote)[^>]*>"
+    r"(?P<label>.*?)</a>",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<[^>]*>")
 _NOT_WORD = re.compile(r"[^\w\s-]+")
 _CELL_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s+")  # ``1) **Title** - summary``
 # Link texts of a sub-item that only adds a resource to its parent entry (the parent's metadata).
@@ -833,6 +843,43 @@ class _Finder:
         return None
 
 
+def _html_entries(doc: Blocks, covered: set[int]) -> Iterator[Entry]:
+    """Lines that start with an HTML link to elsewhere, outside code and the other entries
+    (the-book-of-secret-knowledge): ``mention`` entries named by the link's text."""
+    for number, line in enumerate(doc.lines, start=1):
+        if number in doc.code_lines or number in covered or "<a" not in line:
+            continue
+        match = _HTML_ENTRY.match(line)
+        name = html.unescape(_TAG.sub("", match["label"])).strip() if match else ""
+        if match is None or not name:
+            continue  # an image link (a badge) names nothing
+        url = match["url"]
+        link = Link(
+            kind="html",
+            text=name,
+            destination=url,
+            url=url,
+            span=Span(number, match.end("lead") + 1, number, match.end() + 1),
+            text_span=Span(number, match.start("label") + 1, number, match.end("label") + 1),
+            destination_span=Span(number, match.start("url") + 1, number, match.end("url") + 1),
+            reference=None,
+            image=False,
+            has_image=False,
+            block="paragraph",
+        )
+        yield Entry(
+            style="mention",
+            name=name,
+            name_span=link.text_span or link.span,
+            link=link,
+            links=(link,),
+            description="",
+            description_span=None,
+            span=Span(number, 1, number, len(line) + 1),
+            section=doc.section_at(number),
+        )
+
+
 def _is_resource_of(entry: Entry) -> bool:
     """Whether a sub-item entry only links a resource of its parent (store page, demo, docs)."""
     label = " ".join(_NOT_WORD.sub(" ", entry.name).split()).casefold()  # `\uf8ff App Store`
@@ -882,4 +929,6 @@ def find_entries(doc: Blocks) -> tuple[Entry, ...]:
         row_entry = finder.table_entry(row)
         if row_entry is not None:
             found.append(row_entry)
+    covered = {n for e in found for n in range(e.span.line, e.span.end_line + 1)}
+    found.extend(_html_entries(doc, covered))
     return tuple(sorted(found, key=lambda e: (e.span.line, e.span.column)))
