@@ -97,7 +97,7 @@ def test_messages_quote_the_inferred_convention() -> None:
     rule = find_rule("LL311")
     assert rule is not None
     ((_, problem),) = check_rule(rule, [doc])
-    assert "6 of 7 descriptions in this document end with '.'" in problem.message
+    assert "6 of 7 descriptions in this document end with '.', '!'" in problem.message
 
 
 def test_a_list_without_a_clear_majority_has_no_convention() -> None:

@@ -115,11 +115,12 @@ _NOTE = re.compile(
     r"\W*(?:see(?: also)?|more(?: in| at| on)?|also|and more|check out|for more|related)\b",
     re.IGNORECASE,
 )
-# A line that starts with an HTML link: ``&nbsp;&nbsp; <a href="url"><b>name</b></a> - desc<br>``.
+# A line that starts with an HTML link and a description: ``&nbsp; <a href="url"><b>name</b></a> -
+# desc<br>`` (a link alone on its line is a banner or a badge).
 _HTML_ENTRY = re.compile(
     r"(?P<lead>(?:\s|&nbsp;|&emsp;|<(?:li|p|td)\b[^>]*>)*)"
     r"<a\s[^>]*?\bhref\s*=\s*(?P<quote>[\"'])(?P<url>https?://[^\"'\s]+)(?P=quote)[^>]*>"
-    r"(?P<label>.*?)</a>",
+    r"(?P<label>.*?)</a>(?=\s*(?:-|\u2013|\u2014|:)\s+\S)",  # then a separator and a description
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^>]*>")
@@ -452,14 +453,13 @@ def _split(masked: _Masked, name_end: int, bracketed_only: bool) -> _Parts:
             metadata.append((tags.start(), len(text[: tags.end()].rstrip())))
             description_start = following.end()
     description_end = len(text.rstrip())
-    while True:  # trailing bracket groups of links, badges and tags are not description
+    while description_end > description_start:  # trailing link groups, badges and tags
         window = max(description_start, description_end - _TAIL_WINDOW)
-        tail = text[window:description_end]
-        start = _trailing_start(tail)
-        if start is None or window + start == description_start:
+        start = _trailing_start(text[window:description_end])
+        if start is None:
             break
         metadata.append((window + start, description_end))
-        description_end = len(text[: window + start].rstrip())
+        description_end = max(len(text[: window + start].rstrip()), description_start)
     for newline in _NAVIGATION.finditer(text, description_start, description_end):
         link = masked.links.get(newline.end())
         if link is not None and is_in_page(link):  # ``**[⬆ back to top](#contents)**``

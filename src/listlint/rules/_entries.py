@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 THRESHOLD = 0.8
 MINIMUM = 5
+CLEAR = 0.9  # a list's own style, in a document that has none
+CLEAR_MINIMUM = 8
 
 # Names of languages as language switchers write them (in English and in the language itself).
 LANGUAGE_NAMES = frozenset(
@@ -165,10 +167,11 @@ def decide(
 
     The evidence is taken where it is: the configured value when there is one; else the
     document's majority (:data:`THRESHOLD` of at least :data:`MINIMUM` values), unless a list
-    has a clear style of its own (80 % of at least three of its entries), which then judges its
-    entries and, when it differs from the document's, is a :class:`Deviation` to report once;
-    a list in a document without a majority is judged by its own (of at least :data:`MINIMUM`).
-    Entries whose ``value_of`` is None are not counted.
+    has a style of its own (80 % of at least three of its entries), which then judges its
+    entries and, when it differs from the document's, is a :class:`Deviation` to report once.
+    In a document without a majority, a list is judged only by a clear style of its own
+    (:data:`CLEAR` of at least :data:`CLEAR_MINIMUM` entries): in a mixed document, four of
+    five is chance. Entries whose ``value_of`` is None are not counted.
     """
     by_list: dict[ListKey, list[tuple[Entry, Hashable]]] = {}
     for entry in entries:
@@ -188,8 +191,10 @@ def decide(
             decided[key] = own
         elif document is not None:
             decided[key] = document
-        elif own is not None and own.total >= MINIMUM:
-            decided[key] = own
+        elif clear := majority(
+            (value for _, value in members), threshold=CLEAR, minimum=CLEAR_MINIMUM, scope="list"
+        ):
+            decided[key] = clear
     return decided, deviations
 
 

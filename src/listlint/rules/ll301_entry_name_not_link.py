@@ -4,11 +4,12 @@ import re
 from collections.abc import Iterator
 
 from listlint.model.document import Document
-from listlint.model.entries import is_in_page, is_note
+from listlint.model.entries import Entry, is_in_page, is_note
 from listlint.model.nodes import Link, Paragraph
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import THRESHOLD
 
+_NAME_AND_SEPARATOR = re.compile(r"\S.{0,60}?\s(?:-|\u2013|\u2014|:)\s")
 # ``[Name] (url)``, ``[Name]https://…``: a link whose syntax broke (LL102's business)
 _BROKEN_LINK = re.compile(r"\[[^\[\]\n]+\](?:[ \t]+\(|https?://)")
 
@@ -22,7 +23,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     name lost its link, or whose link is hidden in the description. Items with sub-items are
     group labels (``- Web Frameworks`` with entries nested under it) and are never reported, nor
     are items of a table of contents, cross-references to a section (``- [Venmo](#payments)``),
-    notes (``- More in [awful-ai](url)``, ``- See also …``) and items whose link syntax broke
+    notes (``- More in [awful-ai](url)``, ``- See also …``, a sentence without a link), links
+    introduced by a label (``- [ ] Good intro: [Title](url)``) and items whose link syntax broke
     (``[Name] (url)``, which LL102 reports). Only lists whose items are mostly entries (80 %, at
     least three entries) are checked. An entry whose link has no text (``[](url)``) is reported too.
 
@@ -44,6 +46,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     for link in doc.links:
         first_links.setdefault(link.span.line, link)
     entry_items = {e.list_item for e in doc.entries if e.list_item is not None and e.named}
+    mentions = {e.list_item: e for e in doc.entries if e.list_item and not e.named}
     for items in analysis.lists:
         if any(item in analysis.navigation for item in items):
             continue
@@ -55,6 +58,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 continue
             text = item.paragraph.inline.plain_text.strip()
             if not text or _not_an_entry(item.paragraph, first_links.get(item.span.line), text):
+                continue
+            if not _entry_like(text, mentions.get(item)):
                 continue
             yield Problem(
                 item.paragraph.span,
@@ -69,6 +74,16 @@ def _not_an_entry(paragraph: Paragraph, first: Link | None, text: str) -> bool:
     if first is not None and is_in_page(first):
         return True
     return bool(is_note(text) or _BROKEN_LINK.search(paragraph.inline.content))
+
+
+def _entry_like(text: str, mention: Entry | None) -> bool:
+    """Whether an item reads like an entry that lost its link: a link after other words that do
+    not introduce it (``black - The formatter [site](u)``, not ``Good intro: [Title](u)``), or a
+    name and a separator (``black - The formatter.``, not a sentence of prose)."""
+    if mention is not None and mention.link is not None:
+        before = text[: text.find(mention.link.text)] if mention.link.text in text else ""
+        return not before.rstrip().endswith(":")
+    return bool(_NAME_AND_SEPARATOR.match(text))
 
 
 def _has_label(doc: Document, link: Link) -> bool:

@@ -9,7 +9,7 @@ from listlint.model.entries import Entry
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import TERMINAL, decide, ending, list_of, style
 
-WITH = "end with '.', '!', '?' or '…'"
+WITH = "end with '.', '!', '?', '…' or '。'"
 WITHOUT = "end without punctuation"
 
 
@@ -92,9 +92,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
 
 def _mark(entry: Entry) -> str:
-    """The period to add: ``。`` after CJK text, ``.`` otherwise."""
-    last = entry.description.rstrip()[-1:]
-    return "\u3002" if last and unicodedata.east_asian_width(last) in ("W", "F") else "."
+    """The period to add: ``。`` to a description written in CJK, ``.`` otherwise."""
+    wide = any(unicodedata.east_asian_width(char) in ("W", "F") for char in entry.description)
+    return "\u3002" if wide else "."
 
 
 def _edit(doc: Document, entry: Entry, end: str | None, *, add: bool) -> Edit | None:
