@@ -470,9 +470,16 @@ def _split(masked: _Masked, name_end: int, bracketed_only: bool) -> _Parts:
         byline = (description_start, description_end)
         description_start = description_end
     described = text[description_start:description_end]
-    if not any(char.isalnum() for char in described) or _PLACEHOLDER.fullmatch(
-        masked.plain(description_start, description_end)
-    ):  # links, emoji or ``N/A`` alone: ``[Name](u) | [website](u)``
+    labels = [
+        link.text.split()
+        for start, link in masked.links.items()
+        if description_start <= start < description_end
+    ]
+    if (
+        not any(char.isalnum() for char in described) and all(len(label) < 3 for label in labels)
+    ) or _PLACEHOLDER.fullmatch(masked.plain(description_start, description_end)):
+        # labelled links, emoji or ``N/A`` alone: ``[Name](u) | [website](u)``; a link whose
+        # text is a sentence (a paper's title) is a description
         if described.strip():
             metadata.append((description_start, description_end))
         description_start = description_end

@@ -387,6 +387,13 @@ def names_overlap(a: Item, b: Item) -> float:
     return fuzz.token_set_ratio(a.entry.name, b.entry.name, processor=default_process)
 
 
+def extends(a: Item, b: Item) -> bool:
+    """True when one description is the other with words added at the end ("… analysis." and
+    "… analysis and visualization."), both long enough to identify an entry."""
+    shorter, longer = sorted((a.description, b.description), key=len)
+    return len(shorter) >= 3 * SHORTEST_DESCRIPTION and longer.startswith(shorter)
+
+
 def description_score(a: Item, b: Item) -> float:
     """How alike two descriptions are, 0-100; 0 when either is too short to tell."""
     if len(a.description) < SHORTEST_DESCRIPTION or len(b.description) < SHORTEST_DESCRIPTION:

@@ -416,9 +416,12 @@ def starts_lowercase(entry: Entry, ordinary: frozenset[str] | None) -> bool | No
     Only ordinary words count: a word is ordinary when some description of the list writes it
     capitalised (``Provides``), or, with ``ordinary`` None (a configured style), when it is all
     lowercase letters. Names written in lowercase (``sklearn``, ``npm``, ``p2p``), code, quotes
-    and digits say nothing.
+    and digits say nothing, nor does a description that follows the name without a separator
+    (``[DevDocs](url) is a …`` continues the name as a sentence; LL302 judges the separator).
     """
     text = entry.description_prose.lstrip()
+    if entry.separator and not entry.separator.strip():
+        return None  # ``[DevDocs](url) is a …``: a sentence that continues the name
     word = first_word(text)
     if not text or not word or text[0] in CODE + "(\"'\u201c\u2018" or not word[0].isalpha():
         return None

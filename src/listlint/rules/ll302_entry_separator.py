@@ -44,10 +44,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if e.style == "list" and e.description_layout == "inline" and e.separator_span is not None
     ]
     decided, deviations = decide(entries, lambda e: e.separator, configured.separator, configured)
+    prose = _prose_lists(
+        [e for e in ctx.facts.content_entries if e.style == "list" and (e.byline or e in entries)]
+    )
     for deviation in deviations:
-        if deviation.document.value.strip():
+        if deviation.document.value.strip() and list_of(deviation.entries[0]) not in prose:
             yield from _whole_list(deviation)
-    prose = _prose_lists(entries)
     for entry in entries:
         wanted = decided.get(list_of(entry))
         if wanted is None or not wanted.value.strip() or entry.separator == wanted.value:
@@ -92,7 +94,8 @@ def _whole_list(deviation: Deviation) -> Iterator[Problem]:
 
 
 def _prose_lists(entries: list[Entry]) -> set[ListKey]:
-    """Lists where at least half of (at least three) entries run the name into the description."""
+    """Lists where at least half of (at least three) entries run the name into the description
+    or an attribution (``[Title](url) by Author``)."""
     by_list: dict[ListKey, list[bool]] = {}
     for entry in entries:
         by_list.setdefault(list_of(entry), []).append(not entry.separator.strip())

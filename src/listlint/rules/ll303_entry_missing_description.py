@@ -36,7 +36,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         entries = [
             e for e in entries if e.part_of is None and e.link is not None and not e.link.has_image
         ]
-        described = sum(1 for e in entries if e.description)
+        described = sum(1 for e in entries if e.description or e.byline)
         if configured.description == "required":
             why = f"the configured entry style {configured.name!r} requires one"
         elif described >= 5 and described >= 0.9 * len(entries):

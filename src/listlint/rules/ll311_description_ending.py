@@ -1,6 +1,6 @@
 """LL311 description-ending."""
 
-import unicodedata
+import re
 from collections.abc import Iterator
 
 from listlint.findings import Edit, Fix, Span
@@ -11,6 +11,7 @@ from listlint.rules._entries import TERMINAL, decide, ending, list_of, style
 
 WITH = "end with '.', '!', '?', '…' or '。'"
 WITHOUT = "end without punctuation"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @rule(
@@ -93,8 +94,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
 def _mark(entry: Entry) -> str:
     """The period to add: ``。`` to a description written in CJK, ``.`` otherwise."""
-    wide = any(unicodedata.east_asian_width(char) in ("W", "F") for char in entry.description)
-    return "\u3002" if wide else "."
+    return "\u3002" if _CJK.search(entry.description) else "."
 
 
 def _edit(doc: Document, entry: Entry, end: str | None, *, add: bool) -> Edit | None:

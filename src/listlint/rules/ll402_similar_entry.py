@@ -43,16 +43,17 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
     repository (`github.com/o/r` and `github.com/o/r/wiki`), one package's PyPI page twice, or a
     fork or moved homepage that still carries the same description is one entry listed twice.
 
-    Entries with the same name but different projects are common (`jwt` by two authors) and
-    are not reported: the URLs must name the same project, or the descriptions must match
-    (`description-threshold`). Profiles on social sites (a blog and its Twitter account) are
-    different resources, and so are one plugin's or app's pages in two stores (the VS Code
-    marketplace and the JetBrains plugins site, the App Store and Google Play). Names written
-    from one template are different names: `C Notes` / `R Notes`, `Java EE` / `Java SE`,
-    `Computer Science I` / `II`, `C` / `C#` / `C++`. Translations are compared only with files of
-    their own language. Exemptions are those of LL401. A name more than 50 entries share
-    ("Website", "Paper") is a label rather than a project's name: such entries are compared only
-    with the first 50 of that name linking the same project or carrying the same description.
+    Entries with the same name but different projects are common (`jwt` by two authors) and are
+    not reported: the URLs must name the same project, or the descriptions must match
+    (`description-threshold`, or one is the other with words added at the end). Profiles on
+    social sites (a blog and its Twitter account) are different resources, and so are one
+    plugin's or app's pages in two stores (the VS Code marketplace and the JetBrains plugins
+    site, the App Store and Google Play). Names written from one template are different names:
+    `C Notes` / `R Notes`, `Java EE` / `Java SE`, `Computer Science I` / `II`, `C` / `C#` /
+    `C++`. Translations are compared only with files of their own language. Exemptions are those
+    of LL401. A name more than 50 entries share ("Website", "Paper") is a label rather than a
+    project's name: such entries are compared only with the first 50 of that name linking the
+    same project or carrying the same description.
 
     Example:
 
@@ -80,7 +81,7 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
         elif (
             not dup.is_channel(first)
             and not dup.is_channel(later)
-            and description >= description_threshold
+            and (description >= description_threshold or dup.extends(first, later))
         ):
             reason = "same name and description, another URL"
         else:
