@@ -118,7 +118,7 @@ _NOTE = re.compile(
 # A line that starts with an HTML link and a description: ``&nbsp; <a href="url"><b>name</b></a> -
 # desc<br>`` (a link alone on its line is a banner or a badge).
 _HTML_ENTRY = re.compile(
-    r"(?P<lead>(?:\s|&nbsp;|&emsp;|<(?:li|p|td)\b[^>]*>)*)"
+    r"(?P<lead>(?:\s|&nbsp;|&emsp;|<(?:li|td)\b[^>]*>)*)"
     r"<a\s[^>]*?\bhref\s*=\s*(?P<quote>[\"'])(?P<url>https?://[^\"'\s]+)(?P=quote)[^>]*>"
     r"(?P<label>.*?)</a>(?=\s*(?:-|\u2013|\u2014|:)\s+\S)",  # then a separator and a description
     re.IGNORECASE,
@@ -851,15 +851,17 @@ class _Finder:
 
 
 def _html_entries(doc: Blocks, covered: set[int]) -> Iterator[Entry]:
-    """Lines that start with an HTML link to elsewhere, outside code and the other entries
-    (the-book-of-secret-knowledge): ``mention`` entries named by the link's text."""
+    """Lines in a section that start with an HTML link to elsewhere and a description, outside
+    code and the other entries (the-book-of-secret-knowledge): ``mention`` entries named by the
+    link's text."""
     for number, line in enumerate(doc.lines, start=1):
         if number in doc.code_lines or number in covered or "<a" not in line:
             continue
+        section = doc.section_at(number)
         match = _HTML_ENTRY.match(line)
         name = html.unescape(_TAG.sub("", match["label"])).strip() if match else ""
-        if match is None or not name:
-            continue  # an image link (a badge) names nothing
+        if match is None or not name or section is None or section.heading.level < 2:
+            continue  # an image link (a badge) names nothing; sponsors stand under the title
         url = match["url"]
         link = Link(
             kind="html",
@@ -883,7 +885,7 @@ def _html_entries(doc: Blocks, covered: set[int]) -> Iterator[Entry]:
             description="",
             description_span=None,
             span=Span(number, 1, number, len(line) + 1),
-            section=doc.section_at(number),
+            section=section,
         )
 
 
