@@ -376,10 +376,22 @@ SAME_DESCRIPTION = 90  # descriptions at least this alike (0-100) say the same
 
 
 def _names_share(a: Item, b: Item) -> bool:
-    """Whether two names share a word, or one contains the other (``hatch``, ``hatchling``)."""
+    """Whether two names share a word, one contains the other (``hatch``, ``hatchling``) or
+    both contain the repository's name (``g3proxy`` and ``g3bench`` in ``bytedance/g3``); but
+    not when one name is a whole part of the other (``vproxy`` and ``vproxy/0x676e67`` name one
+    project)."""
+    if _name_parts(a.entry.name) & _name_parts(b.entry.name):
+        return False
     shorter, longer = sorted((a.name, b.name), key=len)
     words = set(name_words(a.entry.name)) & set(name_words(b.entry.name))
-    return bool(words) or (bool(shorter) and shorter in longer)
+    repository = name_key((a.project or "").rsplit("/", 1)[-1])
+    in_both = bool(repository) and repository in a.name and repository in b.name
+    return bool(words) or (bool(shorter) and shorter in longer) or in_both
+
+
+def _name_parts(name: str) -> set[str]:
+    """The "/"-separated parts of a name, as compared."""
+    return {_NON_ALNUM.sub("", part.casefold()) for part in name.split("/")} - {""}
 
 
 def names_overlap(a: Item, b: Item) -> float:

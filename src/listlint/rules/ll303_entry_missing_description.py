@@ -1,10 +1,13 @@
 """LL303 entry-missing-description."""
 
+import re
 from collections.abc import Iterator
 
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import style
+
+_RETIRED = re.compile(r"deprecated|archived|unmaintained|abandoned|obsolete", re.IGNORECASE)
 
 
 @rule("LL303", "entry-missing-description", severity="warning", tags=("entries", "format"))
@@ -17,7 +20,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     description, or when the configured style's ``description`` is ``"required"`` (never when it is
     ``"optional"``, as in the ``awesome`` style). Bold-title
     entries (whose title is a sentence), ``(part of X)`` sub-entries and entries attributed rather
-    than described (``[Title](url) by Author``) are not checked. Tags, markers and badges are not
+    than described (``[Title](url) by Author``) or marked retired (``**[Deprecated]**``) are not
+    checked. Tags, markers and badges are not
     a description (``- [x](url) - [python]`` has none).
 
     Example: `- [ruff](https://github.com/astral-sh/ruff)` among described entries.
@@ -44,7 +48,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         else:
             continue
         for entry in entries:
-            if not entry.description and not entry.byline:
+            retired = any(_RETIRED.search(marker) for marker in entry.metadata)
+            if not entry.description and not entry.byline and not retired:
                 yield Problem(
                     entry.span,
                     f"entry {entry.name[:50]!r} has no description ({why}); add ' - Description.'",
