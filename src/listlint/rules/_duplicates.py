@@ -357,11 +357,11 @@ def components(first: Item, later: Item) -> bool:
     ``uv-build`` in another, both linking ``github.com/astral-sh/uv``.
 
     The later entry links the repository's front page from another section under another name
-    that shares a word with the first or contains it (``hatch``, ``hatchling``), and both say
-    something different about themselves. The
-    same repository under a name it does not share (``Circular Chart`` linking the
-    ``flutter-redux-todo-list`` repository), or with the same or no description (``trash`` and
-    ``trash-files``, "Move files to the trash."), is a slip or a duplicate.
+    that shares a word with the first, contains it (``hatch``, ``hatchling``) or shares the
+    repository's name with it (``g3proxy``, ``g3bench``), and both say something different about
+    themselves. The same repository under a name it does not share (``Circular Chart`` linking
+    the ``flutter-redux-todo-list`` repository), or with the same or no description (``trash``
+    and ``trash-files``, "Move files to the trash."), is a slip or a duplicate.
     """
     return (
         is_repository_home(later)
