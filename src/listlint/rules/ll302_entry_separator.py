@@ -1,6 +1,6 @@
 """LL302 entry-separator."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from listlint.findings import Edit, Fix
 from listlint.model.document import Document
@@ -44,11 +44,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if e.style == "list" and e.description_layout == "inline" and e.separator_span is not None
     ]
     decided, deviations = decide(entries, lambda e: e.separator, configured.separator, configured)
-    prose = _prose_lists(
-        [e for e in ctx.facts.content_entries if e.style == "list" and (e.byline or e in entries)]
-    )
+    attributed = _attributed_lists(ctx.facts.content_entries)
+    prose = _prose_lists(entries) | attributed
     for deviation in deviations:
-        if deviation.document.value.strip() and list_of(deviation.entries[0]) not in prose:
+        if deviation.document.value.strip() and list_of(deviation.entries[0]) not in attributed:
             yield from _whole_list(deviation)
     for entry in entries:
         wanted = decided.get(list_of(entry))
@@ -94,15 +93,27 @@ def _whole_list(deviation: Deviation) -> Iterator[Problem]:
 
 
 def _prose_lists(entries: list[Entry]) -> set[ListKey]:
-    """Lists where at least half of (at least three) entries run the name into the description
-    or an attribution (``[Title](url) by Author``)."""
+    """Lists where at least half of (at least three) entries run the name into the description."""
+    return _lists_where(entries, lambda entry: not entry.separator.strip())
+
+
+def _attributed_lists(entries: Iterable[Entry]) -> set[ListKey]:
+    """Lists where at least half of (at least three) entries are attributed, not described
+    (``[Title](url) by Author``): books and talks, whose other items name an author too."""
+    return _lists_where(
+        [e for e in entries if e.style == "list" and (e.byline or e.description)],
+        lambda entry: bool(entry.byline),
+    )
+
+
+def _lists_where(entries: Iterable[Entry], test: Callable[[Entry], bool]) -> set[ListKey]:
     by_list: dict[ListKey, list[bool]] = {}
     for entry in entries:
-        by_list.setdefault(list_of(entry), []).append(not entry.separator.strip())
+        by_list.setdefault(list_of(entry), []).append(test(entry))
     return {
         key
-        for key, missing in by_list.items()
-        if (found := majority(missing, threshold=0.5, minimum=3)) is not None and found.value
+        for key, verdicts in by_list.items()
+        if (found := majority(verdicts, threshold=0.5, minimum=3)) is not None and found.value
     }
 
 
