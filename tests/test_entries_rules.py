@@ -19,6 +19,7 @@ EXPECTED = {
     "LL301-name-not-link": [("LL301", 10)],
     "LL302-en-dash-separator": [("LL302", 10)],
     "LL302-missing-separator": [("LL302", 10)],
+    "LL302-sub-list-separator": [("LL302", 20)],
     "LL303-missing-description": [("LL303", 15)],
     "LL304-description-on-title-line": [("LL304", 21)],
     "LL305-description-blank-line": [("LL305", 22)],
@@ -40,6 +41,7 @@ EXPECTED = {
 # fixes that turn the defect file into exactly its clean twin
 FIXED_TO_CLEAN = {
     "LL302-en-dash-separator",
+    "LL302-sub-list-separator",
     "LL304-description-on-title-line",
     "LL305-description-blank-line",
     "LL306-title-link-space",
