@@ -580,16 +580,11 @@ class _Finder:
         self, masked: _Masked, paragraph: Paragraph, item: ListItem | None = None
     ) -> Entry | None:
         """A ``mention`` entry: the first link to elsewhere in text that does not start with it."""
-        primary = next(
-            (
-                start
-                for start, link in sorted(masked.links.items())
-                if not link.image and not link.has_image and not is_in_page(link)
-            ),
-            None,
-        )
+        primary = _first_web_link(masked)
         if primary is None or is_note(masked.plain(0, primary)):
             return None
+        if _prose(masked, primary):
+            return None  # ``Use [mtr](url) as a better traceroute``: a sentence, not an entry
         name, start, end = _name_of_mention(masked, primary)
         inline = paragraph.inline
         span = item.span if item is not None else paragraph.span
@@ -819,14 +814,7 @@ class _Finder:
     def row_mention(self, row: TableRow, masks: list[_Masked]) -> Entry | None:
         """A row whose first cell names the entry in text and a later cell links it."""
         for masked in masks:
-            primary = next(
-                (
-                    start
-                    for start, link in sorted(masked.links.items())
-                    if not link.image and not link.has_image and not is_in_page(link)
-                ),
-                None,
-            )
+            primary = _first_web_link(masked)
             if primary is None:
                 continue
             title = masks[0]
@@ -887,6 +875,48 @@ def _html_entries(doc: Blocks, covered: set[int]) -> Iterator[Entry]:
             span=Span(number, 1, number, len(line) + 1),
             section=section,
         )
+
+
+def _first_web_link(masked: _Masked) -> int | None:
+    """Where the first link to a web page starts (not an image, a badge or a file of the
+    repository: a sentence that links ``CONTRIBUTING.md`` mentions no entry)."""
+    return next(
+        (
+            start
+            for start, link in sorted(masked.links.items())
+            if not link.image and not link.has_image and _WEB.match(link.destination)
+        ),
+        None,
+    )
+
+
+def _prose(masked: _Masked, primary: int) -> bool:
+    """Whether the link is mentioned by a sentence rather than listed.
+
+    A citation or an entry ends with its links, notes in parentheses, tags or a separated
+    description (``Meetup [Egypt](url)``, ``**Title** (2015) [[pdf]](url)``); a sentence goes
+    on after its link (``Use [mtr](url) as a better traceroute``) or leads up to it in plain
+    words (``Set the constraint where applicable to [improve performance](url).``), where a
+    listed title is bold, in cells, or labelled (``2015-CVPR - Title. [[Paper]](url)``).
+    """
+    text, link_end = masked.text, masked.ends[primary]
+    line_end = text.find("\n", link_end)
+    tail = text[link_end : line_end if line_end >= 0 else len(text)]
+    if not _SEPARATOR_AHEAD.match(tail):
+        tail = _TAIL_NOTES.sub(" ", tail)
+        if sum(1 for char in tail if char.isalpha()) >= _PROSE_LETTERS:
+            return True
+    before = text[:primary]
+    label = masked.links[primary].text.strip()
+    styled = "**" in before or "__" in before or "|" in before or before.rstrip().endswith("[")
+    labelled = label.startswith("[") or label[:1].isupper()  # ``[[pdf]](url)``, ``[Paper](url)``
+    return not styled and not labelled and len(before.split()) >= _PROSE_WORDS
+
+
+_WEB = re.compile(r"https?://", re.IGNORECASE)
+_TAIL_NOTES = re.compile(rf"\([^()]*\)|\[[^\[\]]*\]|:[a-z0-9_+-]+:|[{_MASKED}]|`[^`]*`")
+_PROSE_LETTERS = 6
+_PROSE_WORDS = 6
 
 
 def _is_resource_of(entry: Entry) -> bool:
