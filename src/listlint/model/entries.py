@@ -91,7 +91,10 @@ _MARKER = re.compile(
 _LEADING_TAGS = re.compile(rf"(?:\[{_TAG_TEXT}\][ \t]*)+(?=(?:--?|\u2013|\u2014|:|\|)[ \t])")
 # An attribution instead of a description: ``by [Author](url)``, ``by Flavio Copes (2018)``.
 _BYLINE = re.compile(rf"by[ \t]+(?=[{LINK}@]|[A-Z])")
-_PLACEHOLDER = re.compile(r"[*_ ]*(?:n/?a|tbd|todo|none|-+|\u2013|\u2014|\?)[*_ .]*", re.IGNORECASE)
+# No description: a placeholder (``N/A``), or a note on the name (``(Spanish)``, ``(54:26)``).
+_PLACEHOLDER = re.compile(
+    r"[*_ ]*(?:n/?a|tbd|todo|none|-+|\u2013|\u2014|\?|\([^()]*\))[*_ .]*", re.IGNORECASE
+)
 # Trailing patterns are searched, so each may start only where its leading run starts (the
 # lookbehind), and their classes do not overlap where they meet (the first LINK / BADGE is the one
 # matched), so no attempt backtracks over a run. Only the last _TAIL_WINDOW characters are searched.

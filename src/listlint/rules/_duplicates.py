@@ -101,7 +101,8 @@ class Item:
     @cached_property
     def is_back_reference(self) -> bool:
         """True when the entry says it repeats an entry listed elsewhere ("See above")."""
-        return bool(_BACK_REFERENCE.search(self.entry.description))
+        notes = " ".join((self.entry.description, *self.entry.metadata))  # ``(see above)``
+        return bool(_BACK_REFERENCE.search(notes))
 
     @cached_property
     def is_component(self) -> bool:
