@@ -646,3 +646,12 @@ def test_app_store_sub_items_are_not_entries_nor_blocks() -> None:
     assert located("LL401", text) == [
         ("a.md", 14, 4, 'duplicate of "Clendar" at line 5 under "Calendar" (same URL)')
     ]
+
+
+def test_a_word_extended_in_a_templated_name_is_another_name() -> None:
+    author = "Krzysztof Kowalczyk, StackOverflow Contributors"
+    text = (
+        f"# Books\n\n- [Essential C](https://example.org/essential/c/) - {author}\n"
+        f"- [Essential CSS](https://example.org/essential/css/) - {author}\n"
+    )
+    assert located("LL402", text) == []

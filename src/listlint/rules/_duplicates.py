@@ -339,13 +339,17 @@ _SERIES_WORDS = frozenset({"part", "vol", "volume", "edition", "ed", "book", "mo
 
 def _in_a_series(first: list[str], second: list[str]) -> bool:
     """Whether two names are one template filled differently: they differ in one short word
-    (``R Notes`` / ``C Notes``, ``Java EE`` / ``Java SE``) or a sequel mark (``Computer Science
-    I`` / ``II``, ``Part 2``), or one adds a sequel mark to the other."""
+    (``R Notes`` / ``C Notes``, ``Java EE`` / ``Java SE``), in one word that extends the other's
+    (``Essential C`` / ``Essential CSS``) or in a sequel mark (``Computer Science I`` / ``II``,
+    ``Part 2``), or one adds a sequel mark to the other."""
     if len(first) == len(second):
         differing = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
-        return len(differing) == 1 and all(
-            len(word) <= 2 or _ROMAN.match(word) for word in differing[0]
-        )
+        if len(differing) != 1:
+            return False
+        shorter, longer = sorted(differing[0], key=len)
+        if len(first) > 1 and longer.startswith(shorter):
+            return True  # ``Essential C`` / ``Essential CSS``, ``… Java`` / ``… JavaScript``
+        return all(len(word) <= 2 or _ROMAN.match(word) for word in differing[0])
     shorter, longer = sorted((first, second), key=len)
     extra = longer[len(shorter) :]
     return longer[: len(shorter)] == shorter and all(
