@@ -815,13 +815,25 @@ class _Finder:
         return None
 
     def row_mention(self, row: TableRow, masks: list[_Masked]) -> Entry | None:
-        """A row whose first cell names the entry in text and a later cell links it."""
+        """A row that names the entry in text and links it in a later cell: the name is the
+        first cell with letters (``| 1) **MusicGen** - … | [Paper](url) |``, not a date), or the
+        link's text when a linked title is its cell's whole text (``| 2017-06 | Transformers |
+        [Attention Is All You Need](url) |``)."""
         for masked in masks:
             primary = _first_web_link(masked)
             if primary is None:
                 continue
-            title = masks[0]
-            name, start, end = _name_of_mention(title, primary if title is masked else None)
+            link = masked.links[primary]
+            alone = (
+                not masked.text[:primary].strip()
+                and not masked.text[masked.ends[primary] :].strip()
+            )
+            if alone and len(link.text.split()) >= 3:  # the cell is a linked title: the name
+                name, name_span = link.text.strip(), link.text_span or link.span
+            else:
+                title = next((m for m in masks if any(c.isalpha() for c in m.text)), masks[0])
+                name, start, end = _name_of_mention(title, primary if title is masked else None)
+                name_span = title.inline.span(start, end)
             number = _CELL_NUMBER.match(name)
             name = name[number.end() :] if number else name
             if len(name) > 80:  # a title cell with the summary run on: its first words
@@ -829,9 +841,9 @@ class _Finder:
             return Entry(
                 style="mention",
                 name=name,
-                name_span=title.inline.span(start, end),
-                link=masked.links[primary],
-                links=tuple(link for m in masks for link in self.links_in(m)),
+                name_span=name_span,
+                link=link,
+                links=tuple(found for m in masks for found in self.links_in(m)),
                 description="",
                 description_span=None,
                 span=row.span,

@@ -346,8 +346,8 @@ def _in_a_series(first: list[str], second: list[str]) -> bool:
         differing = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
         if len(differing) != 1:
             return False
-        shorter, longer = sorted(differing[0], key=len)
-        if len(first) > 1 and longer.startswith(shorter):
+        short, long = sorted(differing[0], key=len)
+        if len(first) > 1 and long.startswith(short):
             return True  # ``Essential C`` / ``Essential CSS``, ``… Java`` / ``… JavaScript``
         return all(len(word) <= 2 or _ROMAN.match(word) for word in differing[0])
     shorter, longer = sorted((first, second), key=len)
