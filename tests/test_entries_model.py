@@ -404,7 +404,7 @@ def test_trailing_version_and_placeholder_in_a_table() -> None:
 def test_a_table_row_named_by_its_linked_title_not_by_its_date() -> None:
     entry = only(
         "## Milestones\n\n| Date | keywords | Paper |\n| --- | --- | --- |\n"
-        "| 2017-06 | Transformers | [Attention Is All You Need](https://arxiv.org/pdf/1706.03762) |\n"
+        "| 2017-06 | Transformers | [Attention Is All You Need](https://arxiv.org/pdf/1706) |\n"
     )
     assert (entry.style, entry.name, entry.name_span) == (
         "mention",
