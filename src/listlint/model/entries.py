@@ -104,7 +104,7 @@ _TRAILING_GROUP = re.compile(
 _TRAILING_BADGES = re.compile(rf"(?<![\s{BADGE}{META}])\s*(?:[{BADGE}{META}]\s*)+$")
 # `[MIT]`, `[GPLv3+][MIT]`: licence and language tags that Markdown leaves as text.
 _TRAILING_BRACKETS = re.compile(rf"(?<![\s\]])\s*(?:\[{_TAG_TEXT}\]\s*)+$")
-_TRAILING_VERSION = re.compile(r"(?<=\S)\s+[_*]v?\d+(?:\.\d+)*[_*]\s*$")  # ``The REST API. _v1_``
+_TRAILING_VERSION = re.compile(r"(?<=\S)\s+[_*]v?\d[\w.]*[_*]\s*$")  # ``The API. _v1beta2_``
 # `MIT` `Go` at the end (awesome-selfhosted), matched on the reversed text so it is anchored.
 _TRAILING_TAGS_REVERSED = re.compile(r"\s*(?:`[^`\n]{1,40}`\s*){2,}")
 _TAIL_WINDOW = 1000  # trailing groups are short once masked: a whole link is one character
@@ -893,13 +893,17 @@ def _html_entries(doc: Blocks, covered: set[int]) -> Iterator[Entry]:
 
 
 def _first_web_link(masked: _Masked) -> int | None:
-    """Where the first link to a web page starts (not an image, a badge or a file of the
-    repository: a sentence that links ``CONTRIBUTING.md`` mentions no entry)."""
+    """Where the first link to a web page starts (not an image, a badge, a bare URL or a file
+    of the repository: a note ``Full list - https://…`` or a sentence that links
+    ``CONTRIBUTING.md`` mentions no entry)."""
     return next(
         (
             start
             for start, link in sorted(masked.links.items())
-            if not link.image and not link.has_image and _WEB.match(link.destination)
+            if not link.image
+            and not link.has_image
+            and link.kind in ("inline", "reference")
+            and _WEB.match(link.destination)
         ),
         None,
     )

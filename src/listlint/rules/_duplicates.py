@@ -84,8 +84,9 @@ class Item:
 
     @cached_property
     def description(self) -> str:
-        """The description as compared (rapidfuzz's default processing)."""
-        return default_process(self.entry.description)
+        """The description as compared (rapidfuzz's default processing); an entry without one
+        is described by its metadata (``DoorDash 2017`` in `` `DoorDash` `2017` ``)."""
+        return default_process(self.entry.description or " ".join(self.entry.metadata))
 
     @cached_property
     def category(self) -> Category:

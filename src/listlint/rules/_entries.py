@@ -94,6 +94,35 @@ LANGUAGE_NAMES = frozenset(
         "azərbaycan",
         "simplified chinese",
         "traditional chinese",
+        "afrikaans",
+        "bulgarian",
+        "marathi",
+        "malayalam",
+        "telugu",
+        "tamil",
+        "khmer",
+        "farsi",
+        "bangla",
+        "urdu",
+        "kazakh",
+        "português brasileiro",
+        "brazilian portuguese",
+        "filipino",
+        "swahili",
+        "catalan",
+        "croatian",
+        "serbian",
+        "slovak",
+        "slovenian",
+        "lithuanian",
+        "latvian",
+        "estonian",
+        "danish",
+        "norwegian",
+        "finnish",
+        "hungarian",
+        "romanian",
+        "malay",
     }
 )
 
@@ -376,14 +405,18 @@ _TRANSLATED_FILE = re.compile(
 
 def is_translation_link(link: Link) -> bool:
     """Whether a link leads to a translation of the document: a relative ``README-xx.md`` or a
-    file under ``translations/``, or a relative link or a link to a README whose text is a
-    language's name (``[Español](README.es.md)``)."""
+    file under ``translations/``, or a link whose text is a language's name (``[Español](…)``,
+    a translation or its issue). A list is navigation only when most of its items are such
+    links, so a resource named after a language among entries is still an entry."""
     destination = link.destination.strip()
     relative = "://" not in destination and not destination.startswith(("//", "mailto:"))
     if relative and _TRANSLATED_FILE.search(destination):
         return True
-    named = link.text.strip().casefold() in LANGUAGE_NAMES
-    return named and (relative or "readme" in destination.casefold())
+    parts = _LANGUAGE_PARTS.split(link.text.casefold())  # ``Japanese (日本語)``, ``Urdu - اردو``
+    return any(part.strip() in LANGUAGE_NAMES for part in parts)
+
+
+_LANGUAGE_PARTS = re.compile(r"\s+-\s+|[()\uff08\uff09/|]")
 
 
 _WORD = re.compile(r"[^\s\x00]+")

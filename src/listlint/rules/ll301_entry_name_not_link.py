@@ -9,7 +9,7 @@ from listlint.model.nodes import Link, Paragraph
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import THRESHOLD
 
-_NAME_AND_SEPARATOR = re.compile(r"\S.{0,60}?\s(?:-|\u2013|\u2014|:)\s")
+_NAME_AND_SEPARATOR = re.compile(r"\S.{0,60}?(?:\s(?:-|\u2013|\u2014|:)\s|\uff1a)")
 # ``[Name] (url)``, ``[Name]https://…``: a link whose syntax broke (LL102's business)
 _BROKEN_LINK = re.compile(r"\[[^\[\]\n]+\](?:[ \t]+\(|https?://)")
 
