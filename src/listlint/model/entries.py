@@ -126,7 +126,7 @@ _HTML_ENTRY = re.compile(
     r"(?P<label>.*?)</a>(?=\s*(?:-|\u2013|\u2014|:)\s+\S)",  # then a separator and a description
     re.IGNORECASE,
 )
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")
 _NOT_WORD = re.compile(r"[^\w\s-]+")
 _CELL_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s+")  # ``1) **Title** - summary``
 # Link texts of a sub-item that only adds a resource to its parent entry (the parent's metadata).

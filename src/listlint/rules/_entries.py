@@ -416,7 +416,7 @@ def is_translation_link(link: Link) -> bool:
     return any(part.strip() in LANGUAGE_NAMES for part in parts)
 
 
-_LANGUAGE_PARTS = re.compile(r"\s+-\s+|[()\uff08\uff09/|]")
+_LANGUAGE_PARTS = re.compile(r"(?<!\s)\s+-\s+|[()\uff08\uff09/|]")
 
 
 _WORD = re.compile(r"[^\s\x00]+")
