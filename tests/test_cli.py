@@ -170,7 +170,22 @@ def test_fix_on_a_read_only_file_is_an_error_and_reports_what_is_left(tmp_path: 
 def test_statistics_counts_per_rule(tmp_path: Path) -> None:
     path = write(tmp_path / "list.md", DIRTY + "x \n")
     result = run_cli("--statistics", str(path))
-    assert result.stdout.split() == ["2", "LL504", "[*]", "trailing-whitespace"]
+    counts, entries = result.stdout.splitlines()
+    assert counts.split() == ["2", "LL504", "[*]", "trailing-whitespace"]
+    assert entries == f"entries in {path}: 1 (list 1)"
+
+
+def test_statistics_count_the_entries_of_each_style(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "list.md",
+        "# L\n\n## A\n\n- [a](https://a.example) - A.\n- Meetup [B](https://b.example)\n\n"
+        "> **[C](https://c.example)**<br>C.\n",
+    )
+    result = run_cli("--statistics", str(path))
+    assert result.stdout == f"entries in {path}: 3 (list 1, mention 1, quote 1)\n"
+    empty = write(tmp_path / "notes.md", "# Notes\n\nSee [the site](https://x.example).\n")
+    result = run_cli("--statistics", str(empty))
+    assert result.stdout == f"entries in {empty}: none recognised, so no entry rule checked it\n"
 
 
 def test_statistics_honour_the_json_output_format(tmp_path: Path) -> None:

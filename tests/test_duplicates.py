@@ -23,6 +23,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "duplicates"
 # Defect fixture -> the (code, line) findings of the LL4 family it must yield, and nothing else.
 EXPECTED = {
     "LL401-same-url.md": [("LL401", 10)],
+    "LL401-paper-list.md": [("LL401", 12)],
     "LL402-same-name-fork.md": [("LL402", 7)],
     "LL403-repeated-link.md": [("LL403", 5)],
     "LL404-duplicated-toc.md": [("LL404", 9)],
@@ -400,3 +401,256 @@ def test_a_name_thousands_of_entries_share_is_compared_within_its_project(
     entries.append("- [GitHub](https://github.com/o/r7/wiki) - Repository 7.\n")
     assert lines_of("LL402", "# L\n\n" + "".join(entries)) == [3003]
     assert len(scored_pairs) < 2 * 3000
+
+
+# Every entry style takes part (issue: unrecognised styles let exact copies through) ------------
+
+
+def located(code: str, *texts: str, paths: tuple[str, ...] = ()) -> list[tuple[str, int, int, str]]:
+    """(path, line, column, message) of rule ``code`` over documents linted together."""
+    names = paths or tuple(f"{chr(97 + i)}.md" for i in range(len(texts)))
+    docs = [parse_document(text, name) for text, name in zip(texts, names, strict=True)]
+    return [
+        (doc.path, p.span.line, p.span.column, p.message)
+        for doc, p in check_rule(rule_of(code), docs)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("copy", "column", "name"),
+    [
+        (
+            "> **[Alpha](https://github.com/a/alpha)** <kbd>★ 3.8k</kbd><br>Test library.\n",
+            6,
+            "Alpha",
+        ),
+        (
+            "- **2016-12** | Deep A | *A. Author* | [Nature](https://doi.org/10.1000/a)\n",
+            17,
+            "Deep A",
+        ),
+        (
+            "- **Dropout** (2014), N. Srivastava et al. [[pdf]](https://example.org/dropout.pdf)\n",
+            5,
+            "Dropout",
+        ),
+        (
+            '**[1]** LeCun. "**Deep learning**." (2015). [[pdf]](https://example.org/dl.pdf)\n',
+            19,
+            "Deep learning",
+        ),
+        ('&nbsp; <a href="https://neovim.io/"><b>neovim</b></a> - An editor.<br>\n', 37, "neovim"),
+        ("- [ ] [MIT 6.824](https://www.youtube.com/watch?v=cQP8WApzIQQ)\n", 8, "MIT 6.824"),
+    ],
+)
+def test_an_exact_copy_is_reported_in_every_entry_style(copy: str, column: int, name: str) -> None:
+    text = f"# L\n\n## A\n\n{copy}\n## B\n\n{copy}"
+    assert located("LL401", text) == [
+        ("a.md", 9, column, f'duplicate of "{name}" at line 5 under "A" (same URL)')
+    ]
+
+
+def test_a_table_row_linking_a_paper_in_its_last_cell() -> None:
+    head = "| **Paper** | **Links** |\n| --- | --- |\n"
+    text = (
+        f"# Papers\n\n## Week 2\n\n{head}"
+        "| 1) **MusicGen** - a music model. | [Paper](https://arxiv.org/abs/2306.05284) |\n\n"
+        f"## Week 1\n\n{head}"
+        "| 1) **MusicGen** - a single-stage model. | [Paper](https://arxiv.org/abs/2306.05284) |\n"
+    )
+    assert located("LL401", text) == [
+        ("a.md", 13, 8, 'duplicate of "MusicGen" at line 7 under "Week 2" (same URL)')
+    ]
+
+
+def test_a_wrong_link_after_text_says_so() -> None:
+    text = (
+        "# Flutter\n\n- Meetup [Egypt](https://www.meetup.com/flutter-nyc/)\n"
+        "- Meetup [NYC](https://www.meetup.com/flutter-nyc/)\n"
+    )
+    assert located("LL401", text) == [
+        (
+            "a.md",
+            4,
+            3,
+            'duplicate of "Meetup Egypt" at line 3 (same URL under another name: if "Meetup NYC" '
+            "is another project, fix its link)",
+        )
+    ]
+
+
+# Translations are compared only with their own language ------------------------------------
+
+
+def test_translations_are_not_duplicates_of_the_original() -> None:
+    entries = "".join(f"- [App{n}](https://app{n}.example) - App {n}.\n" for n in range(5))
+    original, japanese = f"# Apps\n\n{entries}", f"# アプリ\n\n{entries}"
+    paths = ("README-ja.md", "README.md")
+    assert located("LL401", japanese, original, paths=paths) == []
+    assert located("LL402", japanese, original, paths=paths) == []
+    copy = japanese + "- [App0](https://app0.example) - App 0.\n"
+    assert located("LL401", copy, original, paths=paths) == [
+        ("README-ja.md", 8, 4, 'duplicate of "App0" at line 3 (same URL)')
+    ]
+
+
+def test_language_of_each_file() -> None:
+    paths = [
+        "README.md",
+        "README-ja.md",
+        "README.zh-CN.md",
+        "README_ZH-CN.md",
+        "readme.zh.md",
+        "translations/README-es.md",
+        "translations/how-to.md",
+        "docs/HOWTO.md",
+        "docs/HOWTO-ar.md",
+        "i18n/ja/guide.md",
+        "docs/en/index.md",
+        "docs/zh-CN/index.md",
+        "my/notes.md",
+        "how-to.md",
+    ]
+    assert dup.languages(paths) == {
+        "README.md": "",
+        "README-ja.md": "ja",
+        "README.zh-CN.md": "zh-cn",
+        "README_ZH-CN.md": "zh-cn",
+        "readme.zh.md": "zh",
+        "translations/README-es.md": "es",
+        "translations/how-to.md": "",
+        "docs/HOWTO.md": "",
+        "docs/HOWTO-ar.md": "ar",
+        "i18n/ja/guide.md": "ja",
+        "docs/en/index.md": "en",
+        "docs/zh-CN/index.md": "zh-cn",
+        "my/notes.md": "",
+        "how-to.md": "",
+    }
+
+
+def test_navigation_and_language_switchers_are_not_duplicates() -> None:
+    text = (
+        "# Shell\n\n- [Español](README-es.md)\n- [Deutsch](README-de.md)\n\n"
+        "## Contents\n\n- [Shells](#shells)\n- [See also](#see-also)\n\n## Shells\n\n"
+        "- [fish](https://fishshell.com) - A shell.\n\n## See also\n\n"
+        "- [Español](README-es.md) - This list in Spanish.\n"
+    )
+    assert located("LL401", text) == []
+
+
+# Templated names, two stores, one inserted letter ----------------------------------------------
+
+
+def test_templated_names_sequels_and_languages_are_different_names() -> None:
+    pdf = "Compiled from StackOverflow documentation (PDF)"
+    text = (
+        f"# Books\n\n## C\n\n- [C Notes for Professionals](https://goalkicker.com/CBook/) - {pdf}\n"
+        "- [Essential C](https://example.org/essential/c/) - Krzysztof Kowalczyk, contributors\n\n"
+        f"## C#\n\n- [C# Notes for Professionals](https://goalkicker.com/CSharpBook/) - {pdf}\n"
+        "- [Essential C#](https://example.org/essential/cs/) - Krzysztof Kowalczyk, contributors"
+        "\n\n"
+        f"## R\n\n- [R Notes for Professionals](https://goalkicker.com/RBook/) - {pdf}\n\n"
+        "## Courses\n\n"
+        "- [Computer Science I](https://cse.example.edu/cs1.pdf) - Chris Bourke (PDF)\n"
+        "- [Computer Science II](https://cse.example.edu/cs2.pdf) - Chris Bourke (PDF)\n"
+    )
+    assert located("LL402", text) == []
+
+
+def test_one_plugin_in_two_stores_is_not_a_duplicate() -> None:
+    description = "i18n binding from arb files by Localizely."
+    text = (
+        "# Flutter\n\n## VSCode\n\n- [Flutter Intl](https://marketplace.visualstudio.com/items"
+        f"?itemName=localizely.flutter-intl) - {description}\n\n## IntelliJ\n\n"
+        "- [Flutter Intl](https://plugins.jetbrains.com/plugin/13666-flutter-intl) - "
+        f"{description}\n"
+    )
+    assert located("LL402", text) == []
+
+
+def test_names_one_inserted_letter_apart_meet() -> None:
+    description = "A library for parsing and extracting data from HTML and XML with CSS selectors."
+    text = (
+        "# Elixir\n\n## HTML\n\n"
+        f"- [meeseeks](https://github.com/mischov/meeseeks) - {description}\n"
+        f"\n## XML\n\n- [meseeks](https://gitlab.com/mirror/meeseeks) - {description}\n"
+    )
+    assert located("LL402", text) == [
+        (
+            "a.md",
+            9,
+            4,
+            'duplicate of "meeseeks" at line 5 under "HTML" '
+            "(same name and description, another URL)",
+        )
+    ]
+
+
+# The exemptions no longer hide real duplicates ---------------------------------------------------
+
+
+def test_the_same_repository_under_a_new_name_in_another_section_is_reported() -> None:
+    text = (
+        "# Node\n\n## Filesystem\n\n- [trash](https://github.com/sindresorhus/trash) - Move files "
+        "to the trash.\n\n## Command-line utilities\n\n"
+        "- [trash-files](https://github.com/sindresorhus/trash) - Move files to the trash.\n\n"
+        "## Charts\n\n- [Circular Chart](https://github.com/xqwzts/flutter-redux-todo-list) - "
+        "Animated radial and pie charts.\n\n## Redux\n\n"
+        "- [Flutter Redux Todo](https://github.com/xqwzts/flutter-redux-todo-list) - Todo app.\n"
+    )
+    assert located("LL401", text) == [
+        ("a.md", 9, 4, 'duplicate of "trash" at line 5 under "Filesystem" (same URL)'),
+        (
+            "a.md",
+            17,
+            4,
+            'duplicate of "Circular Chart" at line 13 under "Charts" (same URL under another '
+            'name: if "Flutter Redux Todo" is another project, fix its link)',
+        ),
+    ]
+
+
+def test_two_sections_sharing_only_a_miscellaneous_subsection_are_not_parallel() -> None:
+    entry = "- [vue-mc](https://github.com/f/vue-mc) - Models and Collections for Vue.js.\n"
+    text = (
+        f"# Vue\n\n## Components\n\n### Forms\n\n{entry}\n### Miscellaneous\n\n"
+        "- [a](https://a.example) - A.\n\n## Utilities\n\n### State\n\n"
+        f"{entry}\n### Miscellaneous\n\n- [b](https://b.example) - B.\n\n"
+        "## Tools\n\n### Miscellaneous\n\n- [c](https://c.example) - C.\n"
+    )
+    assert located("LL401", text) == [
+        ("a.md", 17, 4, 'duplicate of "vue-mc" at line 7 under "Forms" (same URL)')
+    ]
+
+
+# Sub-items that are the parent's metadata --------------------------------------------------------
+
+
+def test_app_store_sub_items_are_not_entries_nor_blocks() -> None:
+    app = (
+        "- [Clendar](https://github.com/vinhnx/Clendar): Minimal calendar\n"
+        "  - [` App Store`](https://apps.apple.com/app/id1548102041) "
+        "<a href='https://example.org/1.png'>`Screenshot 1`</a>\n"
+        "  - `2026` `swift`\n  - ☆`727`\n"
+    )
+    other = (
+        "- [VLC](https://github.com/videolan/vlc-ios): Media player\n"
+        "  - [` App Store`](https://apps.apple.com/app/id2) "
+        "<a href='https://example.org/2.png'>`Screenshot 1`</a>\n"
+    )
+    text = f"# Apps\n\n## Calendar\n\n{app}{other}\n## Productivity\n\n{app}"
+    assert located("LL402", text) == []
+    assert located("LL404", text) == []
+    assert located("LL401", text) == [
+        ("a.md", 14, 4, 'duplicate of "Clendar" at line 5 under "Calendar" (same URL)')
+    ]
+
+
+def test_a_word_extended_in_a_templated_name_is_another_name() -> None:
+    author = "Krzysztof Kowalczyk, StackOverflow Contributors"
+    text = (
+        f"# Books\n\n- [Essential C](https://example.org/essential/c/) - {author}\n"
+        f"- [Essential CSS](https://example.org/essential/css/) - {author}\n"
+    )
+    assert located("LL402", text) == []

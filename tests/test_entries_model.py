@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from _entries_helpers import shared_corpus
 
+from listlint.findings import Span
 from listlint.model.document import parse_document
-from listlint.model.entries import Entry
+from listlint.model.entries import Entry, count_styles
 
 
 def entries_of(text: str) -> list[Entry]:
@@ -41,8 +42,9 @@ def test_awesome_list_item() -> None:
 def test_ordered_item_without_separator() -> None:
     entry = only("1.  [Deep Learning](http://www.deeplearningbook.org/) by Yoshua Bengio (2015)\n")
     assert entry.list_item is not None and entry.list_item.ordered
-    assert (entry.name, entry.separator.strip(), entry.description) == (
+    assert (entry.name, entry.separator, entry.description, entry.byline) == (
         "Deep Learning",
+        "",
         "",
         "by Yoshua Bengio (2015)",
     )
@@ -199,3 +201,213 @@ def test_special_shapes_on_real_lists() -> None:
         and "crates.io" not in e.description
     ]
     assert len(with_crate) >= len(crates) == 453
+
+
+# Every shape a real list uses is an entry (issue: unrecognised styles were silent) -------------
+
+
+def test_blockquote_entry_with_kbd_metadata_and_a_br_before_its_description() -> None:
+    entry = only(
+        "## Tools\n\n> **[Alpha](https://github.com/a/alpha)** <kbd>★ 3.8k</kbd> "
+        "<kbd>MIT</kbd> 🟢<br>Test library.\n"
+    )
+    assert (entry.style, entry.name, entry.url, entry.bold) == (
+        "quote",
+        "Alpha",
+        "https://github.com/a/alpha",
+        True,
+    )
+    assert (entry.description, entry.metadata, entry.separator) == (
+        "Test library.",
+        ("★ 3.8k", "MIT", "🟢"),
+        "<br>",
+    )
+    assert entry.name_span == Span(3, 6, 3, 11)
+    assert entry.description_span == Span(3, 81, 3, 94)
+
+
+def test_task_list_item_is_an_entry() -> None:
+    entry = only("## Plan\n\n- [ ] [MIT 6.824](https://www.youtube.com/watch?v=cQP8WApzIQQ)\n")
+    assert (entry.style, entry.name, entry.name_span) == ("list", "MIT 6.824", Span(3, 8, 3, 17))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "span"),
+    [
+        (  # a paper line: date | title | authors | venue
+            "- **2016-12** | Deep A | *A. Author* | [Nature](https://doi.org/10.1000/a)\n",
+            "Deep A",
+            Span(3, 17, 3, 23),
+        ),
+        (
+            "- Meetup [Egypt](https://www.meetup.com/flutter-nyc/)\n",
+            "Meetup Egypt",
+            Span(3, 3, 3, 54),
+        ),
+        (  # a bold title, then the link to the paper
+            "- **Dropout** (2014), N. Srivastava et al. [[pdf]](https://example.org/d.pdf)\n",
+            "Dropout",
+            Span(3, 5, 3, 12),
+        ),
+        (  # a numbered citation paragraph
+            '**[1]** LeCun, Yann. "**Deep learning**." Nature (2015). '
+            "[[pdf]](https://example.org/nature.pdf)\n",
+            "Deep learning",
+            Span(3, 25, 3, 38),
+        ),
+        (  # an HTML link starting the line, then a description
+            '&nbsp;&nbsp; <a href="https://neovim.io/"><b>neovim</b></a> - An editor.<br>\n',
+            "neovim",
+            Span(3, 43, 3, 56),
+        ),
+    ],
+)
+def test_text_before_the_link_makes_a_mention_entry(text: str, name: str, span: Span) -> None:
+    entry = only(f"## Section\n\n{text}")
+    assert (entry.style, entry.name, entry.name_span, entry.description) == (
+        "mention",
+        name,
+        span,
+        "",
+    )
+    assert not entry.named
+
+
+def test_table_row_titled_in_its_first_cell_and_linked_in_the_last() -> None:
+    entry = only(
+        "## Week 2\n\n| **Paper** | **Links** |\n| --- | --- |\n"
+        "| 1) **MusicGen** - a music model. | [Paper](https://arxiv.org/abs/2306.05284), "
+        "[Tweet](https://x.com/a/status/1) |\n"
+    )
+    assert (entry.style, entry.name, entry.name_span) == ("mention", "MusicGen", Span(5, 8, 5, 16))
+    assert [link.text for link in entry.links] == ["Paper", "Tweet"]
+
+
+def test_notes_cross_references_and_banners_are_not_entries() -> None:
+    assert entries_of("## A\n\n- More in [awful-ai](https://github.com/daviddao/awful-ai)\n") == []
+    assert entries_of("## A\n\n- [Week 2](./#week-2)\n- See [Payments](#payments)\n") == []
+    assert entries_of('# T\n\n<a href="https://sponsor.example">Sponsor</a> - Thanks.\n') == []
+
+
+def test_store_and_demo_sub_items_are_the_parent_entrys_metadata() -> None:
+    found = entries_of(
+        "## TV\n\n- [Moonlight](https://github.com/moonlight-stream/moonlight-ios)\n"
+        "  - [` App Store`](https://apps.apple.com/app/id1) "
+        "<a href='https://example.org/1.png'>`Screenshot 1`</a>\n"
+        "  - `2025` `c`\n"
+    )
+    assert [entry.name for entry in found] == ["Moonlight"]
+
+
+def test_count_styles() -> None:
+    doc = parse_document(
+        "## A\n\n- [a](https://a.example) - A.\n- Meetup [b](https://b.example)\n\n"
+        "> [c](https://c.example)<br>C.\n",
+        "x.md",
+    )
+    assert count_styles(doc.entries) == {"list": 1, "mention": 1, "quote": 1}
+
+
+# Metadata is not the description (issue: tags read as descriptions) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "separator", "description", "metadata"),
+    [
+        (  # a language tag between two separators
+            "[CellPhoneDB](https://github.com/a/c) - [python] - Publicly available ligands.",
+            " - ",
+            "Publicly available ligands.",
+            ("python",),
+        ),
+        (  # a GitHub emoji code before the separator
+            "[Boost](https://github.com/boostorg) :zap: - A large collection of libraries.",
+            " - ",
+            "A large collection of libraries.",
+            (":zap:",),
+        ),
+        (  # a status marker and nothing else
+            "[Online Learning](https://github.com/lendle/OnlineLearning.jl) **[Deprecated]**",
+            "",
+            "",
+            ("Deprecated",),
+        ),
+        (  # a star count
+            "[Flutter](https://github.com/f/f) [1290⭐] - Cross-platform UI toolkit.",
+            " - ",
+            "Cross-platform UI toolkit.",
+            ("1290⭐",),
+        ),
+        (  # a label note, then a line break as the separator
+            "[Julia](https://github.com/JuliaLang/julia) _(label: good first issue)_ <br> "
+            "A language.",
+            " <br> ",
+            "A language.",
+            ("(label: good first issue)",),
+        ),
+        (  # trailing licence tags that Markdown leaves as text
+            "[Kaitai Struct](https://kaitai.io) - Binary structure language. [GPLv3+][MIT]",
+            " - ",
+            "Binary structure language.",
+            ("GPLv3+", "MIT"),
+        ),
+        (  # a link group after a pipe is another link of the entry, not a description
+            "[**EBI** Single cell RNA-seq tutorial](https://gitlab.com/m/ws) | "
+            "[website](https://m.gitlab.io/ws/)",
+            "",
+            "",
+            ("website",),
+        ),
+        (  # a second name joined to the first
+            "[xlwt](https://github.com/python-excel/xlwt) / "
+            "[xlrd](https://github.com/python-excel/xlrd)：读写 Excel 文件。",
+            "：",
+            "读写 Excel 文件。",
+            (),
+        ),
+    ],
+)
+def test_metadata_around_the_description(
+    item: str, separator: str, description: str, metadata: tuple[str, ...]
+) -> None:
+    entry = only(f"## Tools\n\n- {item}\n")
+    assert (entry.separator, entry.description, entry.metadata) == (
+        separator,
+        description,
+        metadata,
+    )
+
+
+def test_an_attribution_is_a_byline_not_a_description() -> None:
+    entry = only(
+        "## Books\n\n- [The Vue Handbook](https://example.org/vue) by Flavio Copes. (2018)\n"
+    )
+    assert (entry.description, entry.byline) == ("", "by Flavio Copes. (2018)")
+    linked = only(
+        "## Talks\n\n- [Presentation](https://example.org/p) - by [Helio](https://github.com/h).\n"
+    )
+    assert (linked.description, linked.byline) == ("", "by Helio.")
+
+
+def test_trailing_version_and_placeholder_in_a_table() -> None:
+    versioned, placeholder = entries_of(
+        "## Google\n\n| API | Description | Auth |\n|---|---|---|\n"
+        "| [**Gmail API**](https://developers.google.com/gmail/api/) | The Gmail REST API. _v1_ | "
+        "**N/A** |\n"
+        "| [**Licenses API**](https://developer.github.com/v3/licenses/) | **N/A** | **N/A** |\n"
+    )
+    assert (versioned.description, versioned.metadata) == ("The Gmail REST API.", ("v1",))
+    assert versioned.description_span == Span(5, 63, 5, 82)
+    assert (placeholder.description, placeholder.metadata) == ("", ("N/A",))
+
+
+def test_a_table_row_named_by_its_linked_title_not_by_its_date() -> None:
+    entry = only(
+        "## Milestones\n\n| Date | keywords | Paper |\n| --- | --- | --- |\n"
+        "| 2017-06 | Transformers | [Attention Is All You Need](https://arxiv.org/pdf/1706) |\n"
+    )
+    assert (entry.style, entry.name, entry.name_span) == (
+        "mention",
+        "Attention Is All You Need",
+        Span(5, 29, 5, 54),
+    )

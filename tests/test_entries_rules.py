@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _entries_helpers import FIXTURES, entry_problems, fix_text, lint_text, shared_corpus
@@ -18,6 +19,7 @@ EXPECTED = {
     "LL301-name-not-link": [("LL301", 10)],
     "LL302-en-dash-separator": [("LL302", 10)],
     "LL302-missing-separator": [("LL302", 10)],
+    "LL302-sub-list-separator": [("LL302", 20)],
     "LL303-missing-description": [("LL303", 15)],
     "LL304-description-on-title-line": [("LL304", 21)],
     "LL305-description-blank-line": [("LL305", 22)],
@@ -39,6 +41,7 @@ EXPECTED = {
 # fixes that turn the defect file into exactly its clean twin
 FIXED_TO_CLEAN = {
     "LL302-en-dash-separator",
+    "LL302-sub-list-separator",
     "LL304-description-on-title-line",
     "LL305-description-blank-line",
     "LL306-title-link-space",
@@ -97,7 +100,7 @@ def test_messages_quote_the_inferred_convention() -> None:
     rule = find_rule("LL311")
     assert rule is not None
     ((_, problem),) = check_rule(rule, [doc])
-    assert "6 of 7 descriptions in this list end with '.'" in problem.message
+    assert "6 of 7 descriptions in this document end with '.', '!'" in problem.message
 
 
 def test_a_list_without_a_clear_majority_has_no_convention() -> None:
@@ -270,3 +273,208 @@ def test_the_family_never_crashes_and_reports_inside_the_document(bits: list[str
             assert 1 <= problem.span.line <= max(lines, 1)
             for edit in problem.fix.edits if problem.fix else ():
                 assert 1 <= edit.line <= edit.end_line <= max(lines, 1)
+
+
+def found(text: str, settings: dict[str, Any] | None = None) -> list[tuple[str, int, int, str]]:
+    """(code, line, column, message) of every LL3 problem in ``text``."""
+    doc = parse_document(text, "test.md")
+    return [
+        (code, p.span.line, p.span.column, p.message) for code, p in entry_problems(doc, settings)
+    ]
+
+
+def described(count: int, start: int = 1, separator: str = " - ") -> str:
+    """``count`` ordinary entries, capitalised, ending with a period."""
+    return "".join(
+        f"- [Tool{n}](https://tool{n}.example.com){separator}Provides feature {n}.\n"
+        for n in range(start, start + count)
+    )
+
+
+# Metadata is not the description ------------------------------------------------------------
+
+
+def test_language_tags_markers_and_bylines_are_not_judged_as_descriptions() -> None:
+    text = (
+        "# L\n\n## Tools\n\n"
+        "- [CellPhoneDB](https://github.com/a/c) - [python] - Publicly available ligands.\n"
+        "- [scVI](https://github.com/a/scvi) - [python] - Probabilistic representation.\n"
+        "- [Boost](https://github.com/boostorg) :zap: - A large collection of libraries.\n"
+        "- [Online Learning](https://github.com/lendle/OnlineLearning.jl) **[Deprecated]**\n"
+        "- [Presentation](https://example.org/pres) - by [Helio Junior](https://github.com/hj).\n"
+        "- [Defaults](https://example.org/defaults) - By default, widgets are stateless.\n"
+        "- [EBI course](https://gitlab.com/m/ws) | [website](https://m.gitlab.io/ws/)\n"
+        + described(10)
+    )
+    assert found(text) == []
+
+
+def test_trailing_version_tags_and_placeholders_are_not_endings() -> None:
+    rows = "".join(
+        f"| [**API{n}**](https://api{n}.example.com/) | Lets you do thing {n}. | **N/A** |\n"
+        for n in range(1, 11)
+    )
+    text = (
+        "# APIs\n\n## Google\n\n| API | Description | Auth |\n|---|---|---|\n"
+        "| [**Gmail API**](https://developers.google.com/gmail/api/) | The Gmail REST API. _v1_ "
+        "| **N/A** |\n"
+        "| [**Licenses API**](https://developer.github.com/v3/licenses/) | **N/A** | **N/A** |\n"
+        + rows
+    )
+    assert found(text) == []
+
+
+def test_cjk_full_stops_end_descriptions_and_the_fix_adds_one() -> None:
+    rows = "".join(f"- [T{n}](https://t{n}.example) - 第{n}个工具。\n" for n in range(10))
+    text = "# 列表\n\n## 工具\n\n" + rows + "- [K](https://k.example) - 终端工具\n"
+    assert found(text) == [
+        (
+            "LL311",
+            15,
+            28,
+            "description of 'K' does not end with punctuation; end it with '。' (10 of 11 "
+            "descriptions in this document end with '.', '!', '?', '…' or '。')",
+        )
+    ]
+    assert fix_text(text, "LL311", unsafe=True).endswith("终端工具。\n")
+
+
+def test_no_capital_convention_where_descriptions_are_mostly_not_latin() -> None:
+    rows = "".join(f"- [T{n}](https://t{n}.example) - 第{n}个工具\n" for n in range(10))
+    text = (
+        "# 列表\n\n## 工具\n\n" + rows + "- [A](https://a.example) - Shell 测试框架\n"
+        "- [B](https://b.example) - shell 测试框架\n"
+    )
+    assert [code for code, *_ in found(text)] == []
+
+
+# Conventions are decided where the evidence is, and messages quote that population ----------
+
+
+def test_a_sub_list_with_its_own_separator_is_one_finding() -> None:
+    text = (
+        "# Docker\n\n## Tools\n\n" + described(40) + "\n## Tutorials\n\n"
+        "- [T1](https://t.example/1): Learn one.\n- [T2](https://t.example/2): Learn two.\n"
+        "- [T3](https://t.example/3): Learn three.\n\n## Videos\n\n"
+        "- [V1](https://v.example/1) Watch one.\n- [V2](https://v.example/2) Watch two.\n"
+        "- [V3](https://v.example/3) Watch three.\n- [V4](https://v.example/4) Watch four.\n"
+    )
+    evidence = "(40 of 47 entries in this document separate name and description that way)"
+    assert found(text) == [
+        (
+            "LL302",
+            48,
+            28,
+            f"this list (3 entries) separates with ': ', unlike the document; write ' - ' "
+            f"{evidence}",
+        ),
+        (
+            "LL302",
+            54,
+            28,
+            "this list (4 entries) runs name and description together, unlike the document; "
+            f"write ' - ' {evidence}",
+        ),
+    ]
+    fixed = fix_text(text, "LL302")  # the safe fix rewrites the ': ' list only
+    assert "- [T1](https://t.example/1) - Learn one." in fixed
+    assert "- [V1](https://v.example/1) Watch one." in fixed
+
+
+def test_a_sub_list_judges_its_own_entries_in_a_mixed_document() -> None:
+    periods = "".join(f"- [P{n}](https://p{n}.example) - Does {n}.\n" for n in range(9))
+    bare = "".join(f"- [B{n}](https://b{n}.example) - Does {n}\n" for n in range(9))
+    text = (
+        "# L\n\n## With\n\n" + periods + "- [Odd](https://odd.example) - Does odd\n\n"
+        "## Without\n\n" + bare
+    )
+    assert found(text) == [
+        (
+            "LL311",
+            14,
+            32,
+            "description of 'Odd' does not end with punctuation; end it with '.' "
+            "(9 of 10 descriptions of this list end with '.', '!', '?', '…' or '。')",
+        )
+    ]
+
+
+def test_a_prose_list_is_its_own_convention_for_separator_and_capital() -> None:
+    text = (
+        "# L\n\n## Tools\n\n" + described(20) + "\n## Docs\n\n"
+        "- [DevDocs](https://devdocs.io) is an API documentation reader.\n"
+        "- [docco](https://ashkenas.com/docco/) is a literate documentation generator.\n"
+        "- [dox](https://github.com/tj/dox) is a JavaScript documentation generator.\n"
+    )
+    assert found(text) == []
+
+
+# One slip, one finding ------------------------------------------------------------------------
+
+
+def test_order_is_reported_once_on_the_entry_that_moved() -> None:
+    sorted_sections = "".join(
+        f"## S{n}\n\n- [Alpha{n}](https://a.example/{n}1) - A.\n"
+        f"- [Beta{n}](https://a.example/{n}2) - B.\n- [Gamma{n}](https://a.example/{n}3) - C.\n\n"
+        for n in range(10)
+    )
+    text = (
+        "# Sorted\n\n" + sorted_sections + "## Misplaced\n\n"
+        "- [Omega](https://c.example/1) - Moved to the top by mistake.\n"
+        "- [Alpha](https://c.example/2) - A.\n- [Beta](https://c.example/3) - B.\n"
+        "- [Delta](https://c.example/5) - D.\n- [Gamma](https://c.example/4) - C.\n\n"
+        "## Official\n\n- [Moby](https://m.example) - M.\n- [Docker Hub](https://h.example) - H.\n"
+        "- [Docker Compose](https://c.example) - C.\n- [Docker Registry](https://r.example) - R.\n"
+    )
+    assert found(text) == [
+        (
+            "LL330",
+            65,
+            4,
+            "'Omega' is out of alphabetical order: it belongs after 'Gamma' "
+            "(10 of 12 lists in this document are sorted alphabetically)",
+        )
+    ]
+
+
+def test_a_list_indented_together_is_one_finding() -> None:
+    text = (
+        "# C++\n\n## CLI\n\n- [Argh](https://github.com/a/argh) - Argument handler.\n"
+        " - [argparse](https://github.com/p/argparse) - Argument parser.\n"
+        " - [args](https://github.com/t/args) - Header-only parser.\n"
+        " - [CLI11](https://github.com/c/cli11) - CLI parsing.\n\n## Other\n\n" + described(20)
+    )
+    assert found(text) == [
+        (
+            "LL321",
+            6,
+            1,
+            "3 of the 4 items of this list are indented with ' '; indent them with '' "
+            "(21 of 24 items at depth 0 in this document are indented that way)",
+        )
+    ]
+    assert " - [args]" not in fix_text(text, "LL321")
+
+
+# Cross-references, notes, language switchers --------------------------------------------------
+
+
+def test_cross_references_notes_and_broken_links_are_not_entries_without_links() -> None:
+    text = (
+        "# Payments\n\n## Tools\n\n- [Venmo](#payments)\n"
+        "- More in [awful-ai](https://github.com/daviddao/awful-ai)\n"
+        "- Meetup [Washington DC] (https://www.meetup.com/DCFlutter/)\n"
+        "- Gender: [#1](https://gist.github.com/g/1) & [#2](https://medium.com/g/2) - Complex.\n"
+        + described(10)
+        + "\n## Payments\n\n- [PayPal](https://paypal.com) - Online payments.\n"
+    )
+    assert [code for code, *_ in found(text)] == []
+
+
+def test_a_language_switcher_is_navigation() -> None:
+    text = (
+        "# Coding Interview University\n\n- [Español](translations/README-es.md)\n"
+        "- [German](translations/README-de.md)\n- [简体中文](translations/README-cn.md)\n\n"
+        "## Topics\n\n- [Big-O](https://example.org/bigo) - Notation.\n"
+    )
+    assert found(text) == []

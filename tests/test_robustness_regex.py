@@ -61,7 +61,6 @@ if ONLY:
 # design irrelevant; they are swept with match and fullmatch only.
 ANCHORED = {
     "listlint.model.build._OMIT_FROM_TOC",
-    "listlint.model.entries._MARKER_CODE",
     "listlint.model.entries._DASH_AFTER",
     "listlint.model.entries._LEADING",
     "listlint.model.entries._TITLE_NOTE",
@@ -72,6 +71,13 @@ ANCHORED = {
     "listlint.model.toc._END_MARKER",
     "listlint.model.toc._START_MARKER",
     "listlint.model.entries._TRAILING_TAGS_REVERSED",
+    "listlint.model.entries._CITATION",
+    "listlint.model.entries._HTML_ENTRY",
+    "listlint.model.entries._JOINED",
+    "listlint.model.entries._META_OPEN",
+    "listlint.model.entries._NOTE",
+    "listlint.model.entries._PLACEHOLDER",
+    "listlint.model.entries._SEPARATOR_AHEAD",
     "listlint.rules._links.SCHEME",
     "listlint.rules._links._DOMAIN",
     "listlint.rules.ll102_broken_link_syntax.SCHEME",

@@ -330,6 +330,15 @@ def _write_baseline(path: Path, result: Run) -> int:
     return EXIT_ERROR if result.errors else EXIT_CLEAN
 
 
+def _print_entry_counts(targets: Sequence[Target], out: TextIO) -> None:
+    """``--statistics`` as text: the entries of each style in every file."""
+    from listlint.model.entries import count_styles
+    from listlint.reporters.text import render_entry_counts
+
+    counts = {t.source.path: count_styles(t.document.entries) for t in targets if t.document}
+    out.write(render_entry_counts(counts))
+
+
 def _print_hidden(shown: ReportFilter | None, args: argparse.Namespace) -> None:
     """Say on stderr how many findings the baseline and --changed-since kept out of the report."""
     if shown is None or args.quiet or args.output_format != "text" or args.diff:
@@ -400,6 +409,7 @@ def _print(result: Run, args: argparse.Namespace) -> None:
             out.write(json.dumps(statistics(result.findings), indent=2) + "\n")
         else:
             out.write(render_statistics(result.findings))
+            _print_entry_counts(result.targets, out)
         return
     color = out.isatty() and "NO_COLOR" not in os.environ
     if args.output_format == "text":  # line by line: a million findings are not one string

@@ -65,10 +65,13 @@ class DocumentFacts:
 
     @cached_property
     def content_entries(self) -> tuple[Entry, ...]:
-        """Entries outside the TOC and other in-page navigation: the ones conventions count."""
+        """Named entries outside the TOC and other in-page navigation: the ones conventions count
+        (an entry that only mentions its link in other text has no name or description to judge)."""
         navigation = self.lists.navigation
         return tuple(
-            e for e in self.doc.entries if e.list_item is None or e.list_item not in navigation
+            e
+            for e in self.doc.entries
+            if e.named and (e.list_item is None or e.list_item not in navigation)
         )
 
     @cached_property

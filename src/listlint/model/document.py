@@ -29,6 +29,6 @@ def parse_document(text: str, path: str) -> Document:
     with phase("model: entries"):
         entries = find_entries(blocks)
     with phase("model: toc"):
-        toc = find_toc(blocks, entries)
+        toc = find_toc(blocks, tuple(entry for entry in entries if entry.named))
     parts = {field.name: getattr(blocks, field.name) for field in fields(Blocks)}
     return Document(**parts, entries=entries, toc=toc)

@@ -17,7 +17,7 @@ from listlint.findings import Span
 from listlint.model.inline import InlineSource
 from listlint.source import line_starts, newline_of, offset_of
 
-LinkKind = Literal["inline", "reference", "autolink", "bare"]
+LinkKind = Literal["inline", "reference", "autolink", "bare", "html"]  # html: an entry's <a href>
 BlockKind = Literal["paragraph", "heading", "table"]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from listlint.findings import Finding
 
@@ -61,3 +61,15 @@ def render_statistics(findings: Sequence[Finding]) -> str:
         for row in statistics(findings)
     ]
     return "\n".join(rows) + ("\n" if rows else "")
+
+
+def render_entry_counts(counts: Mapping[str, Counter[str]]) -> str:
+    """How many entries of each style every file has (``--statistics``), so that a list whose
+    entries were not recognised, and so checked by no entry or duplicate rule, shows."""
+    lines = []
+    for path, styles in counts.items():
+        total = sum(styles.values())
+        shown = ", ".join(f"{style} {count}" for style, count in styles.most_common())
+        found = f"{total} ({shown})" if total else "none recognised, so no entry rule checked it"
+        lines.append(f"entries in {path}: {found}")
+    return "".join(line + "\n" for line in lines)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from dataclasses import dataclass, field
 from functools import cached_property
 from math import ceil
+from pathlib import PurePath
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -23,6 +24,7 @@ from rapidfuzz.utils import default_process
 from listlint.model.document import Document
 from listlint.model.entries import Entry
 from listlint.model.nodes import ListItem, Section
+from listlint.rules._entries import analyse_lists
 from listlint.urls import host_of, normalize_url, project_key
 
 # "See above", "see DeepCpG above", "(listed under Tools below)", "described earlier".
@@ -73,6 +75,7 @@ class Item:
     url: str  # normalize_url of the primary link
     name: str  # lower-case letters and digits only
     layout: SectionLayout = field(compare=False, repr=False)
+    language: str = ""  # the document's language tag ("ja", "zh-cn"); "" for the original
 
     @cached_property
     def project(self) -> str | None:
@@ -81,8 +84,9 @@ class Item:
 
     @cached_property
     def description(self) -> str:
-        """The description as compared (rapidfuzz's default processing)."""
-        return default_process(self.entry.description)
+        """The description as compared (rapidfuzz's default processing); an entry without one
+        is described by its metadata (``DoorDash 2017`` in `` `DoorDash` `2017` ``)."""
+        return default_process(self.entry.description or " ".join(self.entry.metadata))
 
     @cached_property
     def category(self) -> Category:
@@ -98,12 +102,13 @@ class Item:
     @cached_property
     def is_back_reference(self) -> bool:
         """True when the entry says it repeats an entry listed elsewhere ("See above")."""
-        return bool(_BACK_REFERENCE.search(self.entry.description))
+        notes = " ".join((self.entry.description, *self.entry.metadata))  # ``(see above)``
+        return bool(_BACK_REFERENCE.search(notes))
 
     @cached_property
     def is_component(self) -> bool:
         """True for "(part of X)" entries, which link the project they belong to."""
-        return bool(_COMPONENT.match(self.entry.description))
+        return self.entry.part_of is not None or bool(_COMPONENT.match(self.entry.description))
 
 
 @dataclass(frozen=True)
@@ -131,9 +136,37 @@ def section_layout(doc: Document) -> SectionLayout:
             subtitles.setdefault(section.parent, set()).add(title)
     return SectionLayout(
         titles=titles,
-        repeated=frozenset(title for title, seen in parents.items() if len(seen) >= 3),
+        repeated=frozenset(
+            title
+            for title, seen in parents.items()
+            if len(seen) >= 3 and title not in GENERIC_TITLES
+        ),
         subtitles={key: frozenset(titles) for key, titles in subtitles.items()},
     )
+
+
+# Titles any section may have: two sections sharing one are not parallel structures.
+GENERIC_TITLES = frozenset(
+    {
+        "miscellaneous",
+        "misc",
+        "other",
+        "others",
+        "general",
+        "tools",
+        "resources",
+        "libraries",
+        "frameworks",
+        "articles",
+        "tutorials",
+        "books",
+        "videos",
+        "examples",
+        "related",
+        "see also",
+        "more",
+    }
+)
 
 
 def name_key(name: str) -> str:
@@ -146,17 +179,33 @@ def name_key(name: str) -> str:
     match = _REPO_PATH_NAME.match(stripped) or _DOMAIN_NAME.match(stripped)
     if match:
         stripped = match[1]
-    return _NON_ALNUM.sub("", stripped.casefold())
+    return _NON_ALNUM.sub("", _spell_symbols(stripped.casefold()))
+
+
+def _spell_symbols(name: str) -> str:
+    """``C#`` as ``c sharp``, ``C++`` as ``c plus plus``: names that differ only in these are
+    different languages, not one name written two ways."""
+    return name.replace("#", " sharp ").replace("+", " plus ")
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name as compared: lower case, symbols spelt out, punctuation dropped."""
+    return [word for word in _NON_ALNUM.split(_spell_symbols(name.casefold())) if word]
 
 
 def items(docs: Sequence[Document], allowed: Iterable[str] = ()) -> tuple[Item, ...]:
-    """The entries of ``docs`` with a primary link, in run order, minus allowed repeats."""
+    """The entries of ``docs`` with a primary link, in run order, minus allowed repeats and the
+    links of navigation lists (the TOC, a language switcher)."""
     allowed_urls, allowed_names = allow_sets(allowed)
+    tags = languages([doc.path for doc in docs])
     found: list[Item] = []
     for doc in docs:
         layout = section_layout(doc)
+        navigation = analyse_lists(doc).navigation
         for entry in doc.entries:
             if entry.link is None or not entry.link.destination.strip():
+                continue
+            if entry.list_item is not None and entry.list_item in navigation:
                 continue
             url = normalize_url(entry.link.destination)
             name = name_key(entry.name)
@@ -170,9 +219,78 @@ def items(docs: Sequence[Document], allowed: Iterable[str] = ()) -> tuple[Item, 
                     url=url,
                     name=name,
                     layout=layout,
+                    language=tags[doc.path],
                 )
             )
     return tuple(found)
+
+
+# ISO 639-1 codes, and the country codes READMEs use for a language (README-cn.md, README-jp.md).
+_CODES = """
+    aa ab af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da
+    de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy
+    hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg
+    li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or
+    os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta
+    te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
+    cn jp kr tw ua cz gr dk vn ir kh ptbr zhcn zhtw
+"""
+LANGUAGE_CODES = frozenset(_CODES.split())
+_LANGUAGE_TAG = re.compile(r"^(?P<base>.+?)[-_.](?P<tag>[a-z]{2,4}(?:[-_][a-z]{2,4})?)$", re.I)
+
+
+def languages(paths: Sequence[str]) -> dict[str, str]:
+    """The language tag of each path ("" for an original), so translations are compared only
+    with files of their own language.
+
+    A file is in a language when its name ends with a language tag (``README-ja.md``,
+    ``README.zh-CN.md``, ``README_ZH-CN.md``, ``HOWTO-es.md``) and another file of the run has
+    the same name without a tag or with another tag (``README.md``, ``HOWTO-fr.md``), or when it
+    lies in a folder named by a language tag beside another such folder or under ``i18n/``,
+    ``locales/`` or ``translations/`` (``i18n/ja/``, ``docs/zh-CN/`` beside ``docs/en/``).
+    """
+    names: dict[str, tuple[str, str]] = {}  # path -> (name without its tag, tag)
+    variants: dict[str, set[str]] = {}  # name without tag -> the tags it is written with
+    folders: dict[PurePath, set[str]] = {}  # folder -> tags of its language subfolders
+    for path in paths:
+        stem = PurePath(path).stem.casefold()
+        match = _LANGUAGE_TAG.match(stem)
+        tag = _language(match["tag"]) if match else ""
+        base = match["base"] if match and tag else stem
+        names[path] = (base, tag)
+        variants.setdefault(base, set()).add(tag)
+        for folder in PurePath(path).parents:
+            if _language(folder.name):
+                folders.setdefault(folder.parent, set()).add(_language(folder.name))
+    found: dict[str, str] = {}
+    for path in paths:
+        base, tag = names[path]
+        if tag and len(variants[base]) > 1:
+            found[path] = tag
+            continue
+        found[path] = next(
+            (
+                _language(folder.name)
+                for folder in PurePath(path).parents
+                if _language(folder.name)
+                and (
+                    len(folders[folder.parent]) > 1
+                    or folder.parent.name.casefold() in _TRANSLATION_FOLDERS
+                )
+            ),
+            "",
+        )
+    return found
+
+
+_TRANSLATION_FOLDERS = frozenset({"i18n", "l10n", "locale", "locales", "translations", "lang"})
+
+
+def _language(tag: str) -> str:
+    """The normalised language tag (``zh-cn``), or "" when ``tag`` is not one."""
+    tag = tag.casefold().replace("_", "-")
+    primary = tag.split("-")[0]
+    return tag if primary in LANGUAGE_CODES else ""
 
 
 def allow_sets(allowed: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -210,22 +328,88 @@ def same_name(a: Item, b: Item, threshold: float) -> bool:
         return False
     if fuzz.ratio(a.name, b.name) < threshold:
         return False
+    if _in_a_series(name_words(a.entry.name), name_words(b.entry.name)):
+        return False
     shorter, longer = sorted((a.name, b.name), key=len)
     return longer.startswith(shorter) or OSA.distance(a.name, b.name) <= 1
 
 
-def share_a_name_part(a: Item, b: Item) -> bool:
-    """True when the names have a "/"-separated part in common ("vproxy", "vproxy/0x676e67")."""
-    return bool(_name_parts(a.entry.name) & _name_parts(b.entry.name))
+_ROMAN = re.compile(r"^(?=[ivx]+$)x{0,3}(?:ix|iv|v?i{0,3})$")
+_SERIES_WORDS = frozenset({"part", "vol", "volume", "edition", "ed", "book", "module", "modulo"})
+
+
+def _in_a_series(first: list[str], second: list[str]) -> bool:
+    """Whether two names are one template filled differently: they differ in one short word
+    (``R Notes`` / ``C Notes``, ``Java EE`` / ``Java SE``), in one word that extends the other's
+    (``Essential C`` / ``Essential CSS``) or in a sequel mark (``Computer Science I`` / ``II``,
+    ``Part 2``), or one adds a sequel mark to the other."""
+    if len(first) == len(second):
+        differing = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
+        if len(differing) != 1:
+            return False
+        short, long = sorted(differing[0], key=len)
+        if len(first) > 1 and long.startswith(short):
+            return True  # ``Essential C`` / ``Essential CSS``, ``… Java`` / ``… JavaScript``
+        return all(len(word) <= 2 or _ROMAN.match(word) for word in differing[0])
+    shorter, longer = sorted((first, second), key=len)
+    extra = longer[len(shorter) :]
+    return longer[: len(shorter)] == shorter and all(
+        _ROMAN.match(word) or word.isdigit() or word in _SERIES_WORDS for word in extra
+    )
+
+
+def components(first: Item, later: Item) -> bool:
+    """True for two parts of one repository listed apart: ``uv`` in one section and
+    ``uv-build`` in another, both linking ``github.com/astral-sh/uv``.
+
+    The later entry links the repository's front page from another section under another name
+    that shares a word with the first, contains it (``hatch``, ``hatchling``) or shares the
+    repository's name with it (``g3proxy``, ``g3bench``), and both say something different about
+    themselves. The same repository under a name it does not share (``Circular Chart`` linking
+    the ``flutter-redux-todo-list`` repository), or with the same or no description (``trash``
+    and ``trash-files``, "Move files to the trash."), is a slip or a duplicate.
+    """
+    return (
+        is_repository_home(later)
+        and not same_category(first, later)
+        and _names_share(first, later)
+        and all(len(item.description) >= SHORTEST_DESCRIPTION for item in (first, later))
+        and description_score(first, later) < SAME_DESCRIPTION
+    )
+
+
+SAME_DESCRIPTION = 90  # descriptions at least this alike (0-100) say the same
+
+
+def _names_share(a: Item, b: Item) -> bool:
+    """Whether two names share a word, one contains the other (``hatch``, ``hatchling``) or
+    both contain the repository's name (``g3proxy`` and ``g3bench`` in ``bytedance/g3``); but
+    not when one name is a whole part of the other (``vproxy`` and ``vproxy/0x676e67`` name one
+    project)."""
+    if _name_parts(a.entry.name) & _name_parts(b.entry.name):
+        return False
+    shorter, longer = sorted((a.name, b.name), key=len)
+    words = set(name_words(a.entry.name)) & set(name_words(b.entry.name))
+    repository = name_key((a.project or "").rsplit("/", 1)[-1])
+    in_both = bool(repository) and repository in a.name and repository in b.name
+    return bool(words) or (bool(shorter) and shorter in longer) or in_both
 
 
 def _name_parts(name: str) -> set[str]:
+    """The "/"-separated parts of a name, as compared."""
     return {_NON_ALNUM.sub("", part.casefold()) for part in name.split("/")} - {""}
 
 
 def names_overlap(a: Item, b: Item) -> float:
     """How far one name's words are contained in the other's, 0-100 (token set ratio)."""
     return fuzz.token_set_ratio(a.entry.name, b.entry.name, processor=default_process)
+
+
+def extends(a: Item, b: Item) -> bool:
+    """True when one description is the other with words added at the end ("… analysis." and
+    "… analysis and visualization."), both long enough to identify an entry."""
+    shorter, longer = sorted((a.description, b.description), key=len)
+    return len(shorter) >= 3 * SHORTEST_DESCRIPTION and longer.startswith(shorter)
 
 
 def description_score(a: Item, b: Item) -> float:
@@ -250,8 +434,9 @@ def in_parallel_sections(a: Item, b: Item) -> bool:
     Lists organised by language or platform repeat one structure under each parent
     ("C++ > General-Purpose Machine Learning", "Python > General-Purpose Machine Learning");
     a project listed once per parent is deliberate. Only titles the document repeats under
-    three or more parents mark such a structure; sections are parallel when they have such a
-    title under different parents, or are siblings with such a subsection title in common.
+    three or more parents mark such a structure, and never titles any section may have
+    ("Miscellaneous", "Tools": :data:`GENERIC_TITLES`); sections are parallel when they have
+    such a title under different parents, or are siblings with such a subsection title in common.
     """
     first, second = a.entry.section, b.entry.section
     if a.doc is not b.doc or first is None or second is None or first is second:
@@ -301,6 +486,33 @@ def is_repository_home(item: Item) -> bool:
     )
 
 
+# Stores and marketplaces: one project's artefacts for different platforms live on these.
+STORE_HOSTS = frozenset(
+    {
+        "marketplace.visualstudio.com",
+        "open-vsx.org",
+        "plugins.jetbrains.com",
+        "apps.apple.com",
+        "itunes.apple.com",
+        "play.google.com",
+        "f-droid.org",
+        "addons.mozilla.org",
+        "chrome.google.com",
+        "chromewebstore.google.com",
+        "microsoftedge.microsoft.com",
+        "apps.microsoft.com",
+        "packagecontrol.io",
+        "atom.io",
+    }
+)
+
+
+def in_two_stores(a: Item, b: Item) -> bool:
+    """True when the entries link two different stores (a plugin for two editors)."""
+    hosts = {host_of(item.entry.link.destination) if item.entry.link else "" for item in (a, b)}
+    return len(hosts) == 2 and hosts <= STORE_HOSTS
+
+
 def is_channel(item: Item) -> bool:
     """True when the entry links a profile on a social site (a channel, not the thing itself)."""
     return host_of(item.entry.link.destination if item.entry.link else "") in CHANNEL_HOSTS
@@ -346,13 +558,13 @@ def similar_name_pairs(
     """Pairs (earlier, later) whose names are :func:`same_name`, in report order.
 
     Blocking makes this linear in the number of entries: :func:`same_name` accepts equal keys,
-    keys one edit or swap apart with the same numbers (which share a one-letter deletion, as in
-    SymSpell) and a key that is a long enough prefix of the other, so only those candidates are
-    scored. Items with equal ``alike`` keys are interchangeable as the earlier of a pair: only
-    the first of them is paired with later items. A name more than ``CROWD`` items share is a
-    label ("Website", "Paper"), not a project's name: its items are paired only with the first
-    ``CROWD`` items of the same name in one of their ``blocks`` (LL402: the same project, the
-    same description).
+    keys one edit or swap apart with the same numbers (which share a one-letter deletion, or one
+    is a deletion of the other, as in SymSpell) and a key that is a long enough prefix of the
+    other, so only those candidates are scored. Items with equal ``alike`` keys are
+    interchangeable as the earlier of a pair: only the first of them is paired with later items.
+    A name more than ``CROWD`` items share is a label ("Website", "Paper"), not a project's
+    name: its items are paired only with the first ``CROWD`` items of the same name in one of
+    their ``blocks`` (LL402: the same project, the same description).
     """
     stands: list[bool] = []  # True for the first item of its ``alike`` key
     seen: set[Hashable] = set()
@@ -378,6 +590,7 @@ def similar_name_pairs(
         by_name.setdefault(name, []).append(index)
         if shortest_edit <= len(name) <= _MAX_VARIANT_LENGTH:
             digits = " ".join(_DIGITS.findall(name))  # same_name wants them equal: block by them
+            by_variant.setdefault(f"{name} {digits}", []).append(index)  # meets its insertions
             for cut in range(len(name)):
                 by_variant.setdefault(f"{name[:cut]}{name[cut + 1 :]} {digits}", []).append(index)
     candidates: set[tuple[int, int]] = set()

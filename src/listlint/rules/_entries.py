@@ -13,40 +13,151 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from listlint.findings import Span
 from listlint.model.document import Document
-from listlint.model.entries import CODE, Entry
-from listlint.model.nodes import ListItem, Section
+from listlint.model.entries import CODE, Entry, is_in_page
+from listlint.model.nodes import Link, ListItem, Section
 
 if TYPE_CHECKING:
     from listlint.facts import DocumentFacts
 
 THRESHOLD = 0.8
 MINIMUM = 5
+CLEAR = 0.9  # a list's own style, in a document that has none
+CLEAR_MINIMUM = 8
+
+# Names of languages as language switchers write them (in English and in the language itself).
+LANGUAGE_NAMES = frozenset(
+    {
+        "english",
+        "español",
+        "spanish",
+        "deutsch",
+        "german",
+        "français",
+        "french",
+        "italiano",
+        "italian",
+        "português",
+        "portuguese",
+        "português (brasil)",
+        "русский",
+        "russian",
+        "українська",
+        "ukrainian",
+        "polski",
+        "polish",
+        "čeština",
+        "czech",
+        "türkçe",
+        "turkish",
+        "nederlands",
+        "dutch",
+        "svenska",
+        "swedish",
+        "norsk",
+        "dansk",
+        "suomi",
+        "magyar",
+        "română",
+        "ελληνικά",
+        "greek",
+        "עברית",
+        "hebrew",
+        "العربية",
+        "arabic",
+        "فارسی",
+        "persian",
+        "हिन्दी",
+        "hindi",
+        "বাংলা",
+        "bengali",
+        "ไทย",
+        "thai",
+        "tiếng việt",
+        "vietnamese",
+        "bahasa indonesia",
+        "indonesian",
+        "中文",
+        "chinese",
+        "简体中文",
+        "繁體中文",
+        "正體中文",
+        "日本語",
+        "japanese",
+        "한국어",
+        "korean",
+        "uzbek",
+        "o'zbekcha",
+        "azərbaycan",
+        "simplified chinese",
+        "traditional chinese",
+        "afrikaans",
+        "bulgarian",
+        "marathi",
+        "malayalam",
+        "telugu",
+        "tamil",
+        "khmer",
+        "farsi",
+        "bangla",
+        "urdu",
+        "kazakh",
+        "português brasileiro",
+        "brazilian portuguese",
+        "filipino",
+        "swahili",
+        "catalan",
+        "croatian",
+        "serbian",
+        "slovak",
+        "slovenian",
+        "lithuanian",
+        "latvian",
+        "estonian",
+        "danish",
+        "norwegian",
+        "finnish",
+        "hungarian",
+        "romanian",
+        "malay",
+    }
+)
 
 T = TypeVar("T", bound=Hashable)
 
 
+Scope = Literal["document", "list"]
+
+
 @dataclass(frozen=True)
 class Convention:
-    """A value most entries share (or the configuration sets), with the evidence for it."""
+    """A value most entries share (or the configuration sets), with the evidence for it: how
+    many of how many, counted in the whole document or in one list (``scope``)."""
 
     value: Any
     count: int
     total: int
     source: str = ""  # the configured style's name, when configured
+    scope: Scope = "document"
 
-    def evidence(self, what: str) -> str:
-        """``"412 of 415 <what>"`` or ``"the configured style 'awesome' wants <what>"``."""
+    def evidence(self, noun: str, verb: str) -> str:
+        """``"412 of 415 <noun> in this document <verb>"`` (or ``of this list``), or what the
+        configured style requires."""
         if self.source:
             return f"the configured entry style {self.source!r} requires this"
-        return f"{self.count} of {self.total} {what}"
+        where = "in this document" if self.scope == "document" else "of this list"
+        return f"{self.count} of {self.total} {noun} {where} {verb}"
 
 
 def majority(
-    values: Iterable[T], *, threshold: float = THRESHOLD, minimum: int = MINIMUM
+    values: Iterable[T],
+    *,
+    threshold: float = THRESHOLD,
+    minimum: int = MINIMUM,
+    scope: Scope = "document",
 ) -> Convention | None:
     """The value shared by at least ``threshold`` of at least ``minimum`` values, if any."""
     counts = Counter(values)
@@ -54,7 +165,66 @@ def majority(
     if total < minimum:
         return None
     value, count = counts.most_common(1)[0]
-    return Convention(value, count, total) if count >= threshold * total else None
+    return Convention(value, count, total, scope=scope) if count >= threshold * total else None
+
+
+ListKey = tuple[ListItem | None, Section | None]
+
+
+def list_of(entry: Entry) -> ListKey:
+    """The list an entry belongs to: its parent item and its section."""
+    item = entry.list_item
+    return (item.parent if item else None, entry.section)
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """A list whose entries share a style of their own, unlike the document's."""
+
+    entries: tuple[Entry, ...]  # the list's entries that have a value, in order
+    own: Convention  # the list's style, counted in the list
+    document: Convention  # the document's, counted in the document
+
+
+def decide(
+    entries: Iterable[Entry],
+    value_of: Callable[[Entry], Hashable | None],
+    configured: Any,
+    style_: Style,
+) -> tuple[dict[ListKey, Convention], list[Deviation]]:
+    """The convention each list's entries are judged by, and the lists that deviate as a whole.
+
+    The evidence is taken where it is: the configured value when there is one; else the
+    document's majority (:data:`THRESHOLD` of at least :data:`MINIMUM` values), unless a list
+    has a style of its own (80 % of at least three of its entries), which then judges its
+    entries and, when it differs from the document's, is a :class:`Deviation` to report once.
+    In a document without a majority, a list is judged only by a clear style of its own
+    (:data:`CLEAR` of at least :data:`CLEAR_MINIMUM` entries): in a mixed document, four of
+    five is chance. Entries whose ``value_of`` is None are not counted.
+    """
+    by_list: dict[ListKey, list[tuple[Entry, Hashable]]] = {}
+    for entry in entries:
+        value = value_of(entry)
+        if value is not None:
+            by_list.setdefault(list_of(entry), []).append((entry, value))
+    if configured is not None:
+        wanted = style_.configured(configured)
+        return {key: wanted for key in by_list}, []
+    document = majority(value for members in by_list.values() for _, value in members)
+    decided: dict[ListKey, Convention] = {}
+    deviations: list[Deviation] = []
+    for key, members in by_list.items():
+        own = majority((value for _, value in members), minimum=3, scope="list")
+        if document is not None and own is not None and own.value != document.value:
+            deviations.append(Deviation(tuple(entry for entry, _ in members), own, document))
+            decided[key] = own
+        elif document is not None:
+            decided[key] = document
+        elif clear := majority(
+            (value for _, value in members), threshold=CLEAR, minimum=CLEAR_MINIMUM, scope="list"
+        ):
+            decided[key] = clear
+    return decided, deviations
 
 
 @dataclass(frozen=True)
@@ -167,10 +337,10 @@ class ListAnalysis:
 def analyse_lists(doc: Document) -> ListAnalysis:
     """Group the items into lists and find the navigation lists (see :class:`ListAnalysis`)."""
     lists = sibling_lists(doc)
-    links_by_line: dict[int, list[str]] = {}
+    links_by_line: dict[int, list[Link]] = {}
     for link in doc.links:
         if not link.image:
-            links_by_line.setdefault(link.span.line, []).append(link.destination)
+            links_by_line.setdefault(link.span.line, []).append(link)
     toc_lines = doc.toc.lists if doc.toc is not None else ()
     navigation: set[ListItem] = set()
     for items in lists:
@@ -210,15 +380,43 @@ def _contiguous(doc: Document, previous: ListItem, item: ListItem) -> bool:
     return all(not doc.line(n).strip() for n in range(previous.span.end_line + 1, item.span.line))
 
 
-def _is_navigation(items: list[ListItem], links_by_line: Mapping[int, list[str]]) -> bool:
-    """A list most of whose items start with a ``#fragment`` link: in-page navigation (a list
-    beside the TOC, a section's own index), whose items are not entries."""
-    fragments = sum(
+def _is_navigation(items: list[ListItem], links_by_line: Mapping[int, list[Link]]) -> bool:
+    """A list most of whose items start with a link to a place in this document (``#fragment``,
+    ``./#fragment``) or to a translation of it (``translations/README-es.md``, ``[日本語](…)``):
+    in-page navigation (a list beside the TOC, a section's own index, a language switcher),
+    whose items are not entries."""
+    navigating = sum(
         1
         for item in items
-        if any(d.startswith("#") for d in links_by_line.get(item.span.line, [])[:1])
+        if any(
+            is_in_page(link) or is_translation_link(link)
+            for link in links_by_line.get(item.span.line, [])[:1]
+        )
     )
-    return fragments >= 1 and fragments >= THRESHOLD * len(items)
+    return navigating >= 1 and navigating >= THRESHOLD * len(items)
+
+
+_TRANSLATED_FILE = re.compile(
+    r"(?:^|/)(?:readme|index)[-_.]([a-z]{2,3}(?:[-_][a-z0-9]{2,4})?)\.(?:md|markdown)(?:#|$)"
+    r"|(?:^|/)(?:translations|i18n|locales?|lang)/",
+    re.IGNORECASE,
+)
+
+
+def is_translation_link(link: Link) -> bool:
+    """Whether a link leads to a translation of the document: a relative ``README-xx.md`` or a
+    file under ``translations/``, or a link whose text is a language's name (``[Español](…)``,
+    a translation or its issue). A list is navigation only when most of its items are such
+    links, so a resource named after a language among entries is still an entry."""
+    destination = link.destination.strip()
+    relative = "://" not in destination and not destination.startswith(("//", "mailto:"))
+    if relative and _TRANSLATED_FILE.search(destination):
+        return True
+    parts = _LANGUAGE_PARTS.split(link.text.casefold())  # ``Japanese (日本語)``, ``Urdu - اردو``
+    return any(part.strip() in LANGUAGE_NAMES for part in parts)
+
+
+_LANGUAGE_PARTS = re.compile(r"(?<!\s)\s+-\s+|[()\uff08\uff09/|]")
 
 
 _WORD = re.compile(r"[^\s\x00]+")
@@ -251,9 +449,12 @@ def starts_lowercase(entry: Entry, ordinary: frozenset[str] | None) -> bool | No
     Only ordinary words count: a word is ordinary when some description of the list writes it
     capitalised (``Provides``), or, with ``ordinary`` None (a configured style), when it is all
     lowercase letters. Names written in lowercase (``sklearn``, ``npm``, ``p2p``), code, quotes
-    and digits say nothing.
+    and digits say nothing, nor does a description that follows the name without a separator
+    (``[DevDocs](url) is a …`` continues the name as a sentence; LL302 judges the separator).
     """
     text = entry.description_prose.lstrip()
+    if entry.separator and not entry.separator.strip():
+        return None  # ``[DevDocs](url) is a …``: a sentence that continues the name
     word = first_word(text)
     if not text or not word or text[0] in CODE + "(\"'\u201c\u2018" or not word[0].isalpha():
         return None
@@ -270,7 +471,13 @@ def starts_lowercase(entry: Entry, ordinary: frozenset[str] | None) -> bool | No
     return True
 
 
-TERMINAL = ".!?…"
+def latin_initial(entry: Entry) -> bool | None:
+    """Whether the description's first letter is a Latin one (None without a letter)."""
+    letter = next((char for char in entry.description_prose if char.isalpha()), None)
+    return None if letter is None else unicodedata.name(letter, "").startswith("LATIN")
+
+
+TERMINAL = ".!?…。！？．"  # the full-width marks end CJK sentences
 
 
 def ending(entry: Entry) -> str | None:
@@ -304,6 +511,30 @@ _COLLATIONS: tuple[Callable[[str], str], ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Collated:
+    """A name with the keys every usual collation sorts it by (see :func:`out_of_order`)."""
+
+    name: str
+    key: str  # sort_key
+    keys: tuple[str, ...]
+
+    def before(self, other: Collated) -> bool:
+        """Whether ``other`` must come before this name under every usual collation."""
+        first, second = self.key, other.key
+        if not first or not second or not (first[0].isascii() and second[0].isascii()):
+            return False
+        joined_first, joined_second = first.replace(" ", ""), second.replace(" ", "")
+        if joined_first.startswith(joined_second) or joined_second.startswith(joined_first):
+            return False
+        return all(a < b for a, b in zip(other.keys, self.keys, strict=True))
+
+
+def collated(name: str) -> Collated:
+    """``name`` with its collation keys, computed once."""
+    return Collated(name, sort_key(name), tuple(key(name) for key in _COLLATIONS))
+
+
 def out_of_order(before: str, after: str) -> bool:
     """Whether name ``after`` must come before name ``before`` under every usual collation.
 
@@ -312,13 +543,7 @@ def out_of_order(before: str, after: str) -> bool:
     one collation sees as a prefix of the other (``Calibre`` / ``Calibre Web``) and names starting
     with a non-ASCII letter are never out of order.
     """
-    first, second = sort_key(before), sort_key(after)
-    if not first or not second or not (first[0].isascii() and second[0].isascii()):
-        return False
-    joined_first, joined_second = first.replace(" ", ""), second.replace(" ", "")
-    if joined_first.startswith(joined_second) or joined_second.startswith(joined_first):
-        return False
-    return all(key(after) < key(before) for key in _COLLATIONS)
+    return collated(before).before(collated(after))
 
 
 def group_by(values: Iterable[T], key: Callable[[T], Hashable]) -> dict[Hashable, list[T]]:

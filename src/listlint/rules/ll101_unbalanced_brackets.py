@@ -38,7 +38,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix: none; the right place is a guess (add the bracket where the message says, or escape a
     bracket that is meant literally as `\\[`).
     """
-    names = {e.link.span for e in doc.entries if e.link is not None and e.style != "bold-title"}
+    names = {e.link.span for e in doc.entries if e.link and e.named and e.style != "bold-title"}
     wrapped_total = 0
     inside: list[tuple[Masked, int]] = []  # links written `[[name]](url)`
     for block in ctx.facts.masked_blocks:

@@ -46,7 +46,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     names = {
         entry.link.span
         for entry in doc.entries
-        if entry.link is not None and entry.style != "bold-title"
+        if entry.link is not None and entry.named and entry.style != "bold-title"
     }
     for link in doc.links:
         if link.image or link.kind not in ("inline", "reference") or link.span in names:

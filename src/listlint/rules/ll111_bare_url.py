@@ -21,26 +21,27 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     it ends. Reported are bare URLs in list items and table cells that start the item or end it
     (nothing but punctuation after them), in a document with at least five entries that use links;
     a URL in the middle of a sentence (`Humanize a URL: https://x.com → x.com`) is left alone, and
-    so are `<https://…>` autolinks and URLs in code spans.
+    so are `<https://…>` autolinks, URLs in code spans and URLs after a link text whose syntax
+    broke (`[Name] (https://…)`, which LL102 reports).
 
     Example: `- [clappr](https://github.com/clappr/clappr) - An extensible media player http://clappr.io`
 
     Fix (unsafe): wrap the URL in `<…>`, which makes the link explicit; naming it is up to you.
     """
-    linked = sum(1 for e in doc.entries if e.link and e.link.kind in ("inline", "reference"))
+    linked = sum(
+        1 for e in doc.entries if e.named and e.link and e.link.kind in ("inline", "reference")
+    )
     if linked < _MINIMUM_ENTRIES:
         return
-    blocks = [(p.inline, p.span) for p in doc.paragraphs if p.in_list]
-    blocks.extend(
-        (cell, row.span) for row in doc.table_rows if not row.header for cell in row.cells
-    )
-    for inline, _ in blocks:
+    blocks = [p.inline for p in doc.paragraphs if p.in_list]
+    blocks.extend(cell for row in doc.table_rows if not row.header for cell in row.cells)
+    for inline in blocks:
         for piece in inline.pieces:
             if piece.kind != "link_open" or piece.markup != "linkify":
                 continue
             start, end = piece.start, piece.end
-            if inline.content[max(start - 2, 0) : start].rstrip("(").endswith(("]", ")")):
-                continue  # `[name]https://…` or `[name])(https://…)`: broken link syntax (LL102)
+            if inline.content[:start].rstrip().rstrip("(").rstrip().endswith(("]", ")")):
+                continue  # `[name]https://…`, `[name] (https://…)`: broken link syntax (LL102)
             before = inline.content[:start].strip(" \t-*•")
             after = inline.content[end:].strip(_TRAILING)
             if before and after:

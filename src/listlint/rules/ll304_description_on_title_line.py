@@ -7,10 +7,16 @@ from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import descriptions_below
 
-BELOW = "bold-title entries in this list have their description below the title"
+BELOW = ("bold-title entries", "have their description below the title")
 
 
-@rule("LL304", "description-on-title-line", fixable="sometimes", tags=("entries", "format"))
+@rule(
+    "LL304",
+    "description-on-title-line",
+    severity="warning",
+    fixable="sometimes",
+    tags=("entries", "format"),
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A description should not share the title's line where the list puts descriptions below.
 
@@ -37,7 +43,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             Span(separator.line, separator.column, description.end_line, description.end_column),
             f"description of {entry.name[:60]!r} is on the title line; "
             "put it in its own paragraph below "
-            f"({wanted.evidence(BELOW)})",
+            f"({wanted.evidence(*BELOW)})",
             Fix(
                 (Edit.replace(separator, gap, eol + eol),),
                 "move the description below the title",

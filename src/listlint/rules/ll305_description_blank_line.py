@@ -7,7 +7,7 @@ from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import descriptions_below
 
-OWN_PARAGRAPH = "bold-title entries in this list have their description in its own paragraph"
+OWN_PARAGRAPH = ("bold-title entries", "have their description in its own paragraph")
 
 
 @rule("LL305", "description-blank-line", fixable="sometimes", tags=("entries", "format"))
@@ -38,7 +38,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             f"no blank line between the title {entry.name[:60]!r} and its description, "
             "so they render "
             f"as one paragraph; insert a blank line "
-            f"({wanted.evidence(OWN_PARAGRAPH)})",
+            f"({wanted.evidence(*OWN_PARAGRAPH)})",
             Fix(
                 (Edit.replace(separator, gap, eol + eol),),
                 "insert a blank line before the description",

@@ -7,10 +7,16 @@ from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import convention, style
 
-FOLLOWED = "bold titles in this list are followed by a space"
+FOLLOWED = ("bold titles", "are followed by a space")
 
 
-@rule("LL306", "title-link-space", fixable="always", tags=("entries", "format", "whitespace"))
+@rule(
+    "LL306",
+    "title-link-space",
+    severity="warning",
+    fixable="always",
+    tags=("entries", "format", "whitespace"),
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A bold title should be separated from its link groups by a space.
 
@@ -41,7 +47,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield Problem(
             bracket,
             f"missing space between the title {entry.name[:60]!r} and its links; write "
-            f"`**…**{wanted.value}[[…](…)]` ({wanted.evidence(FOLLOWED)})",
+            f"`**…**{wanted.value}[[…](…)]` ({wanted.evidence(*FOLLOWED)})",
             Fix(
                 (Edit.replace(bracket, "[", wanted.value + "["),),
                 "insert a space after the title",

@@ -12,7 +12,13 @@ def _shape(gap: str) -> str:
     return "".join(gap.split())
 
 
-@rule("LL307", "link-group-spacing", fixable="always", tags=("entries", "format", "whitespace"))
+@rule(
+    "LL307",
+    "link-group-spacing",
+    severity="warning",
+    fixable="always",
+    tags=("entries", "format", "whitespace"),
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Link groups after a title should be spaced the way the rest of the list spaces them.
 
@@ -41,7 +47,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield Problem(
             span,
             f"link groups of {entry.name[:60]!r} are written `{text}`; write `{wanted.value}` "
-            f"({wanted.evidence('link groups in this list are written that way')})",
+            f"({wanted.evidence('link groups', 'are written that way')})",
             Fix(
                 (Edit.replace(span, text, wanted.value),),
                 f"write the link groups as `{wanted.value}`",

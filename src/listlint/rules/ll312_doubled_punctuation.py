@@ -15,7 +15,13 @@ _DOUBLED = re.compile(
 )
 
 
-@rule("LL312", "doubled-punctuation", fixable="sometimes", tags=("entries", "description"))
+@rule(
+    "LL312",
+    "doubled-punctuation",
+    severity="warning",
+    fixable="sometimes",
+    tags=("entries", "description"),
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A description should not contain doubled punctuation such as ``..`` or ``,,``.
 

@@ -8,7 +8,7 @@ from listlint.rule import Context, Problem, rule
 from listlint.rules._entries import convention, style
 
 
-@rule("LL320", "list-marker", fixable="always", tags=("entries", "lists"))
+@rule("LL320", "list-marker", severity="warning", fixable="always", tags=("entries", "lists"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Bullet lists should use the same marker (``-``, ``*`` or ``+``) at the same nesting depth.
 
@@ -52,7 +52,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield Problem(
             first.marker_span,
             f"this list ({count}) uses the marker {first.marker!r}; write {expected.value!r} "
-            f"({expected.evidence(f'bullet items at depth {first.depth} use it')})",
+            f"({expected.evidence(f'bullet items at depth {first.depth}', 'use it')})",
             Fix(
                 tuple(
                     Edit.replace(item.marker_span, item.marker, expected.value) for item in items

@@ -46,15 +46,22 @@ def _still_nested(doc: Document, item: ListItem, indent: str) -> bool:
     return _width(line[:content]) <= width < _width(line[:content]) + 4
 
 
-@rule("LL321", "list-indent", fixable="sometimes", tags=("entries", "lists", "whitespace"))
+@rule(
+    "LL321",
+    "list-indent",
+    severity="warning",
+    fixable="sometimes",
+    tags=("entries", "lists", "whitespace"),
+)
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """List items at the same depth should be indented the same way.
 
     Why: one sub-list indented with four spaces where the rest use two (or a tab where the rest
     use spaces) is inconsistent, and mixed indentation is what makes an item silently change its
     nesting or become a code block after an edit. The expected indentation of each depth, relative
-    to the parent item, is the list's majority, or the configured ``indent``. Top-level items are
-    expected at the margin.
+    to the parent item, is the document's majority at that depth, or the configured ``indent``.
+    Top-level items are expected at the margin. A list whose items deviate together (at least
+    half of them, the same way) is one finding.
 
     Example:
 
@@ -87,20 +94,26 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if not deviating:
             continue
         edits = [_edit(doc, item, expected.value, analysis.children) for item in deviating]
-        whole = len(deviating) == len(items) and len({indents[item] for item in items}) == 1
+        together = 2 * len(deviating) >= len(items) and len({indents[i] for i in deviating}) == 1
         groups: list[tuple[ListItem, list[Edit | None]]] = (
             [(deviating[0], edits)]
-            if whole
+            if together
             else [(item, [edit]) for item, edit in zip(deviating, edits, strict=True)]
         )
         for item, group_edits in groups:
-            what = f"this list ({len(items)} items) is" if whole and len(items) > 1 else "list item"
+            if not together or len(items) == 1:
+                what = "list item"
+            elif len(deviating) == len(items):
+                what = f"this list ({len(items)} items) is"
+            else:
+                what = f"{len(deviating)} of the {len(items)} items of this list are"
             chosen = tuple(edit for edit in group_edits if edit is not None)
             yield Problem(
                 Span(item.marker_span.line, 1, item.marker_span.line, item.marker_span.column),
-                f"{what} indented with {indents[item]!r}; indent it with {expected.value!r}"
+                f"{what} indented with {indents[item]!r}; "
+                f"indent {'them' if together and len(items) > 1 else 'it'} with {expected.value!r}"
                 f"{' relative to its parent' if item.depth else ''} "
-                f"({expected.evidence(f'items at depth {item.depth} are indented that way')})",
+                f"({expected.evidence(f'items at depth {item.depth}', 'are indented that way')})",
                 Fix(chosen, "indent like the others") if len(chosen) == len(group_edits) else None,
             )
 
@@ -109,7 +122,8 @@ def _edit(doc: Document, item: ListItem, indent: str, parents: frozenset[ListIte
     """The edit re-indenting a one-line item without sub-items, if it keeps its nesting."""
     own = _leading(doc, item) or ""
     replacement = (_leading(doc, item.parent) or "" if item.parent else "") + indent
-    single = item.span.line == item.span.end_line and item not in parents
+    rest = range(item.span.line + 1, item.span.end_line + 1)  # trailing blank lines are no part
+    single = item not in parents and not any(doc.line(number).strip() for number in rest)
     if not single or not _still_nested(doc, item, replacement):
         return None
     return Edit.replace(

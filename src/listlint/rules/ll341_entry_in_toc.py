@@ -4,9 +4,10 @@ from collections.abc import Iterator
 
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
+from listlint.rules._entries import is_translation_link
 
 
-@rule("LL341", "entry-in-toc", tags=("entries", "structure", "toc"))
+@rule("LL341", "entry-in-toc", severity="warning", tags=("entries", "structure", "toc"))
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """The table of contents should hold only links to the document's own sections.
 
@@ -25,6 +26,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """
     analysis = ctx.facts.lists
     for entry in doc.entries:
+        if entry.link is None or is_translation_link(entry.link) or not entry.named:
+            continue  # a language switcher's link to a translation is navigation too
         if entry.list_item is not None and entry.list_item in analysis.navigation:
             yield Problem(
                 entry.name_span,

@@ -34,9 +34,15 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
 
     Why: a project listed twice is the most common review comment on a curated list. URLs are
     compared by identity (`http`/`https`, `www.`, trailing slashes, GitHub case and `/tree/main`,
-    arXiv `abs`/`pdf`, tracking parameters...), across sections and across the files of one run.
-    Two differently named entries sharing a URL are reported too (one link is usually a
-    copy-paste slip), except components of one repository listed apart (`uv` and `uv-build`).
+    arXiv `abs`/`pdf`, tracking parameters...), across sections and across the files of one run
+    (translations only with files of their own language: `README-ja.md` with `README-ja.md`).
+    Every entry style counts, including items that only mention their link in other text
+    (`- Meetup [Egypt](url)`, `- **2016-12** | Title | [Venue](url)`, citation paragraphs,
+    table rows); links of a table of contents or a language switcher do not. Two differently
+    named entries sharing a URL are reported too (one link is usually a copy-paste slip, and
+    the same repository under a new name in another section is the commonest way a duplicate
+    gets in), except components of one repository listed apart under names sharing a word and
+    with descriptions of their own (`uv` and `uv-build`).
 
     Allowed: an entry saying it repeats another ("See above", "see … below"), "(part of X)"
     entries, one listing per parallel section (`parallel-sections`), and URLs or names in
@@ -56,7 +62,7 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
     threshold = float(ctx.options["name-threshold"])
     parallel = bool(ctx.options["parallel-sections"])
     found = ctx.project.items
-    for group in dup.grouped((item.url, item) for item in found):
+    for group in dup.grouped((f"{item.language} {item.url}", item) for item in found):
         for first, later, reason in _repeats(group, threshold, parallel):
             message = repeat_message(ctx.project, first, later, reason)
             yield later.doc, Problem(later.entry.name_span, message)
@@ -94,12 +100,7 @@ def _reason(first: dup.Item, later: dup.Item, threshold: float, parallel: bool) 
     """Why ``later`` repeats ``first``, or None when the repeat is allowed."""
     if dup.exempt(first, later, parallel):
         return None
-    if (
-        dup.is_repository_home(later)
-        and not dup.same_category(first, later)
-        and not dup.same_name(first, later, threshold)
-        and not dup.share_a_name_part(first, later)
-    ):
+    if not dup.same_name(first, later, threshold) and dup.components(first, later):
         return None  # components of one repository, listed where each belongs
     if max(dup.name_score(first, later), dup.names_overlap(first, later)) >= threshold:
         return "same URL"

@@ -44,12 +44,17 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
     repository (`github.com/o/r` and `github.com/o/r/wiki`), one package's PyPI page twice, or a
     fork or moved homepage that still carries the same description is one entry listed twice.
 
-    Entries with the same name but different projects are common (`jwt` by two authors) and
-    are not reported: the URLs must name the same project, or the descriptions must match
-    (`description-threshold`). Profiles on social sites (a blog and its Twitter account) are
-    different resources. Exemptions are those of LL401. A name more than 50 entries share
-    ("Website", "Paper") is a label rather than a project's name: such entries are compared only
-    with the first 50 of that name linking the same project or carrying the same description.
+    Entries with the same name but different projects are common (`jwt` by two authors) and are
+    not reported: the URLs must name the same project, or the descriptions must match
+    (`description-threshold`, or one is the other with words added at the end). Profiles on
+    social sites (a blog and its Twitter account) are different resources, and so are one
+    plugin's or app's pages in two stores (the VS Code marketplace and the JetBrains plugins
+    site, the App Store and Google Play). Names written from one template are different names:
+    `C Notes` / `R Notes`, `Java EE` / `Java SE`, `Computer Science I` / `II`, `C` / `C#` /
+    `C++`. Translations are compared only with files of their own language. Exemptions are those
+    of LL401. A name more than 50 entries share ("Website", "Paper") is a label rather than a
+    project's name: such entries are compared only with the first 50 of that name linking the
+    same project or carrying the same description.
 
     Example:
 
@@ -61,13 +66,14 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
     name_threshold = float(ctx.options["name-threshold"])
     description_threshold = float(ctx.options["description-threshold"])
     parallel = bool(ctx.options["parallel-sections"])
-    found = ctx.project.items
     reported: set[int] = set()
-    for first, later in dup.similar_name_pairs(found, name_threshold, _alike, _blocks):
-        if later.order in reported or first.url == later.url:
+    for first, later in dup.similar_name_pairs(ctx.project.items, name_threshold, _alike, _blocks):
+        if later.order in reported or first.url == later.url or first.language != later.language:
             continue
         if dup.exempt(first, later, parallel):  # similar_name_pairs: the names are the same
             continue
+        if dup.in_two_stores(first, later):
+            continue  # one plugin for two editors, one app for two platforms
         description = dup.description_score(first, later)
         if first.project is not None and first.project == later.project:
             if description < _SAME_PROJECT_DESCRIPTION:
@@ -76,7 +82,7 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
         elif (
             not dup.is_channel(first)
             and not dup.is_channel(later)
-            and description >= description_threshold
+            and (description >= description_threshold or dup.extends(first, later))
         ):
             reason = "same name and description, another URL"
         else:
@@ -91,6 +97,7 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
 def _alike(item: dup.Item) -> Hashable:
     """All that :func:`check` reads of the earlier entry of a pair, bar its position."""
     return (
+        item.language,
         item.name,
         item.url,
         item.project,

@@ -25,6 +25,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Fix: point the second link at the resource its label names, or remove it.
     """
     for entry in doc.entries:
+        if not entry.named:
+            continue  # the links of a sentence that mentions one (``- Read [x](u) or [y](u)``)
         name_link = entry.link if entry.style != "bold-title" else None
         seen: dict[str, Link] = {}
         for link in entry.links:

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from listlint.findings import Span
 from listlint.model.document import Document
+from listlint.model.nodes import ListItem
 from listlint.rule import Context, Problem, rule
 
 
@@ -27,8 +28,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     copy is a duplicate and a second TOC drifts from the first. Lines are compared without
     trailing whitespace (indentation counts, so a section's own indented sub-TOC is no copy),
     blank lines and code blocks are skipped, and a block must hold at least `min-lines` lines
-    and start two or more Markdown blocks (items, paragraphs, headings, rows), so one entry
-    repeated with its links (LL401's business) is not a block.
+    and start two or more Markdown blocks (items, paragraphs, headings, rows) that are not
+    nested in one another, so one entry repeated with its links or its sub-items (LL401's
+    business) is not a block.
 
     Example:
 
@@ -67,7 +69,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         ):
             length += 1
         copy = [number for number, _ in lines[index : index + length]]
-        if sum(number in starts for number in copy) < 2:
+        if _outer_blocks(starts, copy) < 2:
             last_seen[window] = index
             index += 1
             continue
@@ -82,11 +84,34 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         index += length
 
 
-def _block_starts(doc: Document) -> frozenset[int]:
-    """Lines where a list item, paragraph, heading or table row begins."""
-    return frozenset(
-        [item.span.line for item in doc.list_items]
-        + [paragraph.span.line for paragraph in doc.paragraphs]
-        + [heading.span.line for heading in doc.headings]
-        + [row.span.line for row in doc.table_rows]
-    )
+def _block_starts(doc: Document) -> dict[int, int]:
+    """Lines where a list item, paragraph, heading or table row begins, each with the line of
+    the block it belongs to: its own, or its entry's for a sub-item that is not an entry itself
+    (an app's ``- [App Store](url)``, ``- `2024` `swift```) and for a paragraph inside an item."""
+    entries = {entry.list_item for entry in doc.entries if entry.list_item is not None}
+    starts: dict[int, int] = {}
+    for item in doc.list_items:
+        parent = item.parent
+        part_of_parent = parent in entries and item not in entries
+        starts[item.span.line] = parent.span.line if parent and part_of_parent else item.span.line
+    items = sorted(doc.list_items, key=lambda item: item.span.line)
+    open_items: list[ListItem] = []
+    position = 0
+    for line in sorted(
+        {p.span.line for p in doc.paragraphs}
+        | {h.span.line for h in doc.headings}
+        | {r.span.line for r in doc.table_rows}
+    ):
+        while position < len(items) and items[position].span.line <= line:
+            open_items.append(items[position])
+            position += 1
+        while open_items and open_items[-1].span.end_line < line:
+            open_items.pop()
+        if line not in starts:
+            starts[line] = starts[open_items[-1].span.line] if open_items else line
+    return starts
+
+
+def _outer_blocks(starts: dict[int, int], copy: list[int]) -> int:
+    """How many blocks start on the lines ``copy`` (an entry with its sub-items is one)."""
+    return len({starts[line] for line in copy if line in starts})
