@@ -7,6 +7,7 @@ from listlint.findings import Edit, Fix, Span
 from listlint.model.document import Document
 from listlint.model.entries import Entry
 from listlint.rule import Context, Problem, rule
+from listlint.rules._contribution import contribution
 from listlint.rules._entries import THRESHOLD, Collated, ListAnalysis, collated, sort_key, style
 
 
@@ -68,7 +69,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     One slip is one finding: the entries that stay in order are the longest sorted run of the
     list, and each run of entries out of it (the entry that moved) is reported once, saying where
-    it belongs. A list in which half of the entries or more would have to move is ordered some
+    it belongs. An entry that a change adds, where ``contribution.placement = "alphabetical"``,
+    is LL702's to judge (misplaced-entry) and not reported here. A list in which half of the entries or more would have to move is ordered some
     other way (by importance, by date) and is not reported, unless ``entries.sorted = true``.
 
     Example:
@@ -96,6 +98,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if configured.sorted
         else f"{sorted_lists} of {len(lists)} lists in this document are sorted alphabetically"
     )
+    judged_by_ll702 = (
+        set(ctx.facts.added_entries)
+        if contribution(ctx.settings).placement == "alphabetical"
+        else set()
+    )
     for entries, names in unsorted:
         kept = _longest_sorted(names)
         if configured.sorted is None and 2 * (len(entries) - len(kept)) >= len(entries):
@@ -103,6 +110,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         fix = _reorder(doc, entries)
         for run in _runs([index for index in range(len(entries)) if index not in kept]):
             first = entries[run[0]]
+            if first in judged_by_ll702:
+                continue
             name = repr(first.name[:50])
             what = f"{name} and the {len(run) - 1} after it are" if len(run) > 1 else f"{name} is"
             subject = name if len(run) > 1 else "it"
