@@ -471,11 +471,6 @@ def same_category(a: Item, b: Item) -> bool:
     return a.category == b.category
 
 
-def adjacent(a: Item, b: Item) -> bool:
-    """True for consecutive entries of one section."""
-    return abs(a.order - b.order) == 1 and same_category(a, b)
-
-
 def is_repository_home(item: Item) -> bool:
     """True when the entry links a GitHub/GitLab repository's front page."""
     project = item.project

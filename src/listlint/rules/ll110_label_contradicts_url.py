@@ -4,7 +4,9 @@ from collections.abc import Iterator
 
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import known_sites, named_site, short, split_url
+from listlint.rules._links import short
+from listlint.rules._sites import known_sites, named_site
+from listlint.rules._url_shapes import split_url
 
 
 @rule(

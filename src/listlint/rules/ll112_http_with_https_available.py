@@ -5,7 +5,8 @@ from collections.abc import Iterator, Sequence
 from listlint.findings import Edit, Fix, Span
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import destinations, host_of, short
+from listlint.rules._links import destinations, short
+from listlint.rules._url_shapes import http_host
 
 # Platforms whose every host (subdomains included) serves every page over HTTPS.
 _HTTPS_HOSTS = [
@@ -81,7 +82,7 @@ def _listed(host: str, known: Sequence[str]) -> bool:
 
 
 def _host(url: str) -> str | None:
-    host = host_of(url)
+    host = http_host(url)
     if host is None:
         return None
     port = url.split("://", 1)[1].split("/", 1)[0].rpartition(":")[2]

@@ -4,7 +4,8 @@ from collections.abc import Iterator
 
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import destinations, host_of, short
+from listlint.rules._links import destinations, short
+from listlint.rules._url_shapes import http_host
 
 _LOCAL = ("localhost", "127.0.0.1", "[::1]")
 
@@ -23,7 +24,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """
     for destination in destinations(doc, bare=True):
         url = destination.url
-        if url.lower().startswith("http://") and host_of(url) not in _LOCAL:
+        if url.lower().startswith("http://") and http_host(url) not in _LOCAL:
             yield Problem(
                 destination.span,
                 f"`{short(url)}` uses http; link over https if the site supports it",

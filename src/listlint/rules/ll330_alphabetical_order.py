@@ -70,8 +70,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     One slip is one finding: the entries that stay in order are the longest sorted run of the
     list, and each run of entries out of it (the entry that moved) is reported once, saying where
     it belongs. An entry that a change adds, where ``contribution.placement = "alphabetical"``,
-    is LL702's to judge (misplaced-entry) and not reported here. A list in which half of the entries or more would have to move is ordered some
-    other way (by importance, by date) and is not reported, unless ``entries.sorted = true``.
+    is LL702's to judge (misplaced-entry) and not reported here. A list in which half of the
+    entries or more would have to move is ordered some other way (by importance, by date) and is
+    not reported, unless ``entries.sorted = true``.
 
     Example:
 
