@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from listlint.cli import main
 from listlint.config import ConfigError, load_config
 from listlint.rule import all_rules, find_rule
 
@@ -98,5 +99,5 @@ def test_every_rule_code_and_rule_table_in_the_docs_exists() -> None:
         text = path.read_text(encoding="utf-8")
         for code in set(re.findall(r"\bLL\d{3}\b", text)):
             assert code in codes, f"{path.name} names {code}, which is no rule"
-        for name in re.findall(r"rules\.([a-z0-9-]+)\]", text, re.IGNORECASE):
+        for name in re.findall(r"listlint\.rules\.([a-z0-9-]+)\]", text, re.IGNORECASE):
             assert find_rule(name) is not None, f"{path.name} configures {name}, which is no rule"
