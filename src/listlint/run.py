@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from listlint.changes import Change, ChangeTracker
     from listlint.online.run import OnlineRun
 
-MAX_FIX_PASSES = 10
+# As ruff: a pass applies the fixes that do not overlap, so a run of fixes that touch each other
+# (entries moved past one foreign line of a TOC, one a pass) takes a pass each.
+MAX_FIX_PASSES = 100
 # Sets the --online step up for the files a run collected and their change, if the run has one
 # (None: offline after all).
 OnlineSetup = Callable[[Sequence[Target], "Change | None"], "OnlineRun | None"]
