@@ -405,7 +405,7 @@ class Emulator:
         prefix = f"/repos/{self.repository}"
         return path[len(prefix) :] if path.startswith(prefix) else None
 
-    def _answer(
+    def _answer(  # noqa: C901 -- one branch per emulated endpoint
         self, method: str, path: str, route: str | None, query: dict[str, str], body: Any
     ) -> tuple[int, dict[str, str], Any]:
         if route == "/graphql":

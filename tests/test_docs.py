@@ -101,3 +101,10 @@ def test_every_rule_code_and_rule_table_in_the_docs_exists() -> None:
             assert code in codes, f"{path.name} names {code}, which is no rule"
         for name in re.findall(r"listlint\.rules\.([a-z0-9-]+)\]", text, re.IGNORECASE):
             assert find_rule(name) is not None, f"{path.name} configures {name}, which is no rule"
+
+
+def test_the_rule_table_is_generated_from_the_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/rules.md is what ``listlint rules --output-format markdown`` prints today."""
+    assert main(["rules", "--output-format", "markdown"]) == 0
+    table = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert capsys.readouterr().out == table, "regenerate docs/rules.md"
