@@ -11,7 +11,7 @@ from listlint.model.document import parse_document
 from listlint.rule import Problem, find_rule
 from listlint.rules._links import LINK_MASK, OPAQUE_MASK, mask
 from listlint.rules._sites import known_sites, named_site
-from listlint.rules._url_shapes import host_problem
+from listlint.urls import host_problem
 
 from conftest import check_rule
 

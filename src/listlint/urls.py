@@ -1,4 +1,4 @@
-"""URL identity for duplicate detection.
+"""URLs: their identity for duplicate detection, and their shape for the link rules.
 
 ``normalize_url`` maps URLs that name the same resource to one key, shaped like an
 http(s) URL but only meant for comparison; a key normalises to itself.
@@ -56,7 +56,7 @@ stripped of surrounding whitespace and ``project_key`` returns ``None``.
 import re
 import string
 from collections.abc import Callable
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import SplitResult, quote, unquote, urlsplit
 
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _HOST_ALIASES = {
@@ -346,3 +346,60 @@ _PATH_RULES: dict[str, _PathRule] = {
     "npmjs.com": _npm,
     "pypi.org": _pypi,
 }
+
+
+# --- URL shapes (the link rules): a scheme, a host name that can exist, a missing scheme ---
+
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_HOST_LABEL = re.compile(r"(?!-)[\w-]{1,63}(?<!-)", re.UNICODE)
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+
+
+_DOMAIN = re.compile(
+    r"(?:[\w-]+\.)+(?:com|org|net|io|dev|edu|gov|co|ai|app|me|info|us|uk|de|fr|jp|cn|ru|in|xyz|tech|ly|"
+    r"gg|tv|cc|eu|ca|au|nl|ch|se|so|sh|to|page|site|cloud|biz)(?::\d+)?",
+    re.IGNORECASE,
+)
+
+
+def web_address_without_scheme(url: str) -> bool:
+    """Whether a relative destination is really a web address: ``www.x.org``, ``github.com/o/r``."""
+    return url.lower().startswith("www.") or bool(_DOMAIN.fullmatch(url.split("/", 1)[0]))
+
+
+def split_url(url: str) -> SplitResult | None:
+    """``urlsplit`` of ``url``, or None when Python refuses it."""
+    try:
+        result = urlsplit(url)
+        result.port  # noqa: B018 -- raises ValueError for a malformed port
+    except ValueError:
+        return None
+    return result
+
+
+def http_host(url: str) -> str | None:
+    """The lower-case host of an absolute http(s) URL as written (``www.`` kept), else None;
+    :func:`host_of` is the host as duplicates compare it."""
+    parts = split_url(url.strip())
+    if parts is None or parts.scheme.lower() not in ("http", "https"):
+        return None
+    return (parts.hostname or "").rstrip(".") or None
+
+
+def host_problem(host: str) -> str | None:
+    """Why ``host`` cannot be a host name, or None when it can."""
+    if host == "localhost" or _IPV4.fullmatch(host) or host.startswith("["):
+        return None
+    labels = host.rstrip(".").split(".")
+    if any(not label for label in labels):
+        return "has an empty label (`..`)"
+    bad = next((label for label in labels if not _HOST_LABEL.fullmatch(label)), None)
+    if bad is not None:
+        return f"has an invalid part `{bad}`"
+    if len(labels) < 2:
+        return "has no top-level domain"
+    if labels[-1].isdigit():
+        return "ends in a number"
+    if len(labels[-1]) < 2:
+        return f"has a one-letter top-level domain `.{labels[-1]}`"
+    return None

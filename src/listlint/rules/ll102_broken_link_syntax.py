@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import LINK_MASK, OPAQUE_MASK, UNCLOSED_LABEL, URLISH, Masked, short
-from listlint.rules._url_shapes import SCHEME
+from listlint.urls import SCHEME
 
 _TEXT = rf"[^\[\]{LINK_MASK}{OPAQUE_MASK}\n]"
 _URL = rf"{URLISH}[^\s()\[\]{LINK_MASK}{OPAQUE_MASK}]*"

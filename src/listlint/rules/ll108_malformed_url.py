@@ -8,7 +8,7 @@ from rapidfuzz.distance import Levenshtein
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import Destination, destinations, short
-from listlint.rules._url_shapes import SCHEME, host_problem, split_url, web_address_without_scheme
+from listlint.urls import SCHEME, host_problem, split_url, web_address_without_scheme
 
 _DEFAULT_SCHEMES = [
     "http", "https", "mailto", "ftp", "ftps", "sftp", "ssh", "git", "svn", "irc", "ircs", "tel",

@@ -7,7 +7,7 @@ from urllib.parse import unquote
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import destinations, short
-from listlint.rules._url_shapes import SCHEME, web_address_without_scheme
+from listlint.urls import SCHEME, web_address_without_scheme
 
 
 @rule("LL109", "missing-file", tags=("links", "files"))

@@ -6,7 +6,7 @@ from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import short
 from listlint.rules._sites import known_sites, named_site
-from listlint.rules._url_shapes import split_url
+from listlint.urls import split_url
 
 
 @rule(

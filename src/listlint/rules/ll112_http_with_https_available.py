@@ -6,7 +6,7 @@ from listlint.findings import Edit, Fix, Span
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import destinations, short
-from listlint.rules._url_shapes import http_host
+from listlint.urls import http_host
 
 # Platforms whose every host (subdomains included) serves every page over HTTPS.
 _HTTPS_HOSTS = [

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import destinations, short
-from listlint.rules._url_shapes import http_host
+from listlint.urls import http_host
 
 _LOCAL = ("localhost", "127.0.0.1", "[::1]")
 
