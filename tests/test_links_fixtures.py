@@ -69,7 +69,7 @@ EXPECTED: dict[str, list[tuple[str, int, int]]] = {
 
 def link_findings(path: Path, *, with_opt_in: bool = False) -> list[Finding]:
     """Findings of the link family (plus the opt-in LL113 when asked) for one file."""
-    selection = Selection(select=["LL1"], ignore=() if with_opt_in else ["LL113"])
+    selection = Selection(select=["LL1", "LL113"] if with_opt_in else ["LL1"])
     report = lint_paths([str(path)], isolated=True, selection=selection)
     assert not report.errors
     return [finding for finding in report.findings if finding.code.startswith("LL1")]

@@ -469,3 +469,23 @@ def test_a_toc_in_document_order_reports_a_moved_section() -> None:
         "TOC entry `Linters` is out of order: its heading is on line 6, so the entry belongs "
         "after `Editors`"
     )
+
+
+# --- a renamed heading's entry that stands in its place is not also out of order ---------------
+
+RENAMED_IN_PLACE = lines(
+    "# X",
+    "## Contents",
+    "- [Alpha](#alpha)",
+    "- [Beta Tools](#beta-tool)",
+    "- [Gamma](#gamma)",
+    "- [Delta](#delta)",
+    "## Alpha",
+    "## Beta Tools",
+    "## Gamma",
+    "## Delta",
+)
+
+
+def test_a_retargeted_entry_in_its_place_is_only_the_dead_entry() -> None:
+    assert where(findings(RENAMED_IN_PLACE, ["LL2"])) == [("LL203", 4, 3)]

@@ -101,7 +101,7 @@ class Config:
                 else ((0, True) if candidate.default else (-1, False))
             )
             for selectors, on in ((extend, True), (ignore, False)):
-                score = _score(candidate, selectors)
+                score = _score(candidate, selectors, enabling=on)
                 if score[0] >= 0 and score[0] >= enabled[0]:
                     enabled = (score[0], on)
             if enabled[1]:
@@ -109,8 +109,9 @@ class Config:
         return chosen
 
 
-def _score(candidate: Rule, selectors: Iterable[str]) -> tuple[int, bool]:
-    """How specifically ``selectors`` name the rule: -1 not at all, higher is more specific."""
+def _score(candidate: Rule, selectors: Iterable[str], enabling: bool = True) -> tuple[int, bool]:
+    """How specifically ``selectors`` name the rule: -1 not at all, higher is more specific.
+    Enabling selectors name an opt-in rule only by its code, its name or ``ALL``."""
     best = -1
     for selector in selectors:
         if candidate in matching_rules(selector):
@@ -118,6 +119,8 @@ def _score(candidate: Rule, selectors: Iterable[str]) -> tuple[int, bool]:
             specificity = len(upper) if upper.startswith("LL") else 0 if upper == "ALL" else 3
             if selector.strip().lower() == candidate.name:
                 specificity = 6
+            if enabling and not candidate.default and specificity not in (0, 5, 6):
+                continue  # an opt-in rule is chosen by its code, its name or ALL, not by family
             best = max(best, specificity)
     return best, best >= 0
 

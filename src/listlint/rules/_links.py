@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,6 +13,7 @@ from markdown_it.common.utils import normalizeReference
 from listlint.findings import Span
 from listlint.model.document import Document
 from listlint.model.nodes import Inline, Link
+from listlint.urls import http_host
 
 LINK_MASK = "\x01"  # a parsed link (inline, reference, autolink) or an image
 OPAQUE_MASK = "\x00"  # a code span, inline HTML, an escape or an entity
@@ -195,3 +196,46 @@ def definition_url_span(doc: Document, span: Span, url: str) -> Span:
         if found >= 0:
             return Span(number, found + 1, number, found + 1 + len(url))
     return span
+
+
+# Platforms whose every host (subdomains included) serves every page over HTTPS.
+HTTPS_HOSTS = [
+    "github.com", "github.io", "githubusercontent.com", "gitlab.com", "gitlab.io",
+    "bitbucket.org", "pypi.org", "npmjs.com", "crates.io", "docs.rs", "arxiv.org", "biorxiv.org",
+    "medrxiv.org", "doi.org", "youtube.com", "youtu.be", "twitter.com", "x.com",
+    "readthedocs.io", "readthedocs.org", "huggingface.co", "wikipedia.org", "stackoverflow.com",
+    "reddit.com", "kaggle.com", "zenodo.org", "medium.com",
+]  # fmt: skip
+
+
+class HttpsEvidence:
+    """Why a host is known to serve https (LL112), or None: the document links it over https
+    (hosts compared exactly, ports count), or it is one of ``known`` or their subdomains."""
+
+    def __init__(self, doc: Document, known: Sequence[str]) -> None:
+        self._known = [host.lower() for host in known]
+        self._secure = {
+            host
+            for destination in destinations(doc, bare=True)
+            if destination.url.lower().startswith("https://")
+            and (host := _host_and_port(destination.url)) is not None
+        }
+
+    def why(self, url: str) -> str | None:
+        """Why ``url``'s host serves https, or None when nothing shows it does."""
+        host = _host_and_port(url)
+        if host is None:
+            return None
+        if host in self._secure:
+            return f"this document links `{host}` over https"
+        if any(host == name or host.endswith("." + name) for name in self._known):
+            return f"`{host}` serves https"
+        return None
+
+
+def _host_and_port(url: str) -> str | None:
+    host = http_host(url)
+    if host is None:
+        return None
+    port = url.split("://", 1)[1].split("/", 1)[0].rpartition(":")[2]
+    return f"{host}:{port}" if port.isdigit() else host

@@ -905,8 +905,9 @@ def _out_of_order(
     follow it, 80% of them, and more than follow the document's.
     """
     groups: dict[GroupKey, list[tuple[TocItem, Heading]]] = {}
-    for item, heading in checked.items():
-        if listed[heading] is item and item not in misplaced:
+    for item in toc.items:  # in TOC order, whatever order ``checked`` was resolved in
+        heading = checked.get(item)
+        if heading is not None and listed[heading] is item and item not in misplaced:
             groups.setdefault(_group(toc, item), []).append((item, heading))
     found: list[OutOfOrder] = []
     alphabetical: set[GroupKey] = set()

@@ -1,21 +1,11 @@
 """LL112 http-with-https-available."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from listlint.findings import Edit, Fix, Span
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import destinations, short
-from listlint.urls import http_host
-
-# Platforms whose every host (subdomains included) serves every page over HTTPS.
-_HTTPS_HOSTS = [
-    "github.com", "github.io", "githubusercontent.com", "gitlab.com", "gitlab.io",
-    "bitbucket.org", "pypi.org", "npmjs.com", "crates.io", "docs.rs", "arxiv.org", "biorxiv.org",
-    "medrxiv.org", "doi.org", "youtube.com", "youtu.be", "twitter.com", "x.com",
-    "readthedocs.io", "readthedocs.org", "huggingface.co", "wikipedia.org", "stackoverflow.com",
-    "reddit.com", "kaggle.com", "zenodo.org", "medium.com",
-]  # fmt: skip
+from listlint.rules._links import HTTPS_HOSTS, HttpsEvidence, destinations, short
 
 
 @rule(
@@ -28,7 +18,7 @@ _HTTPS_HOSTS = [
         "https-hosts": {
             "type": "array",
             "items": {"type": "string"},
-            "default": _HTTPS_HOSTS,
+            "default": HTTPS_HOSTS,
             "description": "Hosts known to serve HTTPS (subdomains included), besides those the "
             "document itself links over https.",
         }
@@ -48,25 +38,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
     Fix (safe): `http://` becomes `https://`.
     """
-    known = [host.lower() for host in ctx.options.get("https-hosts", _HTTPS_HOSTS)]
-    secure = {
-        host
-        for destination in destinations(doc, bare=True)
-        if destination.url.lower().startswith("https://")
-        and (host := _host(destination.url)) is not None
-    }
+    evidence = HttpsEvidence(doc, ctx.options.get("https-hosts", HTTPS_HOSTS))
     for destination in destinations(doc, bare=True):
         url = destination.url
-        if not url.lower().startswith("http://"):
-            continue
-        host = _host(url)
-        if host is None:
-            continue
-        if host in secure:
-            why = f"this document links `{host}` over https"
-        elif _listed(host, known):
-            why = f"`{host}` serves https"
-        else:
+        why = evidence.why(url) if url.lower().startswith("http://") else None
+        if why is None:
             continue
         span = destination.span
         scheme = Span(span.line, span.column, span.line, span.column + 4)
@@ -75,15 +51,3 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             f"`{short(url)}` uses http, but {why}; write `https://`",
             Fix((Edit.replace(scheme, url[:4], "https"),), "use https"),
         )
-
-
-def _listed(host: str, known: Sequence[str]) -> bool:
-    return any(host == name or host.endswith("." + name) for name in known)
-
-
-def _host(url: str) -> str | None:
-    host = http_host(url)
-    if host is None:
-        return None
-    port = url.split("://", 1)[1].split("/", 1)[0].rpartition(":")[2]
-    return f"{host}:{port}" if port.isdigit() else host
