@@ -38,6 +38,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -126,6 +127,7 @@ _HTML_ENTRY = re.compile(
     r"(?P<label>.*?)</a>(?=\s*(?:-|\u2013|\u2014|:)\s+\S)",  # then a separator and a description
     re.IGNORECASE,
 )
+_CLOSING_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
 _TAG = re.compile(r"<[^<>]*>")
 _NOT_WORD = re.compile(r"[^\w\s-]+")
 _CELL_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s+")  # ``1) **Title** - summary``
@@ -332,6 +334,10 @@ def _mask(inline: Inline, by_start: dict[tuple[int, int], Link]) -> _Masked:
 def _mask_html(inline: Inline, chars: list[str]) -> None:
     """Mask metadata elements (``<kbd>★ 3k</kbd>``) as META; make each ``<br>`` a line break."""
     pieces = inline.pieces
+    closings: dict[str, list[int]] = {}  # element name -> indexes of its closing tags, in order
+    for index, piece in enumerate(pieces):
+        if piece.kind == "html_inline" and (closing := _CLOSING_TAG.match(piece.text)):
+            closings.setdefault(closing.group(1).lower(), []).append(index)
     for index, piece in enumerate(pieces):
         if piece.kind != "html_inline" or chars[piece.start : piece.start + 1] != ["<"]:
             continue
@@ -342,12 +348,12 @@ def _mask_html(inline: Inline, chars: list[str]) -> None:
         if opening is None:
             continue
         end = piece.end
-        if opening.group(1).lower() != "img" and not piece.text.endswith("/>"):
-            closing = f"</{opening.group(1).lower()}"
-            for later in pieces[index + 1 :]:
-                if later.kind == "html_inline" and later.text.lower().startswith(closing):
-                    end = later.end
-                    break
+        name = opening.group(1).lower()
+        if name != "img" and not piece.text.endswith("/>"):
+            later = closings.get(name, [])
+            found = bisect_right(later, index)  # the first closing tag after this one
+            if found < len(later):
+                end = pieces[later[found]].end
         chars[piece.start : end] = META * (end - piece.start)
 
 

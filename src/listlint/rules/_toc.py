@@ -549,18 +549,22 @@ def _outliers(
     for heading, above in tree.items():
         last_child[above] = heading
     groups: dict[GroupKey, list[Heading]] = {}
-    for item, heading in resolved.items():
-        if listed[heading] is item and heading.span.line > toc.end_line:
-            groups.setdefault(_group(toc, item), []).append(heading)
+    for item in toc.items:  # in TOC order: the neighbours below are the listed ones
+        target = resolved.get(item)
+        if target is not None and listed[target] is item and target.span.line > toc.end_line:
+            groups.setdefault(_group(toc, item), []).append(target)
     found: dict[Heading, LevelOutlier] = {}
     doubtful: set[Heading] = set()
     for key, members in groups.items():
         if len(members) < MIN_SIBLINGS:
             continue
+        levels = Counter(h.level for h in members)
+        by_level: dict[int, tuple[Heading, ...]] = {}
         for index, heading in enumerate(members):
-            others = members[:index] + members[index + 1 :]
-            level, count = Counter(h.level for h in others).most_common(1)[0]
-            if heading.level == level or count < OUTLIER_SHARE * len(others):
+            others = levels.copy()
+            others[heading.level] -= 1
+            level, count = others.most_common(1)[0]
+            if heading.level == level or count < OUTLIER_SHARE * (len(members) - 1):
                 continue
             if heading.level < level:
                 after = members[index + 1] if index + 1 < len(members) else None
@@ -575,7 +579,9 @@ def _outliers(
             if not shown:
                 doubtful.add(heading)
                 continue
-            same = tuple(h for h in others if h.level == level)
+            if level not in by_level:  # the heading itself is of another level
+                by_level[level] = tuple(h for h in members if h.level == level)
+            same = by_level[level]
             moved = _moved_with(heading, level, doc.headings, tree, listed)
             found[heading] = LevelOutlier(heading, level, same, key[1], moved)
     return found, doubtful
