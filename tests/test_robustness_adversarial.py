@@ -187,6 +187,47 @@ def test_file_that_is_not_markdown_text_is_refused_in_one_line(name: str, tmp_pa
     assert outcome.stderr.startswith("listlint: error: input.md: "), outcome.stderr
 
 
+# Inputs by size, for the growth check: n and 4n entries must cost about 4 times the CPU, not 16.
+SCALED: dict[str, Callable[[int], bytes]] = {
+    "<a id> anchors": lambda n: b'<a id="x"></a>\n' * n,
+    "TOC of n headings": lambda n: (
+        "# T\n\n"
+        + "".join(f"- [H{i}](#h{i})\n" for i in range(n))
+        + "".join(f"\n## H{i}\n" for i in range(n))
+    ).encode(),
+    "headings with the same text": lambda n: b"## Same\n" * n,
+    "table rows": lambda n: b"| a | b |\n|---|---|\n" + b"| [x](https://x.io) | y |\n" * n,
+    "reference definitions": lambda n: b"".join(
+        b"[r%d]: https://x.io/%d\n" % (i, i) for i in range(n)
+    ),
+    "entries of one name": lambda n: b"".join(
+        b"- [a](https://x.io/%d) - A.\n" % i for i in range(n)
+    ),
+    "sections linking one missing anchor": lambda n: b"## Same\n\n- [a](#same-49999) - A.\n" * n,
+    "suppression comments": lambda n: (
+        b"<!-- listlint-disable LL101 -->\n- [a](https://x.io) - D.\n" * n
+    ),
+    "metadata tags on one line": lambda n: b"- [a](https://x.io) - A " + b"<kbd>x" * n + b"\n",
+}
+GROWTH_SIZE = 5_000
+MOST_GROWTH = 8.0  # for 4 times the input; linear work grows 4 times, quadratic 16
+
+
+@pytest.mark.soak
+@pytest.mark.skipif(not GNU_TIME.exists(), reason="GNU time measures the child's CPU time")
+@pytest.mark.parametrize("name", SCALED)
+def test_work_grows_linearly_with_the_input(name: str, tmp_path: Path) -> None:
+    """CPU time, not wall time: the small run's start-up is part of it, which only helps."""
+    cpu = []
+    for size in (GROWTH_SIZE, 4 * GROWTH_SIZE):
+        (tmp_path / "input.md").write_bytes(SCALED[name](size))
+        outcome = run_listlint("input.md", cwd=tmp_path)
+        _lints(outcome)
+        assert outcome.cpu_seconds is not None
+        cpu.append(outcome.cpu_seconds)
+    assert cpu[1] < MOST_GROWTH * cpu[0], f"{cpu[0]:.2f} s of CPU, then {cpu[1]:.2f} s"
+
+
 def _symlink_loops(folder: Path) -> None:
     (folder / "list.md").write_text("# List\n\n- [a](https://x.io) - A.\n", encoding="utf-8")
     (folder / "loop").symlink_to(folder, target_is_directory=True)
