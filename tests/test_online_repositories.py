@@ -50,7 +50,16 @@ def write_list(tmp_path: Path, *names: str, host: str = "github.com") -> Path:
 
 def findings(tmp_path: Path, capsys: pytest.CaptureFixture[str], *names: str) -> list[str]:
     path = write_list(tmp_path, *names)
-    main(["--online", "--select", "LL6", "--output-format", "json", str(path)])
+    main(
+        [
+            "--online",
+            "--select",
+            "LL6,LL613,LL614,LL615,LL616",
+            "--output-format",
+            "json",
+            str(path),
+        ]
+    )
     return [f"{f['code']} {f['message']}" for f in json.loads(capsys.readouterr().out)]
 
 
