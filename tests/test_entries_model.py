@@ -299,6 +299,27 @@ def test_store_and_demo_sub_items_are_the_parent_entrys_metadata() -> None:
     assert [entry.name for entry in found] == ["Moonlight"]
 
 
+def test_resource_sub_items_under_an_html_entry_are_metadata() -> None:
+    # best-of lists: the entry is a <details><summary> block, its package pages a list below it
+    block = (
+        '<details><summary><b><a href="https://github.com/a/{0}">{0}</a></b> - A {0}.</summary>\n\n'
+        "- [GitHub](https://github.com/a/{0}) (👨\u200d💻 120 · ⏱️ 17.06.2025):\n"
+        "- [PyPi](https://pypi.org/project/{0}) (📥 22M / month):\n"
+        "- [Conda](https://anaconda.org/conda-forge/{0}) (📥 370K):\n"
+        "- [npm](https://www.npmjs.com/package/{0})\n"
+        "- [Docker Hub](https://hub.docker.com/r/a/{0})\n"
+        "</details>\n"
+    )
+    assert entries_of("## Frameworks\n\n" + block.format("alpha") + block.format("beta")) == []
+    # under a parent item that is no entry, too; a described top-level item stays an entry
+    grouped = entries_of(
+        "## Hosts\n\n- **Alpha**, a framework\n"
+        "  - [Docs](https://alpha.example/docs)\n"
+        "- [GitHub](https://github.com) - Where code lives.\n"
+    )
+    assert [entry.name for entry in grouped] == ["GitHub"]
+
+
 def test_count_styles() -> None:
     doc = parse_document(
         "## A\n\n- [a](https://a.example) - A.\n- Meetup [b](https://b.example)\n\n"

@@ -23,8 +23,10 @@ read as the description: markers between the name and the separator (``:zap:``, 
 ``**[Deprecated]**``, ``[1290⭐]``, ``<kbd>MIT</kbd>``, ``_(label: x)_``), tags before the
 description (``- [python] -``), an attribution (``by [Author](url)``), and trailing tags, badges,
 licences and versions (``[MIT]``, ``_v1_``, `` `Go` `MIT` ``); a placeholder (``N/A``) is no
-description. Sub-items that only link the parent's store page or demo (``- [App Store](url)``)
-are the parent's metadata, not entries.
+description. Sub-items that only link a resource of their parent by a generic label (``- [App
+Store](url)``, ``- [Docs](url)``, ``- [PyPi](url) (📥 22M / month):``) are the parent's metadata,
+not entries, whether the parent is a list item or the HTML block the list follows
+(``<details><summary><a href="url">name</a></summary>``).
 
 The inline content of the entry's paragraph is read through a *mask*: the content with every link
 and image replaced by placeholder characters of the same length (and metadata HTML such as
@@ -127,6 +129,9 @@ _HTML_ENTRY = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^<>]*>")
+# The HTML line that opens a list of its entry's resources (best-of lists).
+_HTML_PARENT = re.compile(r"<(?:details|summary)\b|</summary>\s*$", re.IGNORECASE)
+_NOTES = re.compile(r"\([^()]*\)")
 _NOT_WORD = re.compile(r"[^\w\s-]+")
 _CELL_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s+")  # ``1) **Title** - summary``
 # Link texts of a sub-item that only adds a resource to its parent entry (the parent's metadata).
@@ -161,6 +166,35 @@ RESOURCE_LABELS = frozenset(
         "download",
         "screenshot",
         "screenshots",
+        "pypi",
+        "conda",
+        "anaconda",
+        "bioconda",
+        "npm",
+        "yarn",
+        "docker",
+        "docker hub",
+        "dockerhub",
+        "maven",
+        "crates.io",
+        "crate",
+        "nuget",
+        "packagist",
+        "rubygems",
+        "cran",
+        "bioconductor",
+        "homebrew",
+        "helm",
+        "arxiv",
+        "blog",
+        "wiki",
+        "api",
+        "api docs",
+        "api reference",
+        "changelog",
+        "releases",
+        "examples",
+        "tutorial",
     }
 )
 
@@ -549,12 +583,24 @@ class _Finder:
         if paragraph is None:
             return None
         entry = self.linked_entry(paragraph, item)
-        parent = self.by_item.get(item.parent) if item.parent else None
-        if entry is not None and parent is not None and _is_resource_of(entry):
+        if entry is not None and _is_resource_of(entry) and self.has_parent(item):
             return None  # ``- [App Store](url)`` under an app: the app's metadata
         if entry is not None:
             self.by_item[item] = entry
         return entry
+
+    def has_parent(self, item: ListItem) -> bool:
+        """Whether a list item is a sub-item of something: another list item of any form, or an
+        HTML block whose list it opens (``<details><summary><a href="…">name</a></summary>``)."""
+        if item.parent is not None:
+            return True
+        start = next(
+            (first for first, last in self.doc.lists if first <= item.span.line <= last), 0
+        )
+        before = start - 1
+        while before > 0 and not self.doc.line(before).strip():
+            before -= 1
+        return before > 0 and bool(_HTML_PARENT.search(self.doc.line(before)))
 
     def linked_entry(self, paragraph: Paragraph, item: ListItem | None) -> Entry | None:
         """The entry of a list item's or a blockquote's paragraph: named by a leading link, or
@@ -939,9 +985,12 @@ _PROSE_WORDS = 6
 
 
 def _is_resource_of(entry: Entry) -> bool:
-    """Whether a sub-item entry only links a resource of its parent (store page, demo, docs)."""
+    """Whether a sub-item entry only links a resource of its parent (store page, demo, docs):
+    its text is a resource label and it has no description but notes in parentheses
+    (``- [Conda](url) (📥 370K · ⏱️ 22.04.2025):``)."""
     label = " ".join(_NOT_WORD.sub(" ", entry.name).split()).casefold()  # `\uf8ff App Store`
-    return entry.style == "list" and not entry.description and label in RESOURCE_LABELS
+    described = _NOT_WORD.sub("", _NOTES.sub("", entry.description)).strip()
+    return entry.style == "list" and not described and label in RESOURCE_LABELS
 
 
 def _metadata(masked: _Masked, ranges: list[tuple[int, int]]) -> tuple[str, ...]:
