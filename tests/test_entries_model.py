@@ -366,6 +366,25 @@ def test_count_styles() -> None:
             "A language.",
             ("(label: good first issue)",),
         ),
+        (  # a short emphasised note before the separator
+            "[android-jobs](https://github.com/android-cn/android-jobs) _In Chinese_ – Android "
+            "positions.",
+            " – ",
+            "Android positions.",
+            ("In Chinese",),
+        ),
+        (  # a short emphasised note alone: no description
+            "[awesome-python-cn](https://github.com/jobbole/awesome-python-cn) _In Chinese_",
+            "",
+            "",
+            ("In Chinese",),
+        ),
+        (  # an emphasised note in parentheses
+            "[Grunt](https://gruntjs.com) *(deprecated)* - Task runner.",
+            " - ",
+            "Task runner.",
+            ("(deprecated)",),
+        ),
         (  # trailing licence tags that Markdown leaves as text
             "[Kaitai Struct](https://kaitai.io) - Binary structure language. [GPLv3+][MIT]",
             " - ",

@@ -304,7 +304,8 @@ def test_language_tags_markers_and_bylines_are_not_judged_as_descriptions() -> N
         "- [Presentation](https://example.org/pres) - by [Helio Junior](https://github.com/hj).\n"
         "- [Defaults](https://example.org/defaults) - By default, widgets are stateless.\n"
         "- [EBI course](https://gitlab.com/m/ws) | [website](https://m.gitlab.io/ws/)\n"
-        + described(10)
+        "- [android-jobs](https://github.com/a/android-jobs) _In Chinese_ - Android positions.\n"
+        "- [Grunt](https://gruntjs.com) *(deprecated)* - Task runner.\n" + described(10)
     )
     assert found(text) == []
 

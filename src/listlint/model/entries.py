@@ -20,13 +20,13 @@
 
 What surrounds the name and the description is *metadata*, kept in ``Entry.metadata`` and never
 read as the description: markers between the name and the separator (``:zap:``, emoji,
-``**[Deprecated]**``, ``[1290⭐]``, ``<kbd>MIT</kbd>``, ``_(label: x)_``), tags before the
-description (``- [python] -``), an attribution (``by [Author](url)``), and trailing tags, badges,
-licences and versions (``[MIT]``, ``_v1_``, `` `Go` `MIT` ``); a placeholder (``N/A``) is no
-description. Sub-items that only link a resource of their parent by a generic label (``- [App
-Store](url)``, ``- [Docs](url)``, ``- [PyPi](url) (📥 22M / month):``) are the parent's metadata,
-not entries, whether the parent is a list item or the HTML block the list follows
-(``<details><summary><a href="url">name</a></summary>``).
+``**[Deprecated]**``, ``[1290⭐]``, ``<kbd>MIT</kbd>``, ``_(label: x)_``, ``_In Chinese_``), tags
+before the description (``- [python] -``), an attribution (``by [Author](url)``), and trailing
+tags, badges, licences and versions (``[MIT]``, ``_v1_``, `` `Go` `MIT` ``); a placeholder
+(``N/A``) is no description. Sub-items that only link a resource of their parent by a generic
+label (``- [App Store](url)``, ``- [Docs](url)``, ``- [PyPi](url) (📥 22M / month):``) are the
+parent's metadata, not entries, whether the parent is a list item or the HTML block the list
+follows (``<details><summary><a href="url">name</a></summary>``).
 
 The inline content of the entry's paragraph is read through a *mask*: the content with every link
 and image replaced by placeholder characters of the same length (and metadata HTML such as
@@ -82,12 +82,15 @@ _PART_OF = re.compile(r"\(part of ([^)]+)\)\s*")
 _TAG_TEXT = rf"[^\[\]{_MASKED}\n]{{1,30}}"
 # Markers between the name and the separator: a GitHub emoji code, a code span of symbols (`⚠`),
 # a bracketed status or count ([Deprecated], **[Deprecated]**, [1290⭐]), an emphasised note
-# (_(label: good first issue)_). Runs of emoji and masked metadata HTML are markers too.
+# (_(label: good first issue)_, or a short one before a separator or alone: _In Chinese_ –).
+# Runs of emoji and masked metadata HTML are markers too.
 _MARKER = re.compile(
     r":[a-z0-9_+-]{1,40}:"
     r"|`[^`\w\s]{1,4}`"
     rf"|(?:\*\*|__)\[{_TAG_TEXT}\](?:\*\*|__)|\[{_TAG_TEXT}\](?!\()"
     rf"|[*_]\([^(){_MASKED}\n]{{1,80}}\)[*_]"
+    rf"|(?P<mark>\*\*|__|\*|_)[^\s*_{_MASKED}][^*_{_MASKED}\n]{{0,38}}(?<=\S)(?P=mark)"
+    r"(?=[ \t\u00a0]*(?:(?:--?|\u2013|\u2014|:|\uff1a)(?:[ \t\u00a0]|$)|$))"
 )
 # Tags between two separators: ``- [CellPhoneDB](url) - [python] - Publicly available...``.
 _LEADING_TAGS = re.compile(rf"(?:\[{_TAG_TEXT}\][ \t]*)+(?=(?:--?|\u2013|\u2014|:|\|)[ \t])")
