@@ -529,6 +529,36 @@ def test_language_of_each_file() -> None:
     }
 
 
+def test_three_letter_country_and_region_tags_are_languages() -> None:
+    paths = [
+        "docs/HOWTO.md",
+        "docs/HOWTO-fil.md",
+        "docs/HOWTO-np.md",
+        "docs/HOWTO-pt_BR.md",
+        "docs/HOWTO-es-419.md",
+        "docs/HOWTO-zh-Hant.md",
+        "notes.md",
+        "notes-old.md",
+        "notes-mon.md",
+    ]
+    assert dup.languages(paths) == {
+        "docs/HOWTO.md": "",
+        "docs/HOWTO-fil.md": "fil",
+        "docs/HOWTO-np.md": "np",
+        "docs/HOWTO-pt_BR.md": "pt-br",
+        "docs/HOWTO-es-419.md": "es-419",
+        "docs/HOWTO-zh-Hant.md": "zh-hant",
+        "notes.md": "",
+        "notes-old.md": "",
+        "notes-mon.md": "",  # an English word, not Mongolian
+    }
+    links = "- [About Pull Requests](https://docs.github.com/pr)\n"
+    assert (
+        located("LL401", links, links, links, paths=("HOWTO.md", "HOWTO-fil.md", "HOWTO-np.md"))
+        == []
+    )
+
+
 def test_navigation_and_language_switchers_are_not_duplicates() -> None:
     text = (
         "# Shell\n\n- [Español](README-es.md)\n- [Deutsch](README-de.md)\n\n"
