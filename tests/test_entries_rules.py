@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from listlint.model.document import parse_document
 from listlint.rule import find_rule
+from listlint.rules._entries import analyse_lists
 
 from conftest import check_rule
 
@@ -470,6 +471,29 @@ def test_cross_references_notes_and_broken_links_are_not_entries_without_links()
         + "\n## Payments\n\n- [PayPal](https://paypal.com) - Online payments.\n"
     )
     assert [code for code, *_ in found(text)] == []
+
+
+def test_a_list_of_per_language_catalogues_is_entries_not_a_table_of_contents() -> None:
+    languages = ["Arabic", "Burmese", "Chinese", "Czech", "Dutch", "French", "German", "Nepali"]
+    languages += ["Polish", "Japanese"]
+    text = "# Free Books\n\n## Books\n\n" + "".join(
+        f"+ [{language} / native](books/free-books-{n}.md)\n"
+        for n, language in enumerate(languages)
+    )
+    doc = parse_document(text, "test.md")
+    analysis = analyse_lists(doc)
+    assert not analysis.navigation and not analysis.toc
+    assert [code for code, *_ in found(text) if code == "LL341"] == []
+
+
+def test_only_a_described_web_entry_in_a_real_table_of_contents_is_reported() -> None:
+    toc = "".join(f"- [Section {n}](#section-{n})\n" for n in range(1, 6))
+    text = (
+        "# Tools\n\n## Contents\n\n" + toc + "- [Contributing](CONTRIBUTING.md) - How to help.\n"
+        "- [Awesome Zsh](https://github.com/unixorn/awesome-zsh-plugins)\n"
+        "- [yapf](https://github.com/google/yapf) - Formatter from Google.\n"
+    )
+    assert [(code, line) for code, line, *_ in found(text) if code == "LL341"] == [("LL341", 12)]
 
 
 def test_a_language_switcher_is_navigation() -> None:
