@@ -326,6 +326,17 @@ def test_trailing_version_tags_and_placeholders_are_not_endings() -> None:
     assert found(text) == []
 
 
+def test_an_ellipsis_after_a_mark_and_an_elision_are_not_doubled_punctuation() -> None:
+    text = (
+        "# L\n\n## Tools\n\n"
+        "- [rust-bert](https://github.com/g/rust-bert) - NLP models (BERT, GPT2,...).\n"
+        "- [eCAL](https://github.com/c/ecal) - Message protocols (protobuf, capnproto ..).\n"
+        "- [Etc](https://github.com/e/etc) - Lists, queues; ... and maps!…\n"
+        "- [Typo](https://github.com/t/typo) - Fast linter,.\n" + described(10)
+    )
+    assert [(code, line) for code, line, *_ in found(text)] == [("LL312", 8)]
+
+
 def test_cjk_full_stops_end_descriptions_and_the_fix_adds_one() -> None:
     rows = "".join(f"- [T{n}](https://t{n}.example) - 第{n}个工具。\n" for n in range(10))
     text = "# 列表\n\n## 工具\n\n" + rows + "- [K](https://k.example) - 终端工具\n"
