@@ -341,6 +341,13 @@ def test_count_styles() -> None:
             "Publicly available ligands.",
             ("python",),
         ),
+        (  # a language tag after the separator, with no second separator
+            "[CITE-seq-Count](https://github.com/Hoohm/CITE-seq-Count) - [python] Cite-seq-Count "
+            "is a python package.",
+            " - ",
+            "Cite-seq-Count is a python package.",
+            ("python",),
+        ),
         (  # a GitHub emoji code before the separator
             "[Boost](https://github.com/boostorg) :zap: - A large collection of libraries.",
             " - ",

@@ -299,7 +299,7 @@ def test_language_tags_markers_and_bylines_are_not_judged_as_descriptions() -> N
     text = (
         "# L\n\n## Tools\n\n"
         "- [CellPhoneDB](https://github.com/a/c) - [python] - Publicly available ligands.\n"
-        "- [scVI](https://github.com/a/scvi) - [python] - Probabilistic representation.\n"
+        "- [CITE-seq-Count](https://github.com/H/csc) - [python] Cite-seq-Count is a package.\n"
         "- [Boost](https://github.com/boostorg) :zap: - A large collection of libraries.\n"
         "- [Online Learning](https://github.com/lendle/OnlineLearning.jl) **[Deprecated]**\n"
         "- [Presentation](https://example.org/pres) - by [Helio Junior](https://github.com/hj).\n"

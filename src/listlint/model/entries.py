@@ -21,12 +21,12 @@
 What surrounds the name and the description is *metadata*, kept in ``Entry.metadata`` and never
 read as the description: markers between the name and the separator (``:zap:``, emoji,
 ``**[Deprecated]**``, ``[1290⭐]``, ``<kbd>MIT</kbd>``, ``_(label: x)_``, ``_In Chinese_``), tags
-before the description (``- [python] -``), an attribution (``by [Author](url)``), and trailing
-tags, badges, licences and versions (``[MIT]``, ``_v1_``, `` `Go` `MIT` ``); a placeholder
-(``N/A``) is no description. Sub-items that only link a resource of their parent by a generic
-label (``- [App Store](url)``, ``- [Docs](url)``, ``- [PyPi](url) (📥 22M / month):``) are the
-parent's metadata, not entries, whether the parent is a list item or the HTML block the list
-follows (``<details><summary><a href="url">name</a></summary>``).
+before the description (``- [python] -``, ``- [python] Desc``), an attribution (``by
+[Author](url)``), and trailing tags, badges, licences and versions (``[MIT]``, ``_v1_``, `` `Go`
+`MIT` ``); a placeholder (``N/A``) is no description. Sub-items that only link a resource of
+their parent by a generic label (``- [App Store](url)``, ``- [Docs](url)``, ``- [PyPi](url) (📥
+22M / month):``) are the parent's metadata, not entries, whether the parent is a list item or the
+HTML block the list follows (``<details><summary><a href="url">name</a></summary>``).
 
 The inline content of the entry's paragraph is read through a *mask*: the content with every link
 and image replaced by placeholder characters of the same length (and metadata HTML such as
@@ -94,6 +94,8 @@ _MARKER = re.compile(
 )
 # Tags between two separators: ``- [CellPhoneDB](url) - [python] - Publicly available...``.
 _LEADING_TAGS = re.compile(rf"(?:\[{_TAG_TEXT}\][ \t]*)+(?=(?:--?|\u2013|\u2014|:|\|)[ \t])")
+# Tags after the separator with the description right after them: ``- [x](u) - [python] Cite…``.
+_BARE_LEADING_TAGS = re.compile(rf"(?:\[{_TAG_TEXT}\][ \t]*)*\[{_TAG_TEXT}\][ \t]+(?=[^\s\[])")
 # An attribution instead of a description: ``by [Author](url)``, ``by Flavio Copes (2018)``.
 _BYLINE = re.compile(rf"by[ \t]+(?=[{LINK}@]|[A-Z])")
 # No description: a placeholder (``N/A``), or a note on the name (``(Spanish)``, ``(54:26)``).
@@ -492,6 +494,9 @@ def _split(masked: _Masked, name_end: int, bracketed_only: bool) -> _Parts:
         if following and following.group(1):
             metadata.append((tags.start(), len(text[: tags.end()].rstrip())))
             description_start = following.end()
+    elif match and match.group(1) and (bare := _BARE_LEADING_TAGS.match(text, description_start)):
+        metadata.append((bare.start(), len(text[: bare.end()].rstrip())))
+        description_start = bare.end()
     description_end = len(text.rstrip())
     while description_end > description_start:  # trailing link groups, badges and tags
         window = max(description_start, description_end - _TAIL_WINDOW)
