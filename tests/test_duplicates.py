@@ -684,3 +684,30 @@ def test_a_word_extended_in_a_templated_name_is_another_name() -> None:
         f"- [Essential CSS](https://example.org/essential/css/) - {author}\n"
     )
     assert located("LL402", text) == []
+
+
+def test_a_third_copy_is_reported_against_the_first_one() -> None:
+    text = (
+        "# L\n\n## Data\n\n- [Storage](https://arxiv.org/abs/2108.09373) - Meta.\n\n"
+        "## Papers\n\n- [Storage](https://arxiv.org/abs/2108.09373) - Meta.\n"
+        "- [Other](https://other.example) - Other.\n"
+        "- [Storage](https://arxiv.org/abs/2108.09373v4) - Meta.\n"
+    )
+    assert [(line, message) for _, line, _, message in located("LL401", text)] == [
+        (9, 'duplicate of "Storage" at line 5 under "Data" (same URL)'),
+        (11, 'duplicate of "Storage" at line 5 under "Data" (same URL)'),
+    ]
+
+
+def test_a_labelled_or_ticked_mention_is_named_by_its_linked_title() -> None:
+    text = (
+        "# Plan\n\n## Design\n\n"
+        "- [ ] **START HERE**: [The System Design Primer](https://github.com/d/sdp)\n"
+        "- [ ] List of DP problems: [Dynamic Programming](https://youtube.com/playlist?list=P)\n"
+        "- review: [The System Design Primer](https://github.com/d/sdp)\n"
+        "- [Dynamic Programming](https://youtube.com/playlist?list=P) - Playlist.\n"
+    )
+    assert [message for *_, message in located("LL401", text)] == [
+        'duplicate of "The System Design Primer" at line 5 (same URL)',
+        'duplicate of "Dynamic Programming" at line 6 (same URL)',
+    ]

@@ -244,6 +244,22 @@ def test_task_list_item_is_an_entry() -> None:
             "Meetup Egypt",
             Span(3, 3, 3, 54),
         ),
+        (  # a label, then the linked title: the link names the entry
+            "- [ ] **START HERE**: [The System Design Primer](https://github.com/d/sdp)\n",
+            "The System Design Primer",
+            Span(3, 23, 3, 75),
+        ),
+        (
+            "- [ ] List of DP problems (each is short):\n"
+            "  [Dynamic Programming (video)](https://www.youtube.com/playlist?list=P)\n",
+            "Dynamic Programming (video)",
+            Span(4, 3, 4, 73),
+        ),
+        (  # a task box is not part of the name
+            "- [ ] Meetup [Egypt](https://www.meetup.com/flutter-nyc/)\n",
+            "Meetup Egypt",
+            Span(3, 7, 3, 58),
+        ),
         (  # a bold title, then the link to the paper
             "- **Dropout** (2014), N. Srivastava et al. [[pdf]](https://example.org/d.pdf)\n",
             "Dropout",

@@ -135,6 +135,8 @@ _HTML_ENTRY = re.compile(
 )
 _TAG = re.compile(r"<[^<>]*>")
 # The HTML line that opens a list of its entry's resources (best-of lists).
+_LABEL_END = re.compile(r"[:\uff1a][\s*_]*$")  # the text before a link is its label
+_MENTION_LEAD = re.compile(rf"[ \t*_]*(?:{_TASK_BOX}[ \t*_]*)?")
 _HTML_PARENT = re.compile(r"<(?:details|summary)\b|</summary>\s*$", re.IGNORECASE)
 _NOTES = re.compile(r"\([^()]*\)")
 _NOT_WORD = re.compile(r"[^\w\s-]+")
@@ -539,13 +541,20 @@ def _name_of_mention(masked: _Masked, primary: int | None) -> tuple[str, int, in
     """The name of an entry whose link (at ``primary``, or in another cell) follows other text,
     with its content offsets.
 
-    The first bold text with letters before the link (``**Title** (2015) [[pdf]](u)``,
-    ``**[1]** Authors. "**Title**."``); else the first cell with letters of a ``|``-separated
-    line (``**2016-12** | Title | *Authors* | [Venue](u)``); else the words before the link and
-    its text (``Meetup [Egypt](u)``).
+    The link's text when the words before it are a label ending with a colon (``**START HERE**:
+    [Title](u)``, ``- [ ] Good intro: [Title](u)``); else the first bold text with letters before
+    the link (``**Title** (2015) [[pdf]](u)``, ``**[1]** Authors. "**Title**."``); else the first
+    cell with letters of a ``|``-separated line (``**2016-12** | Title | *Authors* | [Venue](u)``);
+    else the words before the link and its text (``Meetup [Egypt](u)``).
     """
     text = masked.text
     before = len(text) if primary is None else primary
+    if primary is not None and _LABEL_END.search(masked.plain(0, primary)):
+        link = masked.links[primary]  # ``**START HERE**: [Title](u)``, ``Good intro: [Title](u)``
+        if any(char.isalpha() for char in link.text) and link.text.strip().casefold() not in (
+            RESOURCE_LABELS
+        ):
+            return link.text.strip(), primary, masked.ends[primary]
     inside, first = False, -1
     words: list[str] = []
     for piece in masked.inline.pieces:
@@ -562,7 +571,7 @@ def _name_of_mention(masked: _Masked, primary: int | None) -> tuple[str, int, in
         elif inside and piece.kind in ("text", "code_inline") and piece.text:
             first = piece.start if first < 0 else first
             words.append(piece.text)
-    lead = len(text) - len(text.lstrip(" \t*_"))
+    lead = _MENTION_LEAD.match(text).end()  # ``- [ ] List of problems: [Title](u)``
     if "|" in text[:before]:
         offset = lead
         for cell in text[lead:before].split("|"):
