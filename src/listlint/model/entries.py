@@ -571,7 +571,8 @@ def _name_of_mention(masked: _Masked, primary: int | None) -> tuple[str, int, in
         elif inside and piece.kind in ("text", "code_inline") and piece.text:
             first = piece.start if first < 0 else first
             words.append(piece.text)
-    lead = _MENTION_LEAD.match(text).end()  # ``- [ ] List of problems: [Title](u)``
+    leading = _MENTION_LEAD.match(text)  # ``- [ ] List of problems: [Title](u)``
+    lead = leading.end() if leading else 0
     if "|" in text[:before]:
         offset = lead
         for cell in text[lead:before].split("|"):
