@@ -529,6 +529,36 @@ def test_language_of_each_file() -> None:
     }
 
 
+def test_three_letter_country_and_region_tags_are_languages() -> None:
+    paths = [
+        "docs/HOWTO.md",
+        "docs/HOWTO-fil.md",
+        "docs/HOWTO-np.md",
+        "docs/HOWTO-pt_BR.md",
+        "docs/HOWTO-es-419.md",
+        "docs/HOWTO-zh-Hant.md",
+        "notes.md",
+        "notes-old.md",
+        "notes-mon.md",
+    ]
+    assert dup.languages(paths) == {
+        "docs/HOWTO.md": "",
+        "docs/HOWTO-fil.md": "fil",
+        "docs/HOWTO-np.md": "np",
+        "docs/HOWTO-pt_BR.md": "pt-br",
+        "docs/HOWTO-es-419.md": "es-419",
+        "docs/HOWTO-zh-Hant.md": "zh-hant",
+        "notes.md": "",
+        "notes-old.md": "",
+        "notes-mon.md": "",  # an English word, not Mongolian
+    }
+    links = "- [About Pull Requests](https://docs.github.com/pr)\n"
+    assert (
+        located("LL401", links, links, links, paths=("HOWTO.md", "HOWTO-fil.md", "HOWTO-np.md"))
+        == []
+    )
+
+
 def test_navigation_and_language_switchers_are_not_duplicates() -> None:
     text = (
         "# Shell\n\n- [Español](README-es.md)\n- [Deutsch](README-de.md)\n\n"
@@ -654,3 +684,30 @@ def test_a_word_extended_in_a_templated_name_is_another_name() -> None:
         f"- [Essential CSS](https://example.org/essential/css/) - {author}\n"
     )
     assert located("LL402", text) == []
+
+
+def test_a_third_copy_is_reported_against_the_first_one() -> None:
+    text = (
+        "# L\n\n## Data\n\n- [Storage](https://arxiv.org/abs/2108.09373) - Meta.\n\n"
+        "## Papers\n\n- [Storage](https://arxiv.org/abs/2108.09373) - Meta.\n"
+        "- [Other](https://other.example) - Other.\n"
+        "- [Storage](https://arxiv.org/abs/2108.09373v4) - Meta.\n"
+    )
+    assert [(line, message) for _, line, _, message in located("LL401", text)] == [
+        (9, 'duplicate of "Storage" at line 5 under "Data" (same URL)'),
+        (11, 'duplicate of "Storage" at line 5 under "Data" (same URL)'),
+    ]
+
+
+def test_a_labelled_or_ticked_mention_is_named_by_its_linked_title() -> None:
+    text = (
+        "# Plan\n\n## Design\n\n"
+        "- [ ] **START HERE**: [The System Design Primer](https://github.com/d/sdp)\n"
+        "- [ ] List of DP problems: [Dynamic Programming](https://youtube.com/playlist?list=P)\n"
+        "- review: [The System Design Primer](https://github.com/d/sdp)\n"
+        "- [Dynamic Programming](https://youtube.com/playlist?list=P) - Playlist.\n"
+    )
+    assert [message for *_, message in located("LL401", text)] == [
+        'duplicate of "The System Design Primer" at line 5 (same URL)',
+        'duplicate of "Dynamic Programming" at line 6 (same URL)',
+    ]

@@ -244,6 +244,22 @@ def test_task_list_item_is_an_entry() -> None:
             "Meetup Egypt",
             Span(3, 3, 3, 54),
         ),
+        (  # a label, then the linked title: the link names the entry
+            "- [ ] **START HERE**: [The System Design Primer](https://github.com/d/sdp)\n",
+            "The System Design Primer",
+            Span(3, 23, 3, 75),
+        ),
+        (
+            "- [ ] List of DP problems (each is short):\n"
+            "  [Dynamic Programming (video)](https://www.youtube.com/playlist?list=P)\n",
+            "Dynamic Programming (video)",
+            Span(4, 3, 4, 73),
+        ),
+        (  # a task box is not part of the name
+            "- [ ] Meetup [Egypt](https://www.meetup.com/flutter-nyc/)\n",
+            "Meetup Egypt",
+            Span(3, 7, 3, 58),
+        ),
         (  # a bold title, then the link to the paper
             "- **Dropout** (2014), N. Srivastava et al. [[pdf]](https://example.org/d.pdf)\n",
             "Dropout",
@@ -299,6 +315,27 @@ def test_store_and_demo_sub_items_are_the_parent_entrys_metadata() -> None:
     assert [entry.name for entry in found] == ["Moonlight"]
 
 
+def test_resource_sub_items_under_an_html_entry_are_metadata() -> None:
+    # best-of lists: the entry is a <details><summary> block, its package pages a list below it
+    block = (
+        '<details><summary><b><a href="https://github.com/a/{0}">{0}</a></b> - A {0}.</summary>\n\n'
+        "- [GitHub](https://github.com/a/{0}) (👨\u200d💻 120 · ⏱️ 17.06.2025):\n"
+        "- [PyPi](https://pypi.org/project/{0}) (📥 22M / month):\n"
+        "- [Conda](https://anaconda.org/conda-forge/{0}) (📥 370K):\n"
+        "- [npm](https://www.npmjs.com/package/{0})\n"
+        "- [Docker Hub](https://hub.docker.com/r/a/{0})\n"
+        "</details>\n"
+    )
+    assert entries_of("## Frameworks\n\n" + block.format("alpha") + block.format("beta")) == []
+    # under a parent item that is no entry, too; a described top-level item stays an entry
+    grouped = entries_of(
+        "## Hosts\n\n- **Alpha**, a framework\n"
+        "  - [Docs](https://alpha.example/docs)\n"
+        "- [GitHub](https://github.com) - Where code lives.\n"
+    )
+    assert [entry.name for entry in grouped] == ["GitHub"]
+
+
 def test_count_styles() -> None:
     doc = parse_document(
         "## A\n\n- [a](https://a.example) - A.\n- Meetup [b](https://b.example)\n\n"
@@ -318,6 +355,13 @@ def test_count_styles() -> None:
             "[CellPhoneDB](https://github.com/a/c) - [python] - Publicly available ligands.",
             " - ",
             "Publicly available ligands.",
+            ("python",),
+        ),
+        (  # a language tag after the separator, with no second separator
+            "[CITE-seq-Count](https://github.com/Hoohm/CITE-seq-Count) - [python] Cite-seq-Count "
+            "is a python package.",
+            " - ",
+            "Cite-seq-Count is a python package.",
             ("python",),
         ),
         (  # a GitHub emoji code before the separator
@@ -344,6 +388,25 @@ def test_count_styles() -> None:
             " <br> ",
             "A language.",
             ("(label: good first issue)",),
+        ),
+        (  # a short emphasised note before the separator
+            "[android-jobs](https://github.com/android-cn/android-jobs) _In Chinese_ – Android "
+            "positions.",
+            " – ",
+            "Android positions.",
+            ("In Chinese",),
+        ),
+        (  # a short emphasised note alone: no description
+            "[awesome-python-cn](https://github.com/jobbole/awesome-python-cn) _In Chinese_",
+            "",
+            "",
+            ("In Chinese",),
+        ),
+        (  # an emphasised note in parentheses
+            "[Grunt](https://gruntjs.com) *(deprecated)* - Task runner.",
+            " - ",
+            "Task runner.",
+            ("(deprecated)",),
         ),
         (  # trailing licence tags that Markdown leaves as text
             "[Kaitai Struct](https://kaitai.io) - Binary structure language. [GPLv3+][MIT]",

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from listlint.model.document import parse_document
 from listlint.rule import find_rule
+from listlint.rules._entries import analyse_lists
 
 from conftest import check_rule
 
@@ -298,13 +299,14 @@ def test_language_tags_markers_and_bylines_are_not_judged_as_descriptions() -> N
     text = (
         "# L\n\n## Tools\n\n"
         "- [CellPhoneDB](https://github.com/a/c) - [python] - Publicly available ligands.\n"
-        "- [scVI](https://github.com/a/scvi) - [python] - Probabilistic representation.\n"
+        "- [CITE-seq-Count](https://github.com/H/csc) - [python] Cite-seq-Count is a package.\n"
         "- [Boost](https://github.com/boostorg) :zap: - A large collection of libraries.\n"
         "- [Online Learning](https://github.com/lendle/OnlineLearning.jl) **[Deprecated]**\n"
         "- [Presentation](https://example.org/pres) - by [Helio Junior](https://github.com/hj).\n"
         "- [Defaults](https://example.org/defaults) - By default, widgets are stateless.\n"
         "- [EBI course](https://gitlab.com/m/ws) | [website](https://m.gitlab.io/ws/)\n"
-        + described(10)
+        "- [android-jobs](https://github.com/a/android-jobs) _In Chinese_ - Android positions.\n"
+        "- [Grunt](https://gruntjs.com) *(deprecated)* - Task runner.\n" + described(10)
     )
     assert found(text) == []
 
@@ -322,6 +324,17 @@ def test_trailing_version_tags_and_placeholders_are_not_endings() -> None:
         + rows
     )
     assert found(text) == []
+
+
+def test_an_ellipsis_after_a_mark_and_an_elision_are_not_doubled_punctuation() -> None:
+    text = (
+        "# L\n\n## Tools\n\n"
+        "- [rust-bert](https://github.com/g/rust-bert) - NLP models (BERT, GPT2,...).\n"
+        "- [eCAL](https://github.com/c/ecal) - Message protocols (protobuf, capnproto ..).\n"
+        "- [Etc](https://github.com/e/etc) - Lists, queues; ... and maps!…\n"
+        "- [Typo](https://github.com/t/typo) - Fast linter,.\n" + described(10)
+    )
+    assert [(code, line) for code, line, *_ in found(text)] == [("LL312", 8)]
 
 
 def test_cjk_full_stops_end_descriptions_and_the_fix_adds_one() -> None:
@@ -469,6 +482,29 @@ def test_cross_references_notes_and_broken_links_are_not_entries_without_links()
         + "\n## Payments\n\n- [PayPal](https://paypal.com) - Online payments.\n"
     )
     assert [code for code, *_ in found(text)] == []
+
+
+def test_a_list_of_per_language_catalogues_is_entries_not_a_table_of_contents() -> None:
+    languages = ["Arabic", "Burmese", "Chinese", "Czech", "Dutch", "French", "German", "Nepali"]
+    languages += ["Polish", "Japanese"]
+    text = "# Free Books\n\n## Books\n\n" + "".join(
+        f"+ [{language} / native](books/free-books-{n}.md)\n"
+        for n, language in enumerate(languages)
+    )
+    doc = parse_document(text, "test.md")
+    analysis = analyse_lists(doc)
+    assert not analysis.navigation and not analysis.toc
+    assert [code for code, *_ in found(text) if code == "LL341"] == []
+
+
+def test_only_a_described_web_entry_in_a_real_table_of_contents_is_reported() -> None:
+    toc = "".join(f"- [Section {n}](#section-{n})\n" for n in range(1, 6))
+    text = (
+        "# Tools\n\n## Contents\n\n" + toc + "- [Contributing](CONTRIBUTING.md) - How to help.\n"
+        "- [Awesome Zsh](https://github.com/unixorn/awesome-zsh-plugins)\n"
+        "- [yapf](https://github.com/google/yapf) - Formatter from Google.\n"
+    )
+    assert [(code, line) for code, line, *_ in found(text) if code == "LL341"] == [("LL341", 12)]
 
 
 def test_a_language_switcher_is_navigation() -> None:

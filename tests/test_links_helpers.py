@@ -114,3 +114,22 @@ def test_https_hosts_option() -> None:
     assert [p.span.line for p in run("http-with-https-available", text)] == [2]
     only_example = {"https-hosts": ["example.org"]}
     assert [p.span.line for p in run("http-with-https-available", text, only_example)] == [1]
+
+
+def test_a_run_of_undefined_tags_in_an_entrys_metadata_is_no_reference() -> None:
+    text = (
+        "# Libs\n\n## Formats\n\n"
+        "- [Kaitai Struct](https://kaitai.io) - Binary structures. [GPLv3+][MIT][Apache2]\n"
+        "- [Flask][flask] - A microframework.\n"
+        "- [Docs](https://docs.example) - Read [the guide][guide] first.\n"
+    )
+    assert [p.span.line for p in run("LL103", text)] == [6, 7]
+
+
+def test_a_doi_destination_is_suggested_as_a_doi_org_link() -> None:
+    (problem,) = run("LL108", "# T\n\n- [Paper](doi:10.1038/nmeth.4402) - A paper.\n")
+    assert problem.message == (
+        "`doi:10.1038/nmeth.4402` is a DOI, not a web address; "
+        "write `https://doi.org/10.1038/nmeth.4402`"
+    )
+    assert run("LL108", "- [P](doi:10.1/x)\n", {"allowed-schemes": ["https", "doi"]}) == []

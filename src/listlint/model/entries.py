@@ -20,11 +20,13 @@
 
 What surrounds the name and the description is *metadata*, kept in ``Entry.metadata`` and never
 read as the description: markers between the name and the separator (``:zap:``, emoji,
-``**[Deprecated]**``, ``[1290⭐]``, ``<kbd>MIT</kbd>``, ``_(label: x)_``), tags before the
-description (``- [python] -``), an attribution (``by [Author](url)``), and trailing tags, badges,
-licences and versions (``[MIT]``, ``_v1_``, `` `Go` `MIT` ``); a placeholder (``N/A``) is no
-description. Sub-items that only link the parent's store page or demo (``- [App Store](url)``)
-are the parent's metadata, not entries.
+``**[Deprecated]**``, ``[1290⭐]``, ``<kbd>MIT</kbd>``, ``_(label: x)_``, ``_In Chinese_``), tags
+before the description (``- [python] -``, ``- [python] Desc``), an attribution (``by
+[Author](url)``), and trailing tags, badges, licences and versions (``[MIT]``, ``_v1_``, `` `Go`
+`MIT` ``); a placeholder (``N/A``) is no description. Sub-items that only link a resource of
+their parent by a generic label (``- [App Store](url)``, ``- [Docs](url)``, ``- [PyPi](url) (📥
+22M / month):``) are the parent's metadata, not entries, whether the parent is a list item or the
+HTML block the list follows (``<details><summary><a href="url">name</a></summary>``).
 
 The inline content of the entry's paragraph is read through a *mask*: the content with every link
 and image replaced by placeholder characters of the same length (and metadata HTML such as
@@ -81,15 +83,20 @@ _PART_OF = re.compile(r"\(part of ([^)]+)\)\s*")
 _TAG_TEXT = rf"[^\[\]{_MASKED}\n]{{1,30}}"
 # Markers between the name and the separator: a GitHub emoji code, a code span of symbols (`⚠`),
 # a bracketed status or count ([Deprecated], **[Deprecated]**, [1290⭐]), an emphasised note
-# (_(label: good first issue)_). Runs of emoji and masked metadata HTML are markers too.
+# (_(label: good first issue)_, or a short one before a separator or alone: _In Chinese_ –).
+# Runs of emoji and masked metadata HTML are markers too.
 _MARKER = re.compile(
     r":[a-z0-9_+-]{1,40}:"
     r"|`[^`\w\s]{1,4}`"
     rf"|(?:\*\*|__)\[{_TAG_TEXT}\](?:\*\*|__)|\[{_TAG_TEXT}\](?!\()"
     rf"|[*_]\([^(){_MASKED}\n]{{1,80}}\)[*_]"
+    rf"|(?P<mark>\*\*|__|\*|_)[^\s*_{_MASKED}][^*_{_MASKED}\n]{{0,38}}(?<=\S)(?P=mark)"
+    r"(?=[ \t\u00a0]*(?:(?:--?|\u2013|\u2014|:|\uff1a)(?:[ \t\u00a0]|$)|$))"
 )
 # Tags between two separators: ``- [CellPhoneDB](url) - [python] - Publicly available...``.
 _LEADING_TAGS = re.compile(rf"(?:\[{_TAG_TEXT}\][ \t]*)+(?=(?:--?|\u2013|\u2014|:|\|)[ \t])")
+# Tags after the separator with the description right after them: ``- [x](u) - [python] Cite…``.
+_BARE_LEADING_TAGS = re.compile(rf"(?:\[{_TAG_TEXT}\][ \t]*)*\[{_TAG_TEXT}\][ \t]+(?=[^\s\[])")
 # An attribution instead of a description: ``by [Author](url)``, ``by Flavio Copes (2018)``.
 _BYLINE = re.compile(rf"by[ \t]+(?=[{LINK}@]|[A-Z])")
 # No description: a placeholder (``N/A``), or a note on the name (``(Spanish)``, ``(54:26)``).
@@ -129,6 +136,11 @@ _HTML_ENTRY = re.compile(
 )
 _CLOSING_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
 _TAG = re.compile(r"<[^<>]*>")
+# The HTML line that opens a list of its entry's resources (best-of lists).
+_LABEL_END = re.compile(r"[:\uff1a][\s*_]*$")  # the text before a link is its label
+_MENTION_LEAD = re.compile(rf"[ \t*_]*(?:{_TASK_BOX}[ \t*_]*)?")
+_HTML_PARENT = re.compile(r"<(?:details|summary)\b|</summary>\s*$", re.IGNORECASE)
+_NOTES = re.compile(r"\([^()]*\)")
 _NOT_WORD = re.compile(r"[^\w\s-]+")
 _CELL_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s+")  # ``1) **Title** - summary``
 # Link texts of a sub-item that only adds a resource to its parent entry (the parent's metadata).
@@ -163,6 +175,35 @@ RESOURCE_LABELS = frozenset(
         "download",
         "screenshot",
         "screenshots",
+        "pypi",
+        "conda",
+        "anaconda",
+        "bioconda",
+        "npm",
+        "yarn",
+        "docker",
+        "docker hub",
+        "dockerhub",
+        "maven",
+        "crates.io",
+        "crate",
+        "nuget",
+        "packagist",
+        "rubygems",
+        "cran",
+        "bioconductor",
+        "homebrew",
+        "helm",
+        "arxiv",
+        "blog",
+        "wiki",
+        "api",
+        "api docs",
+        "api reference",
+        "changelog",
+        "releases",
+        "examples",
+        "tutorial",
     }
 )
 
@@ -461,6 +502,9 @@ def _split(masked: _Masked, name_end: int, bracketed_only: bool) -> _Parts:
         if following and following.group(1):
             metadata.append((tags.start(), len(text[: tags.end()].rstrip())))
             description_start = following.end()
+    elif match and match.group(1) and (bare := _BARE_LEADING_TAGS.match(text, description_start)):
+        metadata.append((bare.start(), len(text[: bare.end()].rstrip())))
+        description_start = bare.end()
     description_end = len(text.rstrip())
     while description_end > description_start:  # trailing link groups, badges and tags
         window = max(description_start, description_end - _TAIL_WINDOW)
@@ -503,13 +547,20 @@ def _name_of_mention(masked: _Masked, primary: int | None) -> tuple[str, int, in
     """The name of an entry whose link (at ``primary``, or in another cell) follows other text,
     with its content offsets.
 
-    The first bold text with letters before the link (``**Title** (2015) [[pdf]](u)``,
-    ``**[1]** Authors. "**Title**."``); else the first cell with letters of a ``|``-separated
-    line (``**2016-12** | Title | *Authors* | [Venue](u)``); else the words before the link and
-    its text (``Meetup [Egypt](u)``).
+    The link's text when the words before it are a label ending with a colon (``**START HERE**:
+    [Title](u)``, ``- [ ] Good intro: [Title](u)``); else the first bold text with letters before
+    the link (``**Title** (2015) [[pdf]](u)``, ``**[1]** Authors. "**Title**."``); else the first
+    cell with letters of a ``|``-separated line (``**2016-12** | Title | *Authors* | [Venue](u)``);
+    else the words before the link and its text (``Meetup [Egypt](u)``).
     """
     text = masked.text
     before = len(text) if primary is None else primary
+    if primary is not None and _LABEL_END.search(masked.plain(0, primary)):
+        link = masked.links[primary]  # ``**START HERE**: [Title](u)``, ``Good intro: [Title](u)``
+        if any(char.isalpha() for char in link.text) and link.text.strip().casefold() not in (
+            RESOURCE_LABELS
+        ):
+            return link.text.strip(), primary, masked.ends[primary]
     inside, first = False, -1
     words: list[str] = []
     for piece in masked.inline.pieces:
@@ -526,7 +577,8 @@ def _name_of_mention(masked: _Masked, primary: int | None) -> tuple[str, int, in
         elif inside and piece.kind in ("text", "code_inline") and piece.text:
             first = piece.start if first < 0 else first
             words.append(piece.text)
-    lead = len(text) - len(text.lstrip(" \t*_"))
+    leading = _MENTION_LEAD.match(text)  # ``- [ ] List of problems: [Title](u)``
+    lead = leading.end() if leading else 0
     if "|" in text[:before]:
         offset = lead
         for cell in text[lead:before].split("|"):
@@ -555,12 +607,24 @@ class _Finder:
         if paragraph is None:
             return None
         entry = self.linked_entry(paragraph, item)
-        parent = self.by_item.get(item.parent) if item.parent else None
-        if entry is not None and parent is not None and _is_resource_of(entry):
+        if entry is not None and _is_resource_of(entry) and self.has_parent(item):
             return None  # ``- [App Store](url)`` under an app: the app's metadata
         if entry is not None:
             self.by_item[item] = entry
         return entry
+
+    def has_parent(self, item: ListItem) -> bool:
+        """Whether a list item is a sub-item of something: another list item of any form, or an
+        HTML block whose list it opens (``<details><summary><a href="…">name</a></summary>``)."""
+        if item.parent is not None:
+            return True
+        start = next(
+            (first for first, last in self.doc.lists if first <= item.span.line <= last), 0
+        )
+        before = start - 1
+        while before > 0 and not self.doc.line(before).strip():
+            before -= 1
+        return before > 0 and bool(_HTML_PARENT.search(self.doc.line(before)))
 
     def linked_entry(self, paragraph: Paragraph, item: ListItem | None) -> Entry | None:
         """The entry of a list item's or a blockquote's paragraph: named by a leading link, or
@@ -945,9 +1009,12 @@ _PROSE_WORDS = 6
 
 
 def _is_resource_of(entry: Entry) -> bool:
-    """Whether a sub-item entry only links a resource of its parent (store page, demo, docs)."""
+    """Whether a sub-item entry only links a resource of its parent (store page, demo, docs):
+    its text is a resource label and it has no description but notes in parentheses
+    (``- [Conda](url) (📥 370K · ⏱️ 22.04.2025):``)."""
     label = " ".join(_NOT_WORD.sub(" ", entry.name).split()).casefold()  # `\uf8ff App Store`
-    return entry.style == "list" and not entry.description and label in RESOURCE_LABELS
+    described = _NOT_WORD.sub("", _NOTES.sub("", entry.description)).strip()
+    return entry.style == "list" and not described and label in RESOURCE_LABELS
 
 
 def _metadata(masked: _Masked, ranges: list[tuple[int, int]]) -> tuple[str, ...]:

@@ -225,18 +225,30 @@ def items(docs: Sequence[Document], allowed: Iterable[str] = ()) -> tuple[Item, 
     return tuple(found)
 
 
-# ISO 639-1 codes, and the country codes READMEs use for a language (README-cn.md, README-jp.md).
+# Language tags of translated files: every ISO 639-1 code; the ISO 639-2/3 codes file names use
+# (HOWTO-fil.md; those that are English words, such as "may" or "per", are left out); and the
+# country codes READMEs use for a language (README-cn.md, README-jp.md, HOWTO-np.md). A region
+# may follow any of them (pt-BR, pt_BR, zh-Hant, es-419, and the run-together ptbr, zhcn).
 _CODES = """
-    aa ab af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da
-    de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy
-    hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg
-    li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or
-    os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta
-    te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
-    cn jp kr tw ua cz gr dk vn ir kh ptbr zhcn zhtw
+    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu
+    cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi
+    ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks
+    ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl
+    nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl
+    sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve
+    vi vo wa wo xh yi yo za zh zu
+    afr amh ara arn ast aze bel bre bul ceb ces chr ckb cym dan deu dsb ell eng epo eus fas
+    fil fra fry gle glg gsw guj hak hau haw heb hin hrv hsb hun hye ibo ind isl ita jav jpn
+    kab kan kaz khm kir kmr kor lao lav lij lmo ltz mal mkd mlt mri msa mya nan nds nep nld
+    nno nob nor oci ori pes pms pol por pus que roh ron rus sah scn slk slv sna snd spa sqi
+    srp swa swe szl tam tel tgk tgl tha tir tuk tur tzm uig ukr urd uzb vec vie wuu xho yid
+    yor yue zgh zho zul
+    cn jp tw ua cz gr dk vn ir kh np ph il rs ptbr ptpt zhcn zhtw zhhk enus engb esmx
 """
 LANGUAGE_CODES = frozenset(_CODES.split())
-_LANGUAGE_TAG = re.compile(r"^(?P<base>.+?)[-_.](?P<tag>[a-z]{2,4}(?:[-_][a-z]{2,4})?)$", re.I)
+_LANGUAGE_TAG = re.compile(
+    r"^(?P<base>.+?)[-_.](?P<tag>[a-z]{2,4}(?:[-_](?:[a-z]{2,4}|\d{3}))?)$", re.IGNORECASE
+)
 
 
 def languages(paths: Sequence[str]) -> dict[str, str]:

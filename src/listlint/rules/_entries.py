@@ -332,6 +332,7 @@ class ListAnalysis:
     lists: tuple[tuple[ListItem, ...], ...]  # the sibling items of each list
     navigation: frozenset[ListItem]  # items of the TOC or of another list of in-page links
     children: frozenset[ListItem]  # items that have sub-items
+    toc: frozenset[ListItem] = frozenset()  # the navigation lists of ``#fragment`` links only
 
 
 def analyse_lists(doc: Document) -> ListAnalysis:
@@ -343,18 +344,26 @@ def analyse_lists(doc: Document) -> ListAnalysis:
             links_by_line.setdefault(link.span.line, []).append(link)
     toc_lines = doc.toc.lists if doc.toc is not None else ()
     navigation: set[ListItem] = set()
+    toc: set[ListItem] = set()
     for items in lists:
         line = items[0].span.line
-        in_toc = any(first <= line <= last for first, last in toc_lines)
-        if in_toc or _is_navigation(items, links_by_line):
+        if any(first <= line <= last for first, last in toc_lines) or _is_navigation(
+            items, links_by_line, in_page_only=True
+        ):
+            toc.update(items)
+            navigation.update(items)
+        elif _is_navigation(items, links_by_line):
             navigation.update(items)
     for item in doc.list_items:  # parents come first: one pass adds every sub-item
         if item.parent is not None and item.parent in navigation:
             navigation.add(item)
+            if item.parent in toc:
+                toc.add(item)
     return ListAnalysis(
         lists=tuple(tuple(items) for items in lists),
         navigation=frozenset(navigation),
         children=frozenset(item.parent for item in doc.list_items if item.parent is not None),
+        toc=frozenset(toc),
     )
 
 
@@ -380,16 +389,18 @@ def _contiguous(doc: Document, previous: ListItem, item: ListItem) -> bool:
     return all(not doc.line(n).strip() for n in range(previous.span.end_line + 1, item.span.line))
 
 
-def _is_navigation(items: list[ListItem], links_by_line: Mapping[int, list[Link]]) -> bool:
+def _is_navigation(
+    items: list[ListItem], links_by_line: Mapping[int, list[Link]], *, in_page_only: bool = False
+) -> bool:
     """A list most of whose items start with a link to a place in this document (``#fragment``,
-    ``./#fragment``) or to a translation of it (``translations/README-es.md``, ``[日本語](…)``):
-    in-page navigation (a list beside the TOC, a section's own index, a language switcher),
-    whose items are not entries."""
+    ``./#fragment``) or (unless ``in_page_only``) to a translation of it
+    (``translations/README-es.md``, ``[日本語](…)``): in-page navigation (a list beside the TOC,
+    a section's own index, a language switcher), whose items are not entries."""
     navigating = sum(
         1
         for item in items
         if any(
-            is_in_page(link) or is_translation_link(link)
+            is_in_page(link) or (not in_page_only and is_translation_link(link))
             for link in links_by_line.get(item.span.line, [])[:1]
         )
     )
@@ -407,15 +418,20 @@ def is_translation_link(link: Link) -> bool:
     """Whether a link leads to a translation of the document: a relative ``README-xx.md`` or a
     file under ``translations/``, or a link whose text is a language's name (``[Español](…)``,
     a translation or its issue). A list is navigation only when most of its items are such
-    links, so a resource named after a language among entries is still an entry."""
+    links, so a resource named after a language among entries is still an entry. A link to
+    another file of the repository that is no README (``[Nepali](books/free-books-ne.md)``)
+    leads to a catalogue of that language, not to a translation: an entry."""
     destination = link.destination.strip()
     relative = "://" not in destination and not destination.startswith(("//", "mailto:"))
     if relative and _TRANSLATED_FILE.search(destination):
         return True
+    if relative and destination and not _README.search(destination):
+        return False
     parts = _LANGUAGE_PARTS.split(link.text.casefold())  # ``Japanese (日本語)``, ``Urdu - اردو``
     return any(part.strip() in LANGUAGE_NAMES for part in parts)
 
 
+_README = re.compile(r"(?:^|/)(?:readme|index)[^/]*(?:#.*)?$|^#|^\./#", re.IGNORECASE)
 _LANGUAGE_PARTS = re.compile(r"(?<!\s)\s+-\s+|[()\uff08\uff09/|]")
 
 

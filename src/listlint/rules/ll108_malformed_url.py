@@ -43,7 +43,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     (`www.example.org` or `github.com/o/r` as a destination, a destination that starts with a
     stray `(` or `[` or is itself a Markdown link, which GitHub treats as a path inside
     the repository), a doubled scheme (`https://https://`) or an impossible host (`http://homepage`,
-    `https://github,com`) is a broken link. Schemes that run code (`javascript:`, `vbscript:`,
+    `https://github,com`) is a broken link, and so is a DOI written `doi:10.1038/…` (the message
+    suggests `https://doi.org/10.1038/…`). Schemes that run code (`javascript:`, `vbscript:`,
     `data:` outside images, `file:`) are never acceptable in a list; other schemes must be in
     `allowed-schemes`. Whitespace in destinations is LL106's, relative files LL109's; `mailto:` and
     `#fragment` links are not checked.
@@ -75,8 +76,9 @@ def _problem(destination: Destination, allowed: set[str]) -> str | None:
         return _schemeless(url)
     scheme = match.group(1).lower()
     rest = url[match.end() :]
-    if rest[:1].isdigit():
-        return f"`{short(url)}` has no scheme: `{match.group(1)}:` is a host and port; write `http://{url}`"
+    not_an_address = _not_an_address(url, match.group(1), rest, allowed)
+    if not_an_address:
+        return not_an_address
     if scheme in _DANGEROUS and not (scheme == "data" and destination.image):
         return f"`{scheme}:` URLs are not allowed in a list: `{short(url)}`"
     if scheme not in allowed:
@@ -102,6 +104,15 @@ def _problem(destination: Destination, allowed: set[str]) -> str | None:
     reason = host_problem(host)
     if reason is not None:
         return f"host `{host}` {reason}: `{short(url)}`"
+    return None
+
+
+def _not_an_address(url: str, scheme: str, rest: str, allowed: set[str]) -> str | None:
+    """A DOI written as a URL (``doi:10.1038/…``), or a host and port without a scheme."""
+    if scheme.lower() == "doi" and "doi" not in allowed:  # browsers cannot open an identifier
+        return f"`{short(url)}` is a DOI, not a web address; write `https://doi.org/{rest}`"
+    if rest[:1].isdigit() and scheme.lower() not in allowed:
+        return f"`{short(url)}` has no scheme: `{scheme}:` is a host and port; write `http://{url}`"
     return None
 
 

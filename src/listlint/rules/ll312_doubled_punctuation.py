@@ -8,8 +8,8 @@ from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 
 _DOUBLED = re.compile(
-    r"(?<![.\u2026])\.\.(?![.\u2026])"  # ..
-    r"|,,|;;|(?<=\w),\."  # ,, ;; ,.
+    r"(?<![.\u2026\s])\.\.(?![.\u2026])"  # .. (not an ellipsis, nor an elision ``a ..``)
+    r"|,,|;;|(?<=\w),\.(?![.\u2026])"  # ,, ;; ,. (not ``,...``)
     r"|(?<!\s)\s+[.,](?=\s*$)"  # a space before the final mark (from the run's start only)
     r"|(?<=[.!?\u2026][\"\u201d])[.!?\u2026]+$"  # "end." then another mark
 )
@@ -26,9 +26,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """A description should not contain doubled punctuation such as ``..`` or ``,,``.
 
     Why: ``Fast linter..``, ``fast,, small``, ``fast,.``, ``a space before the period .`` and a
-    mark after a
-    quote that already ends with one (``called "fast.".``) are typos. An ellipsis (``...``, ``…``)
-    is not doubled punctuation, and code spans are not looked at.
+    mark after a quote that already ends with one (``called "fast.".``) are typos. An ellipsis
+    (``...``, ``…``), even after another mark (``GPT2,...``) other than a closing quote, and
+    ``..`` after a space (an elision, ``capnproto ..``) are not doubled punctuation, and code
+    spans are not looked at.
 
     Example: `- [ruff](https://github.com/astral-sh/ruff) - Fast Python linter..`
 

@@ -73,7 +73,8 @@ def _repeats(
 ) -> Iterator[tuple[dup.Item, dup.Item, str]]:
     """(first, later, reason) for each item of one URL's group that repeats an earlier one.
 
-    Earlier items of the later one's category are tried first. Earlier items alike in all that
+    Earlier items of the later one's category are chosen first, then tried in run order, so that a
+    third copy is reported against the first one. Earlier items alike in all that
     :func:`_reason` reads (document, section, parent item, name) are tried once, through the first
     of them; no more than ``CROWD`` are tried, so that a URL listed thousands of times (under as
     many parallel sections) costs no more than a few listings.
@@ -86,7 +87,8 @@ def _repeats(
         category = later.category
         same = by_category.setdefault(category, [])
         others = (item for (place, _), item in standing.items() if place != category)
-        for first in islice(chain(same, others), dup.CROWD):
+        candidates = sorted(islice(chain(same, others), dup.CROWD), key=lambda item: item.order)
+        for first in candidates:  # the first copy, not the one just before: one blame for all
             reason = _reason(first, later, threshold, parallel)
             if reason is not None:
                 yield first, later, reason
