@@ -72,6 +72,38 @@ def lines_of(code: str, *texts: str, **kwargs: Any) -> list[int]:
 # LL401 duplicate-url -------------------------------------------------------------------------
 
 
+def cross_listed_apps(apps: int, repeated: int) -> str:
+    """A generated app list: ``apps`` apps under "Games", the first ``repeated`` of them also
+    under "Tools" (each app filed under each of its categories)."""
+    games = "".join(f"- [App {n}](https://github.com/o/app{n}) - App {n}.\n" for n in range(apps))
+    tools = "".join(
+        f"- [App {n}](https://github.com/o/app{n}) - App {n}.\n" for n in range(repeated)
+    )
+    return f"# Apps\n\n## Games\n\n{games}\n## Tools\n\n{tools}"
+
+
+def test_a_list_that_files_many_entries_under_several_sections_cross_lists_on_purpose() -> None:
+    assert run("LL401", cross_listed_apps(100, 20)) == []
+    assert run("LL404", cross_listed_apps(100, 20)) == []
+
+
+def test_cross_listing_needs_twenty_repeats_and_five_percent_of_the_entries() -> None:
+    assert len(run("LL401", cross_listed_apps(100, 19))) == 19
+    assert len(run("LL401", cross_listed_apps(500, 20))) == 20
+
+
+def test_a_cross_listing_list_still_reports_copies_in_one_section_and_under_another_name() -> None:
+    text = cross_listed_apps(100, 20)
+    text += "- [App 5](https://github.com/o/app5) - App 5.\n"  # twice under "Tools"
+    text += "- [Other](https://github.com/o/app6) - App 6.\n"  # another name
+    assert [line for _, line, _ in run("LL401", text)] == [128, 129]
+
+
+def test_cross_listing_can_be_turned_off() -> None:
+    found = run("LL401", cross_listed_apps(100, 20), options={"cross-listing": False})
+    assert len(found) == 20
+
+
 def test_same_url_names_the_earlier_occurrence() -> None:
     text = "# L\n\n- [ADAGE](https://github.com/greenelab/adage) - Autoencoders.\n" * 1
     text += "- [ADAGE](https://github.com/greenelab/adage/) - Autoencoders.\n"

@@ -82,6 +82,13 @@ class DocumentFacts:
         return tuple(mask(inline) for inline in block_inlines(self.doc))
 
     @cached_property
+    def cross_listing(self) -> bool:
+        """Whether the document files many entries under several sections on purpose."""
+        from listlint.rules._duplicates import allowed_repeats, cross_listing, items
+
+        return bool(cross_listing(items([self.doc], allowed_repeats(self.settings))))
+
+    @cached_property
     def removed(self) -> Document:
         """The lines the change removed, parsed as a document of their own (empty without one)."""
         return parse_document(self.change.removed_text if self.change else "", self.doc.path)
@@ -129,3 +136,10 @@ class ProjectFacts:
 
         found = items(self.documents, allowed_repeats(self.settings))
         return change_last(found, self.change) if self.change else found
+
+    @cached_property
+    def cross_listing(self) -> frozenset[Document]:
+        """The documents that file many entries under several sections on purpose."""
+        from listlint.rules._duplicates import cross_listing
+
+        return cross_listing(self.items)

@@ -633,3 +633,34 @@ def _pairs_with_earlier(
             yield first, index
         if stands[index] and (limit is None or len(earlier) < limit):
             earlier.append(index)
+
+
+# A document with at least this many entries listed again, under the same name, in another
+# section, and this share of its entries, files entries under several sections on purpose.
+CROSS_LISTED_ENTRIES = 20
+CROSS_LISTED_SHARE = 0.05
+
+
+def cross_listed(first: Item, later: Item) -> bool:
+    """Whether ``later`` repeats ``first`` in another section, under the same name."""
+    return first.entry.section is not later.entry.section and first.name == later.name
+
+
+def cross_listing(items: Sequence[Item]) -> frozenset[Document]:
+    """The documents that list many of their entries again, by name, in other sections: they
+    file an entry under each of its categories on purpose."""
+    repeated: dict[Document, int] = {}
+    for group in grouped((item.url, item) for item in items):
+        seen: dict[tuple[Document, str], Item] = {}
+        for item in group:
+            first = seen.setdefault((item.doc, item.name), item)
+            if first is not item and cross_listed(first, item):
+                repeated[item.doc] = repeated.get(item.doc, 0) + 1
+    sizes: dict[Document, int] = {}
+    for item in items:
+        sizes[item.doc] = sizes.get(item.doc, 0) + 1
+    return frozenset(
+        doc
+        for doc, count in repeated.items()
+        if count >= CROSS_LISTED_ENTRIES and count >= CROSS_LISTED_SHARE * sizes[doc]
+    )

@@ -27,6 +27,13 @@ from listlint.rules._contribution import repeat_message
             "description": "Allow one listing per equally named section of different parents "
             "(lists organised by language: 'C++ > Tools', 'Python > Tools').",
         },
+        "cross-listing": {
+            "type": "boolean",
+            "default": True,
+            "description": "Allow one listing per section, under the same name, in a document "
+            "that files many of its entries under several sections (at least "
+            f"{dup.CROSS_LISTED_ENTRIES} entries and {dup.CROSS_LISTED_SHARE:.0%} of them).",
+        },
     },
 )
 def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
@@ -46,7 +53,11 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
 
     Allowed: an entry saying it repeats another ("See above", "see … below"), "(part of X)"
     entries, one listing per parallel section (`parallel-sections`), and URLs or names in
-    `[tool.listlint.duplicates] allow`. An entry is compared with at most 50 earlier listings
+    `[tool.listlint.duplicates] allow`. A list that files an app under each of its categories
+    (at least 20 entries, and 5% of its entries, listed again under the same name in another
+    section: generated lists such as open-source-ios-apps) cross-lists on purpose: such copies in
+    other sections are not reported (`cross-listing = false` reports them), copies in one section
+    and copies under another name still are. An entry is compared with at most 50 earlier listings
     of its URL, those of its own section first.
 
     Example:
@@ -62,14 +73,15 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
     threshold = float(ctx.options["name-threshold"])
     parallel = bool(ctx.options["parallel-sections"])
     found = ctx.project.items
+    crossing = ctx.project.cross_listing if ctx.options["cross-listing"] else frozenset()
     for group in dup.grouped((f"{item.language} {item.url}", item) for item in found):
-        for first, later, reason in _repeats(group, threshold, parallel):
+        for first, later, reason in _repeats(group, threshold, parallel, crossing):
             message = repeat_message(ctx.project, first, later, reason)
             yield later.doc, Problem(later.entry.name_span, message)
 
 
 def _repeats(
-    group: Sequence[dup.Item], threshold: float, parallel: bool
+    group: Sequence[dup.Item], threshold: float, parallel: bool, crossing: frozenset[Document]
 ) -> Iterator[tuple[dup.Item, dup.Item, str]]:
     """(first, later, reason) for each item of one URL's group that repeats an earlier one.
 
@@ -89,7 +101,7 @@ def _repeats(
         others = (item for (place, _), item in standing.items() if place != category)
         candidates = sorted(islice(chain(same, others), dup.CROWD), key=lambda item: item.order)
         for first in candidates:  # the first copy, not the one just before: one blame for all
-            reason = _reason(first, later, threshold, parallel)
+            reason = _reason(first, later, threshold, parallel, crossing)
             if reason is not None:
                 yield first, later, reason
                 break
@@ -98,9 +110,18 @@ def _repeats(
             same.append(later)
 
 
-def _reason(first: dup.Item, later: dup.Item, threshold: float, parallel: bool) -> str | None:
-    """Why ``later`` repeats ``first``, or None when the repeat is allowed."""
+def _reason(
+    first: dup.Item,
+    later: dup.Item,
+    threshold: float,
+    parallel: bool,
+    crossing: frozenset[Document],
+) -> str | None:
+    """Why ``later`` repeats ``first``, or None when the repeat is allowed (``crossing``: the
+    documents that cross-list entries on purpose)."""
     if dup.exempt(first, later, parallel):
+        return None
+    if later.doc in crossing and first.doc is later.doc and dup.cross_listed(first, later):
         return None
     if not dup.same_name(first, later, threshold) and dup.components(first, later):
         return None  # components of one repository, listed where each belongs

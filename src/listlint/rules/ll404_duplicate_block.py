@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from listlint.findings import Span
 from listlint.model.document import Document
-from listlint.model.nodes import ListItem
+from listlint.model.nodes import Link, ListItem
 from listlint.rule import Context, Problem, rule
 
 
@@ -30,7 +30,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     blank lines and code blocks are skipped, and a block must hold at least `min-lines` lines
     and start two or more Markdown blocks (items, paragraphs, headings, rows) that are not
     nested in one another, so one entry repeated with its links or its sub-items (LL401's
-    business) is not a block.
+    business) is not a block. In a list that files entries under several sections on purpose
+    (LL401's `cross-listing`), a run of entries repeated in another section is not a block
+    either; a repeated heading, TOC or paragraph still is.
 
     Example:
 
@@ -49,6 +51,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if text.strip() and number not in doc.code_lines
     ]
     starts = _block_starts(doc)
+    entry_lines = {e.list_item.span.line for e in doc.entries if e.list_item is not None}
+    entry_lines |= _navigation_lines(doc)  # "back to top" between entries is no content
     texts = [text for _, text in lines]
     # The latest earlier occurrence: a run of identical lines then overlaps itself and is skipped at
     # once, instead of being compared with its first line again and again (quadratic).
@@ -69,7 +73,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         ):
             length += 1
         copy = [number for number, _ in lines[index : index + length]]
-        if _outer_blocks(starts, copy) < 2:
+        if _outer_blocks(starts, copy) < 2 or (
+            _only_entries(starts, copy, entry_lines) and ctx.facts.cross_listing
+        ):
             last_seen[window] = index
             index += 1
             continue
@@ -115,3 +121,27 @@ def _block_starts(doc: Document) -> dict[int, int]:
 def _outer_blocks(starts: dict[int, int], copy: list[int]) -> int:
     """How many blocks start on the lines ``copy`` (an entry with its sub-items is one)."""
     return len({starts[line] for line in copy if line in starts})
+
+
+def _navigation_lines(doc: Document) -> set[int]:
+    """Lines of paragraphs made of in-document links only (``[back to top](#readme)``)."""
+    links: dict[int, list[Link]] = {}
+    for link in doc.links:
+        links.setdefault(link.span.line, []).append(link)
+    found = set()
+    for paragraph in doc.paragraphs:
+        own = links.get(paragraph.span.line, [])
+        texts = "".join("".join(link.text for link in own).split())
+        if (
+            own
+            and all(link.fragment is not None for link in own)
+            and "".join(paragraph.inline.plain_text.split()) == texts
+        ):
+            found.add(paragraph.span.line)
+    return found
+
+
+def _only_entries(starts: dict[int, int], copy: list[int], entry_lines: set[int]) -> bool:
+    """Whether every block starting on the lines ``copy`` is an entry (with its sub-items) or a
+    navigation line."""
+    return all(starts[line] in entry_lines for line in copy if line in starts)
