@@ -229,7 +229,7 @@ ONE_LINE = "# Awesome\n"
 # Hostile inputs (label -> text): the two goals, and the two shapes that went over 1 GiB
 # (docs/robustness.md). Every one is under the 10 MB size cap.
 HOSTILE: dict[str, str] = {
-    "1 MB of [": "[" * 1_000_000,
+    "1 MB of `[`": "[" * 1_000_000,
     "4 MB line of 200,000 links": "[link](https://x.io) " * 200_000 + "\n",
     "5 MB line of links": "[a](https://x.io) " * (5 * 1024 * 1024 // 18),
     "100,000 table rows": "| a | b |\n|---|---|\n" + "| [x](https://x.io) | y |\n" * 100_000,

@@ -506,10 +506,12 @@ def goals(rows: list[dict[str, object]]) -> str:
         f"{growth or 0:.1f}x",
         bool(growth and growth <= 11),
     )
-    brackets = HOSTILE_PREFIX + "1 MB of ["
+    brackets = HOSTILE_PREFIX + "1 MB of `[`"
     seconds, peak = figure(brackets, "listlint"), figure(brackets, "listlint", "rss_mb")
-    goal("1 MB of [ <= 5 s (CPU)", seconds, f"{seconds or 0:.1f} s", bool(seconds and seconds <= 5))
-    goal("1 MB of [ <= 512 MiB", peak, f"{peak or 0:.0f} MiB", bool(peak and peak <= 512))
+    goal(
+        "1 MB of `[` <= 5 s (CPU)", seconds, f"{seconds or 0:.1f} s", bool(seconds and seconds <= 5)
+    )
+    goal("1 MB of `[` <= 512 MiB", peak, f"{peak or 0:.0f} MiB", bool(peak and peak <= 512))
     line = HOSTILE_PREFIX + "4 MB line of 200,000 links"
     mine, floor = figure(line, "listlint"), figure(line, "floor")
     ratio = mine / floor if mine and floor else None
