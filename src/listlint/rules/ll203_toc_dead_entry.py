@@ -17,7 +17,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     entry is paired with the heading it meant, among the headings no other entry lists: the one
     with the entry's text, else the one standing where the entry stands in the TOC (between the
     headings of the entries around it), else one whose anchor is within a typo of the fragment.
-    Entries whose fragment differs from an anchor only in case are left to LL208.
+    The TOC's root entry (its first, with the others under it) may also mean the title, whose
+    anchor a badge changes (`# Awesome X [![Awesome](…)](…)` is `#awesome-x-`). Entries whose
+    fragment differs from an anchor only in case are left to LL208.
 
     Example:
 
@@ -49,7 +51,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         heading = retarget.heading
         title = analysis.titles[heading]
         if comparable(title) == comparable(item.text):
-            meant = f"its heading `{title}` (line {heading.span.line}) is `#{heading.anchor}`"
+            which = "the title" if heading.span.line < analysis.toc.start_line else "its heading"
+            meant = f"{which} `{title}` (line {heading.span.line}) is `#{heading.anchor}`"
         elif retarget.sure:
             meant = f"the heading is now `{title}` (line {heading.span.line}, `#{heading.anchor}`)"
         else:
