@@ -518,9 +518,7 @@ def _retargets(
     return found
 
 
-def _unlisted_title(
-    doc: Document, toc: Toc, resolved: Mapping[TocItem, Heading]
-) -> Heading | None:
+def _unlisted_title(doc: Document, toc: Toc, resolved: Mapping[TocItem, Heading]) -> Heading | None:
     """The document's title, when it stands before the TOC and no entry lists it."""
     before = [h for h in doc.headings if h.span.line < toc.start_line and h.text.strip()]
     if not before:
