@@ -135,6 +135,46 @@ def test_a_fixed_toc_has_no_finding_left_and_fixing_it_again_changes_nothing() -
     assert fixed(once, LL2) == once
 
 
+def test_a_retarget_changes_only_the_fragment_to_the_anchor_its_message_names() -> None:
+    text = lines(
+        "## Contents",
+        "- [OCaml](#ocaml)",
+        "- [Computer Vision](#opencv-Computer-Vision)",
+        '<a name="ocaml"></a>',
+        "## OCaml",
+        "x",
+        '<a name="opencv-ComputerVision and Text Detection"></a>',
+        "## OpenSource-Computer-Vision",
+        "x",
+    )
+    found = findings(text, ["LL203"], ())
+    assert found[0].message == (
+        "TOC entry `Computer Vision` points to `#opencv-Computer-Vision`, the heading is now "
+        "`OpenSource-Computer-Vision` (line 8, `#opensource-computer-vision`): retarget it"
+    )
+    retargeted = text.replace("(#opencv-Computer-Vision)", "(#opensource-computer-vision)")
+    assert fixed(text, ["LL203"], ()) == retargeted
+    # the text is LL206's, once the entry links to the heading
+    assert where(findings(retargeted, LL2)) == [("LL206", 3, 4)]
+
+
+def test_a_retarget_uses_a_plain_explicit_anchor_when_the_toc_links_those() -> None:
+    text = lines(
+        "## Contents",
+        "- [Alpha](#a)",
+        "- [Gamma](#gone)",
+        '## Alpha <a name="a"></a>',
+        "x",
+        '## Gamma <a name="g"></a>',
+        "x",
+    )
+    found = findings(text, ["LL203"], ())
+    assert found[0].message == (
+        "TOC entry `Gamma` points to `#gone`, its heading `Gamma` (line 6) is `#g`: retarget it"
+    )
+    assert fixed(text, ["LL203"], ()) == text.replace("(#gone)", "(#g)")
+
+
 # --- LL209: the whole-TOC rewrite, on request ---------------------------------------------------
 
 DRIFTED = "## Contents\n- [Beta](#beta)\n- [Alpha](#alpha)\n" + body("Alpha", "Beta", "Gamma")

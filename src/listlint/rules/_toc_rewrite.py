@@ -74,7 +74,7 @@ def _kept_content(doc: Document, analysis: TocAnalysis, style: ListStyle, item: 
     retargeted = item in analysis.retargets or item in analysis.twins
     if link is not None and link.destination_span is not None and retargeted:
         span = link.destination_span
-        edits.append((span.column - 1, span.end_column - 1, style.target(heading)))
+        edits.append((span.column - 1, span.end_column - 1, style.relink(heading)))
     for start, end, text in sorted(edits, reverse=True):
         line = line[:start] + text + line[end:]
     return line[content_start:].lstrip(" \t")

@@ -28,9 +28,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
         ## SQLite
 
-    Fix: the entry is linked to the heading it meant, and given its text (safe when the pairing
-    is certain: same text, the only heading in its place, or a typo; unsafe otherwise); an entry
-    for a removed section, with no heading to pair, is deleted (safe).
+    Fix: the entry's fragment is linked to the heading it meant, the anchor the message names
+    (its explicit anchor when the TOC links those, else its slug); its text is left as it is,
+    for LL206 to judge once it links there. Safe when the pairing is certain (same text, the
+    only heading in its place, or a typo), unsafe otherwise. An entry for a removed section,
+    with no heading to pair, is deleted (safe).
     """
     analysis = ctx.facts.toc
     style = ctx.facts.toc_style
@@ -50,18 +52,19 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         heading = retarget.heading
         title = analysis.titles[heading]
+        target = style.relink(heading)
         if comparable(title) == comparable(item.text):
             which = "the title" if heading.span.line < analysis.toc.start_line else "its heading"
-            meant = f"{which} `{title}` (line {heading.span.line}) is `#{heading.anchor}`"
+            meant = f"{which} `{title}` (line {heading.span.line}) is `{target}`"
         elif retarget.sure:
-            meant = f"the heading is now `{title}` (line {heading.span.line}, `#{heading.anchor}`)"
+            meant = f"the heading is now `{title}` (line {heading.span.line}, `{target}`)"
         else:
             meant = (
                 f"the heading it meant is likely `{title}` (line {heading.span.line}, "
-                f"`#{heading.anchor}`)"
+                f"`{target}`)"
             )
         yield Problem(
             place,
             f"{start}, {meant}: retarget it",
-            retarget_fix(doc, analysis, style, item, heading, retarget.sure),
+            retarget_fix(doc, style, item, heading, retarget.sure),
         )
