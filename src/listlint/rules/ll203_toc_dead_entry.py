@@ -60,8 +60,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             meant = f"the heading is now `{title}` (line {heading.span.line}, `{target}`)"
         else:
             meant = (
-                f"the heading it meant is likely `{title}` (line {heading.span.line}, "
-                f"`{target}`)"
+                f"the heading it meant is likely `{title}` (line {heading.span.line}, `{target}`)"
             )
         yield Problem(
             place,
