@@ -165,7 +165,9 @@ def test_a_title_root_entry_that_misses_the_badge_s_dash_is_retargeted_to_the_ti
 
 def test_regenerating_keeps_the_title_root_entry_as_the_root() -> None:
     found = findings(TITLE_ROOT_WITH_BADGE, ["LL209"], ())
-    assert found[0].message.startswith("the table of contents differs from its headings in 1 line;")
+    assert found[0].message.startswith(
+        "the table of contents differs from its headings in 1 entry;"
+    )
     assert fixed(TITLE_ROOT_WITH_BADGE, ["LL209"], (), unsafe=True) == (
         TITLE_ROOT_WITH_BADGE.replace("(#awesome-x)", "(#awesome-x-)")
     )
