@@ -52,6 +52,25 @@ def test_a_heading_made_of_an_image_is_not_empty() -> None:
     assert findings(text, ["LL507", "LL503"]) == []
 
 
+def test_a_heading_that_is_only_an_in_page_link_is_a_toc_label_not_an_empty_section() -> None:
+    text = lines(
+        "# Awesome X",
+        "## Languages",
+        "| [Python](#python) |",
+        "|---|",
+        "### [Multiple Languages](#multiple-languages-1)",
+        "### [Python](#python)",
+        "## Multiple Languages",
+        "- [m](https://m.example) - M.",
+        "## Python",
+        "- [p](https://p.example) - P.",
+        "## Go",
+        "## Rust",
+        "- [r](https://r.example) - R.",
+    )
+    assert where(findings(text, ["LL503"])) == [("LL503", 11, 1)]  # `## Go` is a section
+
+
 # --- LL508: a heading whose level differs from its TOC siblings' -------------------------------
 
 OUTLIER = lines(

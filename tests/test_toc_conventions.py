@@ -137,6 +137,42 @@ def test_a_toc_with_the_title_as_root_is_clean_too() -> None:
     assert findings(text) == []
 
 
+TITLE_ROOT_WITH_BADGE = lines(
+    "# Awesome X [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)",
+    "## Contents",
+    "- [Awesome X](#awesome-x)",
+    "  - [Tools](#tools)",
+    "  - [Editors](#editors)",
+    "## Tools",
+    "- [t](https://t.example) - T.",
+    "## Editors",
+    "- [e](https://e.example) - E.",
+)
+
+
+def test_a_title_root_entry_that_misses_the_badge_s_dash_is_retargeted_to_the_title() -> None:
+    found = findings(TITLE_ROOT_WITH_BADGE)
+    assert where(found) == [("LL203", 3, 3)]
+    assert found[0].message == (
+        "TOC entry `Awesome X` points to `#awesome-x`, the title `Awesome X` (line 1) is "
+        "`#awesome-x-`: retarget it"
+    )
+    assert found[0].fix is not None and found[0].fix.safe
+    assert fixed(TITLE_ROOT_WITH_BADGE) == TITLE_ROOT_WITH_BADGE.replace(
+        "(#awesome-x)", "(#awesome-x-)"
+    )
+
+
+def test_regenerating_keeps_the_title_root_entry_as_the_root() -> None:
+    found = findings(TITLE_ROOT_WITH_BADGE, ["LL209"], ())
+    assert found[0].message.startswith(
+        "the table of contents differs from its headings in 1 entry;"
+    )
+    assert fixed(TITLE_ROOT_WITH_BADGE, ["LL209"], (), unsafe=True) == (
+        TITLE_ROOT_WITH_BADGE.replace("(#awesome-x)", "(#awesome-x-)")
+    )
+
+
 def test_only_the_entry_that_breaks_the_convention_is_reported_with_both_remedies() -> None:
     text = TITLE_BESIDE.replace(
         "    - [Linters](#linters)\n", "    - [Linters](#linters)\n    - [Terminals](#terminals)\n"
@@ -172,7 +208,7 @@ def test_a_renamed_heading_is_one_finding_with_one_fix() -> None:
         "TOC entry `SQL Lite` points to `#sql-lite`, the heading is now `SQLite` (line 6, "
         "`#sqlite`): retarget it"
     )
-    assert fixed(text) == text.replace("[SQL Lite](#sql-lite)", "[SQLite](#sqlite)")
+    assert fixed(text) == text.replace("(#sql-lite)", "(#sqlite)")  # the text is LL206's
 
 
 def test_a_case_only_fragment_is_one_finding() -> None:

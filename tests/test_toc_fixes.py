@@ -135,6 +135,46 @@ def test_a_fixed_toc_has_no_finding_left_and_fixing_it_again_changes_nothing() -
     assert fixed(once, LL2) == once
 
 
+def test_a_retarget_changes_only_the_fragment_to_the_anchor_its_message_names() -> None:
+    text = lines(
+        "## Contents",
+        "- [OCaml](#ocaml)",
+        "- [Computer Vision](#opencv-Computer-Vision)",
+        '<a name="ocaml"></a>',
+        "## OCaml",
+        "x",
+        '<a name="opencv-ComputerVision and Text Detection"></a>',
+        "## OpenSource-Computer-Vision",
+        "x",
+    )
+    found = findings(text, ["LL203"], ())
+    assert found[0].message == (
+        "TOC entry `Computer Vision` points to `#opencv-Computer-Vision`, the heading is now "
+        "`OpenSource-Computer-Vision` (line 8, `#opensource-computer-vision`): retarget it"
+    )
+    retargeted = text.replace("(#opencv-Computer-Vision)", "(#opensource-computer-vision)")
+    assert fixed(text, ["LL203"], ()) == retargeted
+    # the text is LL206's, once the entry links to the heading
+    assert where(findings(retargeted, LL2)) == [("LL206", 3, 4)]
+
+
+def test_a_retarget_uses_a_plain_explicit_anchor_when_the_toc_links_those() -> None:
+    text = lines(
+        "## Contents",
+        "- [Alpha](#a)",
+        "- [Gamma](#gone)",
+        '## Alpha <a name="a"></a>',
+        "x",
+        '## Gamma <a name="g"></a>',
+        "x",
+    )
+    found = findings(text, ["LL203"], ())
+    assert found[0].message == (
+        "TOC entry `Gamma` points to `#gone`, its heading `Gamma` (line 6) is `#g`: retarget it"
+    )
+    assert fixed(text, ["LL203"], ()) == text.replace("(#gone)", "(#g)")
+
+
 # --- LL209: the whole-TOC rewrite, on request ---------------------------------------------------
 
 DRIFTED = "## Contents\n- [Beta](#beta)\n- [Alpha](#alpha)\n" + body("Alpha", "Beta", "Gamma")
@@ -145,7 +185,7 @@ def test_regeneration_is_opt_in() -> None:
     found = findings(DRIFTED, ["LL209"], ())
     assert where(found) == [("LL209", 2, 1)]
     assert found[0].message == (
-        "the table of contents differs from its headings in 2 lines; `--unsafe-fixes` writes it "
+        "the table of contents differs from its headings in 2 entries; `--unsafe-fixes` writes it "
         "again from the headings"
     )
     assert found[0].fix is not None and not found[0].fix.safe
@@ -165,6 +205,53 @@ def test_regeneration_writes_the_toc_from_the_headings() -> None:
     assert fixed(DRIFTED, ["LL209"], (), unsafe=True) == (
         "## Contents\n- [Alpha](#alpha)\n- [Beta](#beta)\n- [Gamma](#gamma)\n"
         + body("Alpha", "Beta", "Gamma")
+    )
+
+
+SORTED_BODY = body("Systems", "Compilers", "Algorithms", "Security")
+SORTED = (
+    "## Contents\n- [Algorithms](#algorithms)\n- [Compilers](#compilers)\n- [Security](#security)\n"
+    "- [Systems](#systems)\n" + SORTED_BODY
+)
+
+
+def test_an_alphabetical_toc_is_not_regenerated_in_document_order() -> None:
+    assert findings(SORTED, ["LL209"], ()) == []
+
+
+def test_regenerating_an_alphabetical_toc_sorts_in_new_and_moved_entries() -> None:
+    names = ("Algorithms", "Compilers", "Networks", "Security", "Systems")
+    toc = "".join(f"- [{name}](#{name.lower()})\n" for name in names)
+    sections = body("Abc", "Systems", "Compilers", "Algorithms", "Security", "Networks")
+    text = "## Contents\n" + toc + "- [Abc](#abc)\n" + sections + body("Databases")
+    found = findings(text, ["LL209"], ())
+    assert found[0].message.startswith("the table of contents differs from its headings in 3 ")
+    regenerated = "- [Abc](#abc)\n" + toc.replace(
+        "- [Networks]", "- [Databases](#databases)\n- [Networks]"
+    )
+    assert fixed(text, ["LL209"], (), unsafe=True) == (
+        "## Contents\n" + regenerated + sections + body("Databases")
+    )
+
+
+NESTED_BY_4 = (
+    "## Contents\n- [Tools](#tools)\n  - [Linters](#linters)\n- [Forums](#forums)\n"
+    "    - [Reddit](#reddit)\n    - [IRC](#irc)\n"
+    "## Tools\n### Linters\nx\n## Forums\n### Reddit\nx\n### IRC\nx\n"
+)
+
+
+def test_indentation_that_renders_the_same_is_not_a_difference() -> None:
+    assert findings(NESTED_BY_4, ["LL209"], ()) == []
+
+
+def test_regenerating_keeps_each_entry_s_indentation_and_indents_new_ones_like_their_siblings() -> (
+    None
+):
+    text = NESTED_BY_4 + "### Matrix\nx\n"
+    assert where(findings(text, ["LL209"], ())) == [("LL209", 2, 1)]
+    assert fixed(text, ["LL209"], (), unsafe=True) == text.replace(
+        "    - [IRC](#irc)\n", "    - [IRC](#irc)\n    - [Matrix](#matrix)\n"
     )
 
 

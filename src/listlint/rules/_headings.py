@@ -15,6 +15,21 @@ def is_empty(doc: Blocks, heading: Heading) -> bool:
     return not heading.text.strip() and bool(_EMPTY_ATX.fullmatch(doc.line(heading.span.line)))
 
 
+def is_link_label(doc: Blocks, heading: Heading) -> bool:
+    """Whether ``heading`` is only a link to a place in the document (``#### [Other](#other-1)``):
+    a label of a table of contents written as a heading, not a section."""
+    links = [
+        link
+        for link in doc.links
+        if link.block == "heading" and heading.span.line <= link.span.line <= heading.span.end_line
+    ]
+    return (
+        len(links) == 1
+        and links[0].fragment is not None
+        and links[0].text.strip() == heading.text.strip() != ""
+    )
+
+
 def html_title_line(doc: Blocks) -> int | None:
     """The line of an HTML ``<h1>`` before the first ``#`` heading (a title written in HTML, as
     lists with a centred banner do), outside code; None when there is none."""

@@ -459,11 +459,13 @@ def _retargets(
 ) -> dict[TocItem, Retarget]:
     """The heading each dead entry most likely meant; ``resolved`` is updated with them.
 
-    Only headings no other entry lists are candidates. In order: the one whose text is the
-    entry's; the only one standing where the entry stands in the TOC (between the headings of
-    the entries before and after it), or the closest of several there; an anchor within a typo
-    of the fragment. Sure (a safe fix) for the first, the only one in place when close enough,
-    and a typo.
+    Only headings no other entry lists are candidates: those after the TOC, and for the TOC's
+    root entry (its first, with the others under it) the title too (`# Awesome X [![badge]…]`
+    is ``#awesome-x-``). In order: the one whose text is the entry's; the only one standing
+    where the entry stands in the TOC (between the headings of the entries before and after
+    it), or the closest of several there; an anchor within a typo of the fragment. Sure (a safe
+    fix) for the first when it is the only one of that text or in place, the only one in place
+    when close enough, and a typo.
     """
     if not dead:
         return {}
@@ -476,20 +478,24 @@ def _retargets(
     by_text: dict[str, list[Heading]] = {}
     for heading in unlisted:
         by_text.setdefault(comparable(titles[heading]).casefold(), []).append(heading)
+    title = _unlisted_title(doc, toc, resolved)
     positions = {item: index for index, item in enumerate(toc.items)}
     budget = SUGGESTION_BUDGET
     found: dict[TocItem, Retarget] = {}
     for item in dead:
         taken = {r.heading for r in found.values()}
+        extra = [title] if title is not None and _is_root(toc, item) else []
         low, high = _slot(toc, positions[item], resolved)
         place = [h for h in unlisted[bisect_right(lines, low) : bisect_left(lines, high)]]
         place = [h for h in place if h not in taken]
-        same = [h for h in by_text.get(comparable(item.text).casefold(), []) if h not in taken]
+        key = comparable(item.text).casefold()
+        same = [h for h in by_text.get(key, []) if h not in taken]
+        same += [h for h in extra if comparable(titles[h]).casefold() == key]
         fragment = item.fragment or ""
         choice: Retarget | None = None
         if same:
             here = [h for h in same if h in place]
-            sure = len(here) == 1 or (len(same) == 1 and low == high)
+            sure = len(here) == 1 or (len(same) == 1 and (low == high or same == extra))
             choice = Retarget((here or same)[0], sure)
         elif place and budget >= len(place):
             budget -= len(place)
@@ -500,7 +506,7 @@ def _retargets(
                 choice = Retarget(scored[0], best >= (SLOT_SURE if alone else REPAIR_CUTOFF))
         if choice is None and budget >= len(unlisted):
             budget -= len(unlisted)
-            free = {h.anchor: h for h in unlisted if h not in taken}
+            free = {h.anchor: h for h in [*unlisted, *extra] if h not in taken}
             match = process.extractOne(
                 fragment, list(free), scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF
             )
@@ -510,6 +516,25 @@ def _retargets(
             found[item] = choice
             resolved[item] = choice.heading
     return found
+
+
+def _unlisted_title(doc: Document, toc: Toc, resolved: Mapping[TocItem, Heading]) -> Heading | None:
+    """The document's title, when it stands before the TOC and no entry lists it."""
+    before = [h for h in doc.headings if h.span.line < toc.start_line and h.text.strip()]
+    if not before:
+        return None
+    title = min(before, key=lambda h: (h.level, h.span.line))
+    return title if title not in resolved.values() else None
+
+
+def _is_root(toc: Toc, item: TocItem) -> bool:
+    """Whether ``item`` is the TOC's root entry: its first, at the top, with entries under it."""
+    return (
+        bool(toc.items)
+        and item is toc.items[0]
+        and item.parent is None
+        and any(i.parent is item for i in toc.items)
+    )
 
 
 def _slot(toc: Toc, position: int, resolved: Mapping[TocItem, Heading]) -> tuple[int, int]:

@@ -2,7 +2,7 @@
 in the list's own style, so that a fix never rewrites entries that were right.
 
 - a missing heading: one new line, at its place among its siblings;
-- a dead entry: its fragment (and text) retargeted, or its line deleted;
+- a dead entry: its fragment retargeted (its text is LL206's), or its line deleted;
 - a stale text: the link text replaced;
 - a misplaced or out-of-order entry: its lines (with its sub-entries) re-indented in place, or
   moved where they belong.
@@ -195,26 +195,19 @@ def insert_fix(
 
 
 def retarget_fix(
-    doc: Document,
-    analysis: TocAnalysis,
-    style: ListStyle,
-    item: TocItem,
-    heading: Heading,
-    safe: bool,
+    doc: Document, style: ListStyle, item: TocItem, heading: Heading, safe: bool
 ) -> Fix | None:
-    """Link ``item`` to ``heading``, and give it the heading's text if it has another's."""
+    """Link ``item`` to ``heading`` (:meth:`ListStyle.relink`): its fragment only; whether its
+    text then differs from the heading's is LL206's to tell."""
     link = item.link
     if link is None or link.destination_span is None:
         return None
     original = doc.text_at(link.destination_span)
     if not original.startswith("#"):
         return None
-    target = style.target(heading)
-    edits = [Edit.replace(link.destination_span, original, target)]
-    if link.text_span is not None and analysis.text.differs(item.text, analysis.titles[heading]):
-        label = style.label(analysis, heading)
-        edits.append(Edit.replace(link.text_span, doc.text_at(link.text_span), label))
-    return Fix(tuple(edits), f"link the entry to `{target}`", safe=safe)
+    target = style.relink(heading)
+    edit = Edit.replace(link.destination_span, original, target)
+    return Fix((edit,), f"link the entry to `{target}`", safe=safe)
 
 
 def retext_fix(doc: Document, analysis: TocAnalysis, style: ListStyle, item: TocItem) -> Fix | None:

@@ -3,28 +3,55 @@ headings, in the list's own style. The other TOC rules fix one entry at a time i
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
+
 from listlint.findings import Edit, Fix, Span
 from listlint.model.document import Document
+from listlint.model.nodes import Heading
 from listlint.model.toc import TocItem
-from listlint.rules._toc import TocAnalysis
+from listlint.rules._toc import TocAnalysis, sort_key
 from listlint.rules._toc_style import ListStyle, list_style
 
+Shape = list[tuple[int, str]]  # each entry's depth and text after its marker: what renders
 
-def rewrite_fix(doc: Document, analysis: TocAnalysis) -> Fix | None:
-    """An unsafe fix that writes the TOC again from the headings, if it can and it changes it."""
-    text = rewritten_toc(doc, analysis)
-    if text is None:
+
+@dataclass(frozen=True)
+class Rewrite:
+    """The TOC list written again: its text, and its shape beside the shape it has now."""
+
+    text: str
+    shape: Shape
+    old_shape: Shape
+
+    @property
+    def differs(self) -> bool:
+        """Whether the rewrite changes what the TOC shows (not only how it is indented)."""
+        return self.shape != self.old_shape
+
+
+def rewrite_fix(doc: Document, analysis: TocAnalysis, rewrite: Rewrite | None = None) -> Fix | None:
+    """An unsafe fix that writes the TOC again from the headings (``rewrite``, when already
+    written), when that changes it."""
+    rewrite = rewrite or rewritten_toc(doc, analysis)
+    if rewrite is None:
         return None
     first, last = analysis.toc.lists[0]
-    if text == "\n".join(doc.lines[first - 1 : last]):
+    if rewrite.text == "\n".join(doc.lines[first - 1 : last]):
         return None
     whole = Span(first, 1, last, len(doc.line(last)) + 1)
-    edit = Edit.replace(whole, doc.text_at(whole), text.replace("\n", doc.newline))
+    edit = Edit.replace(whole, doc.text_at(whole), rewrite.text.replace("\n", doc.newline))
     return Fix((edit,), "write the table of contents again from the headings", safe=False)
 
 
-def rewritten_toc(doc: Document, analysis: TocAnalysis) -> str | None:
-    """The TOC list written again, or None when it holds something a rewrite cannot place."""
+def rewritten_toc(doc: Document, analysis: TocAnalysis) -> Rewrite | None:
+    """The TOC list written again, or None when it holds something a rewrite cannot place.
+
+    Each heading is listed under the heading it belongs under, siblings in document order, or
+    in the alphabet's where the TOC sorts them (entries LL204 moves go where it says, new ones
+    at their alphabetical place). An entry that keeps its depth and parent keeps its line's
+    indentation; a new or moved one takes its siblings', else its parent's plus the list's step.
+    """
     toc = analysis.toc
     if len(toc.lists) != 1:
         return None
@@ -41,23 +68,113 @@ def rewritten_toc(doc: Document, analysis: TocAnalysis) -> str | None:
     if not analysis.shown:
         return None  # nothing left to list: removing the whole TOC is the author's call
     style = list_style(doc, analysis)
-    lines: list[str] = []
-    counters: dict[int, int] = {}
-    for heading in analysis.shown:
-        depth = analysis.depth[heading]
-        for deeper in [d for d in counters if d > depth]:
-            del counters[deeper]
-        counters[depth] = counters.get(depth, 0) + 1
-        entry = analysis.listed.get(heading)
-        if entry is not None:
-            content = _kept_content(doc, analysis, style, entry)
-        else:
-            content = style.content(analysis, heading)
-        if style.loose and lines:
-            lines.append("")
-        marker = style.numbered(depth, counters[depth])
-        lines.append(f"{style.indent(depth)}{marker}{style.gap(depth)}{content}")
-    return "\n".join(lines)
+    writer = _Writer(doc, analysis, style)
+    writer.write(None, "")
+    old_shape = [(item.depth, _after_marker(doc, item)) for item in toc.items]
+    return Rewrite("\n".join(writer.lines), writer.shape, old_shape)
+
+
+class _Writer:
+    """Writes the entries of the shown headings, depth first."""
+
+    def __init__(self, doc: Document, analysis: TocAnalysis, style: ListStyle) -> None:
+        self.doc, self.analysis, self.style = doc, analysis, style
+        self.children: dict[Heading | None, list[Heading]] = {}
+        for heading in analysis.shown:
+            self.children.setdefault(analysis.parent[heading], []).append(heading)
+        self.position = {item: index for index, item in enumerate(analysis.toc.items)}
+        self.lines: list[str] = []
+        self.shape: Shape = []
+
+    def write(self, parent: Heading | None, parent_indent: str | None) -> None:
+        """The entries under ``parent`` (None: the top level), whose line is indented
+        ``parent_indent`` (None: written in the list's style)."""
+        analysis, style = self.analysis, self.style
+        parent_item = analysis.listed.get(parent) if parent is not None else None
+        kept = {h: self.kept_indent(h, parent_item, parent_indent) for h in self.children[parent]}
+        siblings = [indent for indent in kept.values() if indent is not None]
+        for count, heading in enumerate(self.ordered(parent, parent_item), start=1):
+            depth = analysis.depth[heading]
+            indent = kept[heading]
+            if indent is None:
+                indent = siblings[0] if siblings else self.new_indent(depth, parent_indent)
+            entry = analysis.listed.get(heading)
+            if entry is not None:
+                content = _kept_content(self.doc, analysis, style, entry)
+            else:
+                content = style.content(analysis, heading)
+            if style.loose and self.lines:
+                self.lines.append("")
+            marker = style.numbered(depth, count)
+            self.lines.append(f"{indent}{marker}{style.gap(depth)}{content}")
+            self.shape.append((depth, content.rstrip(" \t")))
+            if heading in self.children:
+                self.write(heading, kept[heading])
+
+    def kept_indent(
+        self, heading: Heading, parent_item: TocItem | None, parent_indent: str | None
+    ) -> str | None:
+        """The indentation of ``heading``'s entry as written, when it stays where it is (same
+        depth, same parent entry, whose line keeps its own indentation too)."""
+        entry = self.analysis.listed.get(heading)
+        if entry is None or entry.depth != self.analysis.depth[heading]:
+            return None
+        if entry.parent is not parent_item or (parent_item is not None and parent_indent is None):
+            return None
+        line = self.doc.line(entry.list_item.marker_span.line)
+        return line[: entry.list_item.marker_span.column - 1]
+
+    def new_indent(self, depth: int, parent_indent: str | None) -> str:
+        """A new entry's indentation: the list's, or under a parent indented its own way, the
+        parent's plus the list's step."""
+        style = self.style
+        if depth == 0 or parent_indent is None:
+            return style.indent(depth)
+        here, above = style.indent(depth), style.indent(depth - 1)
+        step = here[len(above) :] if here.startswith(above) and here != above else None
+        if step is None:
+            step = " " * (len(style.marker(depth - 1)) + len(style.gap(depth - 1)))
+        return parent_indent + step
+
+    def ordered(self, parent: Heading | None, parent_item: TocItem | None) -> list[Heading]:
+        """The headings under ``parent``: in document order, or, where the TOC sorts the group,
+        its entries in place, those LL204 moves after the sibling it names, new ones sorted in."""
+        analysis = self.analysis
+        children = self.children[parent]
+        group = (0, parent_item)
+        if group not in analysis.alphabetical:
+            return children
+        moves = {m.item: m.after for m in analysis.out_of_order if m.alphabetical}
+        listed = analysis.listed
+
+        def stays(heading: Heading) -> bool:
+            entry = listed.get(heading)
+            return entry is not None and entry.parent is parent_item and entry not in moves
+
+        order = sorted((h for h in children if stays(h)), key=lambda h: self.position[listed[h]])
+        moved = {h for h in children if h in listed and listed[h] in moves}
+        for heading in sorted(moved, key=lambda h: self.position[listed[h]]):
+            after = moves[listed[heading]]
+            anchor = analysis.heading_of_item.get(after) if after is not None else None
+            index = order.index(anchor) + 1 if anchor in order else 0
+            key = sort_key(analysis.titles[heading])
+            while (
+                index < len(order)
+                and order[index] in moved
+                and sort_key(analysis.titles[order[index]]) < key
+            ):
+                index += 1  # several moved after one sibling: in the alphabet's order
+            order.insert(index, heading)
+        for heading in children:
+            if heading not in order:
+                keys = [sort_key(analysis.titles[h]) for h in order]
+                order.insert(bisect_left(keys, sort_key(analysis.titles[heading])), heading)
+        return order
+
+
+def _after_marker(doc: Document, item: TocItem) -> str:
+    line = doc.line(item.list_item.marker_span.line)
+    return line[item.list_item.marker_span.end_column - 1 :].strip(" \t")
 
 
 def _kept_content(doc: Document, analysis: TocAnalysis, style: ListStyle, item: TocItem) -> str:
@@ -74,7 +191,7 @@ def _kept_content(doc: Document, analysis: TocAnalysis, style: ListStyle, item: 
     retargeted = item in analysis.retargets or item in analysis.twins
     if link is not None and link.destination_span is not None and retargeted:
         span = link.destination_span
-        edits.append((span.column - 1, span.end_column - 1, style.target(heading)))
+        edits.append((span.column - 1, span.end_column - 1, style.relink(heading)))
     for start, end, text in sorted(edits, reverse=True):
         line = line[:start] + text + line[end:]
     return line[content_start:].lstrip(" \t")

@@ -81,6 +81,15 @@ class ListStyle:
         those, else its slug; written so that it stays one link destination."""
         return "#" + self.explicit.get(heading, heading.anchor).translate(_DESTINATION_ESCAPES)
 
+    def relink(self, heading: Heading) -> str:
+        """The ``#fragment`` an existing entry is retargeted to, as LL203 names it: the explicit
+        anchor when entries use those and it is a plain destination, else the heading's slug
+        (`<a name="a b">` would be written `#a%20b`)."""
+        explicit = self.explicit.get(heading)
+        if explicit is not None and explicit.translate(_DESTINATION_ESCAPES) == explicit:
+            return f"#{explicit}"
+        return f"#{heading.anchor}"
+
     def content(self, analysis: TocAnalysis, heading: Heading) -> str:
         """A new entry for ``heading``, after its marker: ``[Label](#anchor)``, wrapped."""
         link = f"[{self.label(analysis, heading)}]({self.target(heading)})"

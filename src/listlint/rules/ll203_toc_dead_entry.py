@@ -17,7 +17,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     entry is paired with the heading it meant, among the headings no other entry lists: the one
     with the entry's text, else the one standing where the entry stands in the TOC (between the
     headings of the entries around it), else one whose anchor is within a typo of the fragment.
-    Entries whose fragment differs from an anchor only in case are left to LL208.
+    The TOC's root entry (its first, with the others under it) may also mean the title, whose
+    anchor a badge changes (`# Awesome X [![Awesome](…)](…)` is `#awesome-x-`). Entries whose
+    fragment differs from an anchor only in case are left to LL208.
 
     Example:
 
@@ -26,9 +28,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 
         ## SQLite
 
-    Fix: the entry is linked to the heading it meant, and given its text (safe when the pairing
-    is certain: same text, the only heading in its place, or a typo; unsafe otherwise); an entry
-    for a removed section, with no heading to pair, is deleted (safe).
+    Fix: the entry's fragment is linked to the heading it meant, the anchor the message names
+    (its explicit anchor when the TOC links those, else its slug); its text is left as it is,
+    for LL206 to judge once it links there. Safe when the pairing is certain (same text, the
+    only heading in its place, or a typo), unsafe otherwise. An entry for a removed section,
+    with no heading to pair, is deleted (safe).
     """
     analysis = ctx.facts.toc
     style = ctx.facts.toc_style
@@ -48,17 +52,18 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         heading = retarget.heading
         title = analysis.titles[heading]
+        target = style.relink(heading)
         if comparable(title) == comparable(item.text):
-            meant = f"its heading `{title}` (line {heading.span.line}) is `#{heading.anchor}`"
+            which = "the title" if heading.span.line < analysis.toc.start_line else "its heading"
+            meant = f"{which} `{title}` (line {heading.span.line}) is `{target}`"
         elif retarget.sure:
-            meant = f"the heading is now `{title}` (line {heading.span.line}, `#{heading.anchor}`)"
+            meant = f"the heading is now `{title}` (line {heading.span.line}, `{target}`)"
         else:
             meant = (
-                f"the heading it meant is likely `{title}` (line {heading.span.line}, "
-                f"`#{heading.anchor}`)"
+                f"the heading it meant is likely `{title}` (line {heading.span.line}, `{target}`)"
             )
         yield Problem(
             place,
             f"{start}, {meant}: retarget it",
-            retarget_fix(doc, analysis, style, item, heading, retarget.sure),
+            retarget_fix(doc, style, item, heading, retarget.sure),
         )

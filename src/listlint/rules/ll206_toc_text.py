@@ -35,7 +35,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     text = analysis.text
     for item, heading in analysis.heading_of_item.items():
         if item in analysis.retargets or item in analysis.twins:
-            continue  # LL203 and LL207 retarget these, and give them the heading's text
+            continue  # LL203 and LL207 retarget these first; their text is judged after
         title = analysis.titles[heading]
         if not text.differs(item.text, title):
             continue

@@ -77,8 +77,8 @@ def _doubled_toc_entries(doc: Document, ctx: Context) -> Iterator[Problem]:
             f"TOC entry `{item.text}` links to `#{item.fragment}`, the "
             f"`{'#' * landed.level} {landed.text.strip()}` heading on line {landed.span.line} "
             f"{where}; the `{'#' * meant.level} {meant.text.strip()}` heading on line "
-            f"{meant.span.line} is `#{meant.anchor}`",
-            retarget_fix(doc, analysis, style, item, meant, safe=True),
+            f"{meant.span.line} is `{style.relink(meant)}`",
+            retarget_fix(doc, style, item, meant, safe=True),
         )
 
 

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._headings import is_empty
+from listlint.rules._headings import is_empty, is_link_label
 
 
 @rule("LL503", "empty-section", severity="warning", tags=("headings",))
@@ -21,6 +21,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         ## Linters
         - [ruff](https://github.com/astral-sh/ruff) - Fast Python linter.
 
+    Not reported: a heading that is only a link to a place in the document
+    (`#### [Other](#other-1)`), a label of a table of contents written as a heading.
+
     Fix: add entries under the heading, or remove it (and its TOC entry). An empty heading
     (`###` alone) is LL507's.
     """
@@ -28,6 +31,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     for index, heading in enumerate(headings):
         if is_empty(doc, heading):
             continue  # LL507's
+        if is_link_label(doc, heading):
+            continue  # a TOC label, not a section
         following = headings[index + 1] if index + 1 < len(headings) else None
         end = following.span.line - 1 if following else len(doc.lines)
         if following is not None and following.level > heading.level:
