@@ -315,7 +315,7 @@ def test_store_and_demo_sub_items_are_the_parent_entrys_metadata() -> None:
     assert [entry.name for entry in found] == ["Moonlight"]
 
 
-def test_resource_sub_items_under_an_html_entry_are_metadata() -> None:
+def test_an_html_summary_is_the_entry_and_its_resource_sub_items_are_metadata() -> None:
     # best-of lists: the entry is a <details><summary> block, its package pages a list below it
     block = (
         '<details><summary><b><a href="https://github.com/a/{0}">{0}</a></b> - A {0}.</summary>\n\n'
@@ -326,7 +326,8 @@ def test_resource_sub_items_under_an_html_entry_are_metadata() -> None:
         "- [Docker Hub](https://hub.docker.com/r/a/{0})\n"
         "</details>\n"
     )
-    assert entries_of("## Frameworks\n\n" + block.format("alpha") + block.format("beta")) == []
+    found = entries_of("## Frameworks\n\n" + block.format("alpha") + block.format("beta"))
+    assert [(e.name, e.style) for e in found] == [("alpha", "mention"), ("beta", "mention")]
     # under a parent item that is no entry, too; a described top-level item stays an entry
     grouped = entries_of(
         "## Hosts\n\n- **Alpha**, a framework\n"

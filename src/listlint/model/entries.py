@@ -129,9 +129,10 @@ _NOTE = re.compile(
 # A line that starts with an HTML link and a description: ``&nbsp; <a href="url"><b>name</b></a> -
 # desc<br>`` (a link alone on its line is a banner or a badge).
 _HTML_ENTRY = re.compile(
-    r"(?P<lead>(?:\s|&nbsp;|&emsp;|<(?:li|td)\b[^>]*>)*)"
+    r"(?P<lead>(?:\s|&nbsp;|&emsp;|<(?:li|td|details|summary|b|strong)\b[^>]*>)*)"
     r"<a\s[^>]*?\bhref\s*=\s*(?P<quote>[\"'])(?P<url>https?://[^\"'\s]+)(?P=quote)[^>]*>"
-    r"(?P<label>.*?)</a>(?=\s*(?:-|\u2013|\u2014|:)\s+\S)",  # then a separator and a description
+    r"(?P<label>.*?)</a>(?:\s*</(?:b|strong)>)?(?:\s*\([^()<>]*\))?"  # a bold name, a note
+    r"(?=\s*(?:-|\u2013|\u2014|:)\s+\S)",  # then a separator and a description
     re.IGNORECASE,
 )
 _CLOSING_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
