@@ -514,3 +514,21 @@ def test_a_language_switcher_is_navigation() -> None:
         "## Topics\n\n- [Big-O](https://example.org/bigo) - Notation.\n"
     )
     assert found(text) == []
+
+
+def test_an_entry_out_of_order_is_placed_by_the_case_insensitive_order() -> None:
+    names = ["avatica", "bgc", "firebirdsql", "go-adodb", "gofreetds", "FreeTDS", "pq"]
+    sorted_lists = "".join(
+        f"\n## S{n}\n\n- [a{n}](https://a.example/{n}) - A.\n- [b{n}](https://b.example/{n}) - B."
+        f"\n- [c{n}](https://c.example/{n}) - C.\n"
+        for n in range(5)
+    )
+    text = "# L\n\n## Drivers\n\n" + "".join(
+        f"- [{name}](https://x.example/{name}) - X.\n" for name in names
+    )
+    doc = parse_document(text + sorted_lists, "test.md")
+    found = [p.message for code, p in entry_problems(doc) if code == "LL330"]
+    assert (
+        len(found) == 1 and "'FreeTDS' is out of alphabetical order: it belongs after " in found[0]
+    )
+    assert "after 'firebirdsql'" in found[0]

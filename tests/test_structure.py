@@ -285,3 +285,19 @@ def test_a_level_jump_the_list_makes_throughout_is_its_style() -> None:
     assert findings("# T\n" + sections, ["LL501"]) == []
     two = "".join(f"## L{n}\n#### Topic {n}\nx\n" for n in range(2))
     assert where(findings("# T\n" + two, ["LL501"])) == [("LL501", 3, 1), ("LL501", 6, 1)]
+
+
+# --- LL503: the title is never an empty section -------------------------------------------------
+
+
+def test_a_title_followed_by_a_cover_image_heading_is_not_an_empty_section() -> None:
+    text = lines(
+        "# Awesome Things [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)",
+        "",
+        '# [<img src="https://example.com/cover.png">](https://github.com/example/things)',
+        "",
+        "## Tools",
+        "",
+        "- [Alpha](https://alpha.example.com) - First tool.",
+    )
+    assert where(findings(text, LL5)) == [("LL502", 3, 1)]

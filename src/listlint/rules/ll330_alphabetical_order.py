@@ -159,7 +159,9 @@ def _runs(indexes: list[int]) -> list[list[int]]:
 def _place(names: list[Collated], kept: set[int], moved: int) -> str:
     """Where a moved name belongs among the names kept in order: 'after X' or 'before Y'."""
     ordered = [names[index] for index in sorted(kept)]
-    preceding = [name for name in ordered if names[moved].before(name)]
+    # by the case-insensitive key: the moved name is out of order under every collation, but
+    # its place is named by the one most lists use ('FreeTDS' after 'firebirdsql', not first)
+    preceding = [name for name in ordered if name.key <= names[moved].key]
     if preceding:
         return f"after {preceding[-1].name[:50]!r}"
     return f"before {ordered[0].name[:50]!r}"

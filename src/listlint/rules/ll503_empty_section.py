@@ -22,13 +22,17 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         - [ruff](https://github.com/astral-sh/ruff) - Fast Python linter.
 
     Not reported: a heading that is only a link to a place in the document
-    (`#### [Other](#other-1)`), a label of a table of contents written as a heading.
+    (`#### [Other](#other-1)`), a label of a table of contents written as a heading; and the
+    document's title (its first heading, a `#`), which a cover image or badge line written as
+    a second `#` heading may follow (that one is LL502's).
 
     Fix: add entries under the heading, or remove it (and its TOC entry). An empty heading
     (`###` alone) is LL507's.
     """
     headings = doc.headings
     for index, heading in enumerate(headings):
+        if index == 0 and heading.level == 1:
+            continue  # the title: it heads the whole document
         if is_empty(doc, heading):
             continue  # LL507's
         if is_link_label(doc, heading):
