@@ -1,4 +1,6 @@
-"""Suppression comments: ``<!-- listlint-disable CODE -->`` and friends."""
+"""Suppression comments: ``<!-- listlint-disable CODE -->`` and friends, and the comments a list
+already has for awesome-lint (``<!--lint disable double-link-->``) and markdownlint
+(``<!-- markdownlint-disable MD051 -->``), read for the listlint rules that check the same thing."""
 
 from __future__ import annotations
 
@@ -14,6 +16,41 @@ from listlint.rule import matching_rules
 _DIRECTIVE = re.compile(
     r"^\s*listlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*)$"
 )
+# awesome-lint (remark-message-control) and markdownlint comments: the kind, then rule names.
+_REMARK_DIRECTIVE = re.compile(r"^\s*lint\s+(disable|enable|ignore)\b([^>]*)$")
+_MARKDOWNLINT_DIRECTIVE = re.compile(
+    r"^\s*markdownlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*)$"
+)
+# Their rules that listlint checks too, by the names the comments use; others are not ours.
+FOREIGN_RULES: dict[str, tuple[str, ...]] = {
+    # awesome-lint and the remark-lint rules it runs
+    "double-link": ("LL401", "LL403"),
+    "awesome-list-item": ("LL301", "LL302", "LL303", "LL304", "LL310", "LL311", "LL312", "LL313"),
+    "awesome-toc": ("LL202", "LL203", "LL204", "LL205", "LL206"),
+    "no-dead-urls": ("LL601",),
+    "match-punctuation": ("LL101",),
+    "no-undefined-references": ("LL103",),
+    "no-unused-definitions": ("LL104",),
+    "no-empty-sections": ("LL503",),
+    "no-repeat-punctuation": ("LL312",),
+    "no-multiple-toplevel-headings": ("LL502",),
+    "final-newline": ("LL505",),
+    # markdownlint, by code and by alias
+    "md001": ("LL501",), "heading-increment": ("LL501",),
+    "md004": ("LL320",), "ul-style": ("LL320",),
+    "md007": ("LL321",), "ul-indent": ("LL321",),
+    "md009": ("LL504",), "no-trailing-spaces": ("LL504",),
+    "md011": ("LL102",), "no-reversed-links": ("LL102",),
+    "md018": ("LL506",), "no-missing-space-atx": ("LL506",),
+    "md025": ("LL502",), "single-title": ("LL502",), "single-h1": ("LL502",),
+    "md034": ("LL111",), "no-bare-urls": ("LL111",),
+    "md039": ("LL107",), "no-space-in-links": ("LL107",),
+    "md042": ("LL105",), "no-empty-links": ("LL105",),
+    "md047": ("LL505",), "single-trailing-newline": ("LL505",),
+    "md051": ("LL201", "LL203", "LL208"), "link-fragments": ("LL201", "LL203", "LL208"),
+    "md052": ("LL103",), "reference-links-images": ("LL103",),
+    "md053": ("LL104",), "link-image-reference-definitions": ("LL104",),
+}  # fmt: skip
 
 
 @dataclass
@@ -26,6 +63,7 @@ class Directive:
     codes: frozenset[str] | None
     unknown: tuple[str, ...]
     used: set[str] = field(default_factory=set)
+    foreign: bool = False  # another linter's comment: never unused or unknown to listlint
 
     @property
     def keys(self) -> Iterable[str | None]:
@@ -36,9 +74,13 @@ class Directive:
 def directives(doc: Document) -> list[Directive]:
     """Every suppression comment of the document, in order."""
     found = []
+    chunks = _Chunks(doc)
     for comment in doc.comments:
         match = _DIRECTIVE.match(comment.text)
         if not match:
+            foreign = _foreign(doc, comment.text, comment.span, chunks)
+            if foreign is not None:
+                found.append(foreign)
             continue
         selectors = tuple(s for s in re.split(r"[\s,]+", match.group(2).strip()) if s)
         codes: set[str] = set()
@@ -58,6 +100,53 @@ def directives(doc: Document) -> list[Directive]:
             )
         )
     return found
+
+
+def _foreign(doc: Document, text: str, span: Span, chunks: _Chunks) -> Directive | None:
+    """An awesome-lint or markdownlint comment as a directive for the listlint rules it covers,
+    or None when it names none of them. awesome-lint's ``ignore`` reaches the next block (the
+    lines up to the next blank one); a comment naming no rule covers every rule, as there."""
+    match = _REMARK_DIRECTIVE.match(text) or _MARKDOWNLINT_DIRECTIVE.match(text)
+    if match is None:
+        return None
+    kind, names = match.group(1), [n for n in re.split(r"[\s,]+", match.group(2)) if n]
+    codes = {code for name in names for code in FOREIGN_RULES.get(name.lower(), ())}
+    if names and not codes:
+        return None
+    if kind == "ignore":
+        block = chunks.after(span.end_line)
+        if block is None:
+            return None
+        first, last = block
+        kind, span = "disable-line", Span(first, 1, last, len(doc.line(last)) + 1)
+    codes_or_all = frozenset(codes) if names else None
+    return Directive(kind, tuple(names), span, codes_or_all, (), foreign=True)
+
+
+class _Chunks:
+    """The runs of non-blank lines of a document, found once, for awesome-lint's ``ignore``."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._runs: list[tuple[int, int]] | None = None
+
+    def after(self, line: int) -> tuple[int, int] | None:
+        """The first and last line of the first run of non-blank lines after ``line``."""
+        if self._runs is None:
+            self._runs = []
+            start = None
+            for number, text in enumerate(self._doc.lines, 1):
+                if text.strip() and start is None:
+                    start = number
+                elif not text.strip() and start is not None:
+                    self._runs.append((start, number - 1))
+                    start = None
+            if start is not None:
+                self._runs.append((start, len(self._doc.lines)))
+        position = bisect.bisect_right(self._runs, (line, len(self._doc.lines) + 1))
+        if position < len(self._runs):
+            return self._runs[position]
+        return None
 
 
 def apply_suppressions(
@@ -110,8 +199,8 @@ def _reaches(found: Sequence[Directive], last_line: int) -> list[tuple[Directive
     reaches = []
     for index, directive in enumerate(found):
         line = directive.span.line
-        if directive.kind == "disable-line":
-            reaches.append((directive, line, line))
+        if directive.kind == "disable-line":  # its lines (a comment's, or a block's)
+            reaches.append((directive, line, directive.span.end_line))
         elif directive.kind == "disable-next-line":
             reaches.append((directive, directive.span.end_line + 1, directive.span.end_line + 1))
         elif directive.kind == "disable-file":

@@ -20,7 +20,7 @@ def check(directives: Sequence[Directive], ctx: SuppressionContext) -> Iterator[
     Fix: delete the comment, or narrow it to the rule that still fires.
     """
     for directive in directives:
-        if directive.kind == "enable" or directive.unknown or directive.used:
+        if directive.foreign or directive.kind == "enable" or directive.unknown or directive.used:
             continue
         named = directive.codes if directive.codes is not None else {"*"}
         if any(code in ctx.enabled or code == "*" for code in named):

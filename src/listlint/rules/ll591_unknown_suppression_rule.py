@@ -18,7 +18,7 @@ def check(directives: Sequence[Directive], ctx: SuppressionContext) -> Iterator[
     Fix: use a code, prefix or name from `listlint rules`, or no code at all to mean every rule.
     """
     for directive in directives:
-        if directive.unknown:
+        if directive.unknown and not directive.foreign:
             names = ", ".join(directive.unknown)
             yield Problem(
                 directive.span,
