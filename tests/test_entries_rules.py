@@ -532,3 +532,11 @@ def test_an_entry_out_of_order_is_placed_by_the_case_insensitive_order() -> None
         len(found) == 1 and "'FreeTDS' is out of alphabetical order: it belongs after " in found[0]
     )
     assert "after 'firebirdsql'" in found[0]
+
+
+def test_a_prose_bullet_list_is_not_held_to_the_entries_marker() -> None:
+    entries = "".join(f"- [e{n}](https://e.example/{n}) - E {n}.\n" for n in range(5))
+    text = f"# L\n\n## Tools\n\n{entries}\n## Team\n\n* Alice, maintainer.\n* Bob, reviewer.\n"
+    assert ("LL320", 13) not in lint_text(text)
+    slip = text + "\n## More\n\n* [x](https://x.example) - X.\n* [y](https://y.example) - Y.\n"
+    assert ("LL320", 18) in lint_text(slip)

@@ -16,7 +16,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     inconsistent, and Markdown starts a new list at each change of marker, which can change the
     spacing of the rendered list. The expected marker is the majority at each depth (so a table of
     contents with ``*`` items and ``-`` sub-items is consistent), or the configured ``marker``.
-    Tables of contents are not checked: they are often generated, and are a block of their own.
+    Tables of contents are not checked: they are often generated, and are a block of their own;
+    nor are lists without entries (a list of maintainers, notes), which are prose.
 
     Example:
 
@@ -29,11 +30,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """
     configured = style(ctx.settings)
     analysis = ctx.facts.lists
+    entry_items = {e.list_item for e in doc.entries if e.list_item is not None}
     lists = [
         items
         for items in analysis.lists
         if not items[0].ordered
-        and any(item.paragraph is not None for item in items)
+        and any(item in entry_items for item in items)
         and items[0] not in analysis.navigation
     ]
     by_depth: dict[int, list[str]] = {}
