@@ -82,3 +82,10 @@ def test_other_linters_comments_are_never_unused_nor_unknown(tmp_path: Path) -> 
         "<!-- markdownlint-disable MD013 -->\n\n- [a](https://a.org) - A.\n"
     )
     assert codes_by_line(tmp_path, text) == []
+
+
+def test_a_markdownlint_disable_of_everything_leaves_the_duplicate_rules_on(
+    tmp_path: Path,
+) -> None:
+    text = f"<!-- markdownlint-disable -->\n# T\n\n## S\n\n{TWICE}"
+    assert codes_by_line(tmp_path, text) == [(8, "LL401")]

@@ -22,8 +22,7 @@ _MARKDOWNLINT_DIRECTIVE = re.compile(
     r"^\s*markdownlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*)$"
 )
 # Their rules that listlint checks too, by the names the comments use; others are not ours.
-FOREIGN_RULES: dict[str, tuple[str, ...]] = {
-    # awesome-lint and the remark-lint rules it runs
+AWESOME_LINT_RULES: dict[str, tuple[str, ...]] = {  # and the remark-lint rules it runs
     "double-link": ("LL401", "LL403"),
     "awesome-list-item": ("LL301", "LL302", "LL303", "LL304", "LL310", "LL311", "LL312", "LL313"),
     "awesome-toc": ("LL202", "LL203", "LL204", "LL205", "LL206"),
@@ -35,7 +34,8 @@ FOREIGN_RULES: dict[str, tuple[str, ...]] = {
     "no-repeat-punctuation": ("LL312",),
     "no-multiple-toplevel-headings": ("LL502",),
     "final-newline": ("LL505",),
-    # markdownlint, by code and by alias
+}
+MARKDOWNLINT_RULES: dict[str, tuple[str, ...]] = {  # by code and by alias
     "md001": ("LL501",), "heading-increment": ("LL501",),
     "md004": ("LL320",), "ul-style": ("LL320",),
     "md007": ("LL321",), "ul-indent": ("LL321",),
@@ -105,13 +105,18 @@ def directives(doc: Document) -> list[Directive]:
 def _foreign(doc: Document, text: str, span: Span, chunks: _Chunks) -> Directive | None:
     """An awesome-lint or markdownlint comment as a directive for the listlint rules it covers,
     or None when it names none of them. awesome-lint's ``ignore`` reaches the next block (the
-    lines up to the next blank one); a comment naming no rule covers every rule, as there."""
-    match = _REMARK_DIRECTIVE.match(text) or _MARKDOWNLINT_DIRECTIVE.match(text)
+    lines up to the next blank one); a comment naming no rule covers the listlint rules of every
+    rule of that linter (``<!-- markdownlint-disable -->`` leaves the duplicate rules on)."""
+    table = AWESOME_LINT_RULES
+    match = _REMARK_DIRECTIVE.match(text)
+    if match is None:
+        table, match = MARKDOWNLINT_RULES, _MARKDOWNLINT_DIRECTIVE.match(text)
     if match is None:
         return None
     kind, names = match.group(1), [n for n in re.split(r"[\s,]+", match.group(2)) if n]
-    codes = {code for name in names for code in FOREIGN_RULES.get(name.lower(), ())}
-    if names and not codes:
+    chosen = [table.get(name.lower(), ()) for name in names] if names else table.values()
+    codes = frozenset(code for codes in chosen for code in codes)
+    if not codes:
         return None
     if kind == "ignore":
         block = chunks.after(span.end_line)
@@ -119,8 +124,7 @@ def _foreign(doc: Document, text: str, span: Span, chunks: _Chunks) -> Directive
             return None
         first, last = block
         kind, span = "disable-line", Span(first, 1, last, len(doc.line(last)) + 1)
-    codes_or_all = frozenset(codes) if names else None
-    return Directive(kind, tuple(names), span, codes_or_all, (), foreign=True)
+    return Directive(kind, tuple(names), span, codes, (), foreign=True)
 
 
 class _Chunks:
