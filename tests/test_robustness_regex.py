@@ -60,6 +60,7 @@ if ONLY:
 # Only ever used anchored (match/fullmatch): a scan with search() would be quadratic for some, by
 # design irrelevant; they are swept with match and fullmatch only.
 ANCHORED = {
+    "listlint.rules.ll301_entry_name_not_link._NAME_AND_SEPARATOR",
     "listlint.model.build._OMIT_FROM_TOC",
     "listlint.model.entries._DASH_AFTER",
     "listlint.model.entries._LEADING",

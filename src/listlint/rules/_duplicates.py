@@ -642,8 +642,12 @@ CROSS_LISTED_SHARE = 0.05
 
 
 def cross_listed(first: Item, later: Item) -> bool:
-    """Whether ``later`` repeats ``first`` in another section, under the same name."""
-    return first.entry.section is not later.entry.section and first.name == later.name
+    """Whether ``later`` repeats ``first`` under the same name in a section of another title (an
+    app under "Games" and under "Tools"; two "Books" sections are a section pasted twice)."""
+    one, other = first.entry.section, later.entry.section
+    if one is None or other is None or one is other or first.name != later.name:
+        return False
+    return one.heading.text.strip().casefold() != other.heading.text.strip().casefold()
 
 
 def cross_listing(items: Sequence[Item]) -> frozenset[Document]:
