@@ -17,13 +17,26 @@ from listlint.source import Source, line_starts, split_lines
 
 EVERY_RULE = Selection(select=("ALL",))
 # Rules whose fix edits text away from the finding's span: one finding per list rewrites every
-# marker or indent of that list (LL320, LL321); a heading or TOC finding fixes the TOC entry or
+# marker, indent or separator of that list (LL320, LL321, LL302 on a sub-list that keeps a
+# separator of its own); a heading or TOC finding fixes the TOC entry or
 # the link elsewhere (LL202-LL207), a heading's level its sub-sections' too (LL508); moving a
 # description below its title edits the line break on the title line, while the finding stays on
 # the description's line, where a pull request changed it (LL305). For them only the edits' own
 # ranges are kept to.
 FIXES_ELSEWHERE = frozenset(
-    {"LL202", "LL203", "LL204", "LL205", "LL206", "LL207", "LL305", "LL320", "LL321", "LL508"}
+    {
+        "LL202",
+        "LL203",
+        "LL204",
+        "LL205",
+        "LL206",
+        "LL207",
+        "LL302",
+        "LL305",
+        "LL320",
+        "LL321",
+        "LL508",
+    }
 )
 SRC = Path(__file__).resolve().parents[1] / "src"
 
