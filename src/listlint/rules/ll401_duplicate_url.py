@@ -54,11 +54,12 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
     Allowed: an entry saying it repeats another ("See above", "see … below"), "(part of X)"
     entries, one listing per parallel section (`parallel-sections`), and URLs or names in
     `[tool.listlint.duplicates] allow`. A list that files an app under each of its categories
-    (at least 20 entries, and 5% of its entries, listed again under the same name in another
-    section: generated lists such as open-source-ios-apps) cross-lists on purpose: such copies in
-    other sections are not reported (`cross-listing = false` reports them), copies in one section
-    and copies under another name still are. An entry is compared with at most 50 earlier listings
-    of its URL, those of its own section first.
+    (at least 20 entries, and 5% of its entries, listed again under the same name in a section
+    of another title: generated lists such as open-source-ios-apps) cross-lists on purpose:
+    such copies are not reported (`cross-listing = false` reports them); copies in one section,
+    in two sections of one title (a section pasted twice) and under another name still are. An
+    entry is compared with at most 50 earlier listings of its URL, those of its own section
+    first.
 
     Example:
 
