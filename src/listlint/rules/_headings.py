@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from listlint.model.nodes import Blocks, Heading
+from listlint.model.nodes import Blocks, Heading, Link
 
 _HTML_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 _EMPTY_ATX = re.compile(r" {0,3}#{1,6}(?:[ \t]+#*)?[ \t]*")
@@ -15,13 +16,23 @@ def is_empty(doc: Blocks, heading: Heading) -> bool:
     return not heading.text.strip() and bool(_EMPTY_ATX.fullmatch(doc.line(heading.span.line)))
 
 
-def is_link_label(doc: Blocks, heading: Heading) -> bool:
+def heading_links(doc: Blocks) -> dict[int, list[Link]]:
+    """The links inside headings, by line: found once, for :func:`is_link_label`."""
+    found: dict[int, list[Link]] = {}
+    for link in doc.links:
+        if link.block == "heading":
+            found.setdefault(link.span.line, []).append(link)
+    return found
+
+
+def is_link_label(heading: Heading, links_by_line: Mapping[int, list[Link]]) -> bool:
     """Whether ``heading`` is only a link to a place in the document (``#### [Other](#other-1)``):
-    a label of a table of contents written as a heading, not a section."""
+    a label of a table of contents written as a heading, not a section (``links_by_line``: the
+    document's :func:`heading_links`)."""
     links = [
         link
-        for link in doc.links
-        if link.block == "heading" and heading.span.line <= link.span.line <= heading.span.end_line
+        for line in range(heading.span.line, heading.span.end_line + 1)
+        for link in links_by_line.get(line, ())
     ]
     return (
         len(links) == 1
