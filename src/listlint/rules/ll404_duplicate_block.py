@@ -1,6 +1,7 @@
 """LL404 duplicate-block."""
 
 from collections.abc import Iterator
+from functools import cache
 
 from listlint.findings import Span
 from listlint.model.document import Document
@@ -51,8 +52,14 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if text.strip() and number not in doc.code_lines
     ]
     starts = _block_starts(doc)
-    entry_lines = {e.list_item.span.line for e in doc.entries if e.list_item is not None}
-    entry_lines |= _navigation_lines(doc)  # "back to top" between entries is no content
+
+    @cache
+    def entry_lines() -> frozenset[int]:
+        """Lines of entries and of navigation ("back to top" between entries is no content),
+        found only once a run of blocks repeats."""
+        items = {e.list_item.span.line for e in doc.entries if e.list_item is not None}
+        return frozenset(items | _navigation_lines(doc))
+
     texts = [text for _, text in lines]
     # The latest earlier occurrence: a run of identical lines then overlaps itself and is skipped at
     # once, instead of being compared with its first line again and again (quadratic).
@@ -74,7 +81,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             length += 1
         copy = [number for number, _ in lines[index : index + length]]
         if _outer_blocks(starts, copy) < 2 or (
-            _only_entries(starts, copy, entry_lines) and ctx.facts.cross_listing
+            _only_entries(starts, copy, entry_lines()) and ctx.facts.cross_listing
         ):
             last_seen[window] = index
             index += 1
@@ -141,7 +148,7 @@ def _navigation_lines(doc: Document) -> set[int]:
     return found
 
 
-def _only_entries(starts: dict[int, int], copy: list[int], entry_lines: set[int]) -> bool:
+def _only_entries(starts: dict[int, int], copy: list[int], entry_lines: frozenset[int]) -> bool:
     """Whether every block starting on the lines ``copy`` is an entry (with its sub-items) or a
     navigation line."""
     return all(starts[line] in entry_lines for line in copy if line in starts)
