@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.common.utils import unescapeAll
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.linkify import linkify
 from markdown_it.token import Token
 
 from listlint.model.parse import _NORMAL_URL, _simple_inline, markdown
@@ -145,3 +146,33 @@ def test_host_names_over_255_characters_are_left_to_markdown_it() -> None:
     assert _NORMAL_URL.fullmatch(f"https://{too_long}/x") is None
     assert md.normalizeLink(f"https://{longest}/x") == f"https://{longest}/x"
     assert _NORMAL_URL.fullmatch(f"https://{longest}/x") is not None
+
+
+def stock_linkify_parse(text: str) -> list[Token]:
+    """The tokens of ``text`` with markdown-it's own core linkify rule run on every inline."""
+    md = markdown()
+    rule = next(rule for rule in md.core.ruler.__rules__ if rule.name == "linkify")
+    ours, rule.fn = rule.fn, linkify
+    md.core.ruler.__cache__ = None
+    try:
+        return md.parse(text, {})
+    finally:
+        rule.fn = ours
+        md.core.ruler.__cache__ = None
+
+
+LINKIFY_ALPHABET = st.sampled_from(
+    [*"ab :/.-()[]`@\n", "//", "mailto:", "MAILTO:", "a@b.org", "http", "www.", "ftp:", "//a.org"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINKIFY_ALPHABET, max_size=20).map("".join))
+def test_linkify_is_skipped_only_where_it_finds_nothing(text: str) -> None:
+    assert markdown().parse(text, {}) == stock_linkify_parse(text)
+
+
+def test_linkify_skipping_agrees_on_every_fixture_and_corpus_file() -> None:
+    for path in corpus_files():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert markdown().parse(text, {}) == stock_linkify_parse(text), path

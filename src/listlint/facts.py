@@ -86,7 +86,7 @@ class DocumentFacts:
         """Whether the document files many entries under several sections on purpose."""
         from listlint.rules._duplicates import allowed_repeats, cross_listing, items
 
-        return bool(cross_listing(items([self.doc], allowed_repeats(self.settings))))
+        return bool(cross_listing(items([self], allowed_repeats(self.settings))))
 
     @cached_property
     def removed(self) -> Document:
@@ -134,7 +134,9 @@ class ProjectFacts:
         from listlint.rules._contribution import change_last
         from listlint.rules._duplicates import allowed_repeats, items
 
-        found = items(self.documents, allowed_repeats(self.settings))
+        found = items(
+            [self.facts_of(doc) for doc in self.documents], allowed_repeats(self.settings)
+        )
         return change_last(found, self.change) if self.change else found
 
     @cached_property

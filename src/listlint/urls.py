@@ -159,6 +159,44 @@ _PREPRINT_PAPER = re.compile(
 _PathRule = Callable[[str], tuple[str, str | None]]
 
 
+class UrlFacts:
+    """The identity, project and parts of a document's URLs, each computed once per distinct
+    URL: the duplicate rules, LL108 and LL112 ask for the same URLs again and again. One lives
+    on each document (:attr:`listlint.model.nodes.Blocks.urls`)."""
+
+    def __init__(self) -> None:
+        self._canonical: dict[str, tuple[str, str | None] | None] = {}
+        self._hosts: dict[str, str] = {}
+        self._split: dict[str, SplitResult | None] = {}
+
+    def _canonical_of(self, url: str) -> tuple[str, str | None] | None:
+        if url not in self._canonical:
+            self._canonical[url] = _canonical(url)
+        return self._canonical[url]
+
+    def key(self, url: str) -> str:
+        """:func:`normalize_url` of ``url``."""
+        canonical = self._canonical_of(url)
+        return url.strip() if canonical is None else canonical[0]
+
+    def project(self, url: str) -> str | None:
+        """:func:`project_key` of ``url``."""
+        canonical = self._canonical_of(url)
+        return None if canonical is None else canonical[1]
+
+    def host(self, url: str) -> str:
+        """:func:`host_of` of ``url``."""
+        if url not in self._hosts:
+            self._hosts[url] = host_of(url)
+        return self._hosts[url]
+
+    def split(self, url: str) -> SplitResult | None:
+        """:func:`split_url` of ``url``."""
+        if url not in self._split:
+            self._split[url] = split_url(url)
+        return self._split[url]
+
+
 def normalize_url(url: str) -> str:
     """Canonical identity key of a URL: two URLs with the same key name the same resource."""
     canonical = _canonical(url)
@@ -377,10 +415,11 @@ def split_url(url: str) -> SplitResult | None:
     return result
 
 
-def http_host(url: str) -> str | None:
+def http_host(url: str, split: Callable[[str], SplitResult | None] = split_url) -> str | None:
     """The lower-case host of an absolute http(s) URL as written (``www.`` kept), else None;
-    :func:`host_of` is the host as duplicates compare it."""
-    parts = split_url(url.strip())
+    :func:`host_of` is the host as duplicates compare it. ``split`` is :func:`split_url` or a
+    document's memo of it."""
+    parts = split(url.strip())
     if parts is None or parts.scheme.lower() not in ("http", "https"):
         return None
     return (parts.hostname or "").rstrip(".") or None

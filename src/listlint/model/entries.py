@@ -115,6 +115,14 @@ _TRAILING_BRACKETS = re.compile(rf"(?<![\s\]])\s*(?:\[{_TAG_TEXT}\]\s*)+$")
 _TRAILING_VERSION = re.compile(r"(?<=\S)\s+[_*]v?\d[\w.]*[_*]\s*$")  # ``The API. _v1beta2_``
 # `MIT` `Go` at the end (awesome-selfhosted), matched on the reversed text so it is anchored.
 _TRAILING_TAGS_REVERSED = re.compile(r"\s*(?:`[^`\n]{1,40}`\s*){2,}")
+_TRAILING_BY_LAST = {
+    "]": (_TRAILING_GROUP, _TRAILING_BRACKETS),
+    ")": (_TRAILING_GROUP,),
+    BADGE: (_TRAILING_BADGES,),
+    META: (_TRAILING_BADGES,),
+    "_": (_TRAILING_VERSION,),
+    "*": (_TRAILING_VERSION,),
+}
 _TAIL_WINDOW = 1000  # trailing groups are short once masked: a whole link is one character
 # Inline HTML elements whose content is metadata, masked as a whole; <br> is a line break.
 _META_OPEN = re.compile(r"<(kbd|sup|sub|a|small|span|img)\b[^>]*>", re.IGNORECASE)
@@ -228,12 +236,15 @@ def _symbol(char: str) -> bool:
 
 def _trailing_start(tail: str) -> int | None:
     """Where a trailing link group, badges or tags begin at the end of ``tail``, if they do."""
-    for pattern in (_TRAILING_GROUP, _TRAILING_BADGES, _TRAILING_BRACKETS, _TRAILING_VERSION):
-        trailing = pattern.search(tail)
-        if trailing:
-            return trailing.start()
-    tags = _TRAILING_TAGS_REVERSED.match(tail[::-1])
-    return len(tail) - tags.end() if tags else None
+    last = tail.rstrip()[-1:]
+    if not last:
+        return None
+    if last == "`":
+        tags = _TRAILING_TAGS_REVERSED.match(tail[::-1])
+        return len(tail) - tags.end() if tags else None
+    # Each pattern ends in its own characters: only those that can match are searched.
+    trailing = _TRAILING_BY_LAST.get(last, ())
+    return next((m.start() for p in trailing if (m := p.search(tail)) is not None), None)
 
 
 @dataclass(frozen=True, eq=False)

@@ -16,6 +16,7 @@ from typing import Literal
 from listlint.findings import Span
 from listlint.model.inline import InlineSource
 from listlint.source import line_starts, newline_of, offset_of
+from listlint.urls import UrlFacts
 
 LinkKind = Literal["inline", "reference", "autolink", "bare", "html"]  # html: an entry's <a href>
 BlockKind = Literal["paragraph", "heading", "table"]
@@ -195,6 +196,11 @@ class Blocks:
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` without its line ending."""
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+    @cached_property
+    def urls(self) -> UrlFacts:
+        """The identity, project and parts of the document's URLs, each computed once."""
+        return UrlFacts()
 
     @cached_property
     def newline(self) -> str:

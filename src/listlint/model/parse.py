@@ -200,6 +200,27 @@ def _inline(state: StateCore) -> None:
                 md.inline.parse(token.content, md, state.env, token.children)
 
 
+def _may_link(token: Token) -> bool:
+    """Whether linkify could find a link in the text of inline ``token``: with fuzzy links and
+    e-mails off, every link it finds starts with a scheme and ``:`` or with ``//``."""
+    return any(
+        child.type == "text" and (":" in child.content or "//" in child.content)
+        for child in token.children or ()
+    )
+
+
+def _linkify_where_possible(linkify: Callable[[StateCore], None]) -> Callable[[StateCore], None]:
+    """markdown-it's core linkify rule, run only on the inline tokens it could change (its own
+    pre-test passes for nearly every entry, because of the URL in the entry's link)."""
+
+    def run(state: StateCore) -> None:
+        candidates = [t for t in state.tokens if t.type == "inline" and _may_link(t)]
+        if candidates:
+            linkify(StateCore(state.src, state.md, state.env, candidates))
+
+    return run
+
+
 @cache
 def markdown() -> MarkdownIt:
     """The parser: CommonMark plus GitHub's tables, strikethrough and autolinks."""
@@ -218,6 +239,8 @@ def markdown() -> MarkdownIt:
             rule.fn = _tracking(rule.name, rule.fn)
     md.inline.ruler.__cache__ = None
     md.core.ruler.at("inline", _inline)
+    core_linkify = next(rule.fn for rule in md.core.ruler.__rules__ if rule.name == "linkify")
+    md.core.ruler.at("linkify", _linkify_where_possible(core_linkify))
     return md
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from math import ceil
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -24,8 +24,10 @@ from rapidfuzz.utils import default_process
 from listlint.model.document import Document
 from listlint.model.entries import Entry
 from listlint.model.nodes import ListItem, Section
-from listlint.rules._entries import analyse_lists
-from listlint.urls import host_of, normalize_url, project_key
+from listlint.urls import normalize_url
+
+if TYPE_CHECKING:
+    from listlint.facts import DocumentFacts
 
 # "See above", "see DeepCpG above", "(listed under Tools below)", "described earlier".
 _BACK_REFERENCE = re.compile(
@@ -80,7 +82,12 @@ class Item:
     @cached_property
     def project(self) -> str | None:
         """The project the primary link belongs to (:func:`listlint.urls.project_key`)."""
-        return project_key(self.entry.link.destination) if self.entry.link else None
+        return self.doc.urls.project(self.entry.link.destination) if self.entry.link else None
+
+    @cached_property
+    def host(self) -> str:
+        """The primary link's host (:func:`listlint.urls.host_of`), '' without a link."""
+        return self.doc.urls.host(self.entry.link.destination) if self.entry.link else ""
 
     @cached_property
     def description(self) -> str:
@@ -193,21 +200,22 @@ def name_words(name: str) -> list[str]:
     return [word for word in _NON_ALNUM.split(_spell_symbols(name.casefold())) if word]
 
 
-def items(docs: Sequence[Document], allowed: Iterable[str] = ()) -> tuple[Item, ...]:
-    """The entries of ``docs`` with a primary link, in run order, minus allowed repeats and the
-    links of navigation lists (the TOC, a language switcher)."""
+def items(documents: Sequence[DocumentFacts], allowed: Iterable[str] = ()) -> tuple[Item, ...]:
+    """The entries of the ``documents`` with a primary link, in run order, minus allowed repeats
+    and the links of navigation lists (the TOC, a language switcher)."""
     allowed_urls, allowed_names = allow_sets(allowed)
-    tags = languages([doc.path for doc in docs])
+    tags = languages([facts.doc.path for facts in documents])
     found: list[Item] = []
-    for doc in docs:
+    for facts in documents:
+        doc = facts.doc
         layout = section_layout(doc)
-        navigation = analyse_lists(doc).navigation
+        navigation = facts.lists.navigation
         for entry in doc.entries:
             if entry.link is None or not entry.link.destination.strip():
                 continue
             if entry.list_item is not None and entry.list_item in navigation:
                 continue
-            url = normalize_url(entry.link.destination)
+            url = doc.urls.key(entry.link.destination)
             name = name_key(entry.name)
             if url in allowed_urls or entry.name.strip().casefold() in allowed_names:
                 continue
@@ -516,13 +524,13 @@ STORE_HOSTS = frozenset(
 
 def in_two_stores(a: Item, b: Item) -> bool:
     """True when the entries link two different stores (a plugin for two editors)."""
-    hosts = {host_of(item.entry.link.destination) if item.entry.link else "" for item in (a, b)}
+    hosts = {item.host for item in (a, b)}
     return len(hosts) == 2 and hosts <= STORE_HOSTS
 
 
 def is_channel(item: Item) -> bool:
     """True when the entry links a profile on a social site (a channel, not the thing itself)."""
-    return host_of(item.entry.link.destination if item.entry.link else "") in CHANNEL_HOSTS
+    return item.host in CHANNEL_HOSTS
 
 
 def where(first: Item, later: Item) -> str:

@@ -24,6 +24,12 @@ URLISH = r"(?:[A-Za-z][A-Za-z0-9+.-]{1,9}:|www\.|#|\.{0,2}/)"
 UNCLOSED_LABEL = re.compile(
     r"\[([^\[\]()\x00\x01\n]+)\(((?:https?://|www\.)[^\s()\[\]\x00\x01]*)\)"
 )
+_WHITESPACE = re.compile(r"\s")  # in str patterns, the characters str.isspace() accepts
+
+
+def has_whitespace(text: str) -> bool:
+    """Whether ``text`` holds any whitespace character."""
+    return _WHITESPACE.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -213,17 +219,22 @@ class HttpsEvidence:
     (hosts compared exactly, ports count), or it is one of ``known`` or their subdomains."""
 
     def __init__(self, doc: Document, known: Sequence[str]) -> None:
+        self._doc = doc
         self._known = [host.lower() for host in known]
-        self._secure = {
+
+    @cached_property
+    def _secure(self) -> set[str]:
+        """The hosts (and ports) the document links over https; only read for an http link."""
+        return {
             host
-            for destination in destinations(doc, bare=True)
+            for destination in destinations(self._doc, bare=True)
             if destination.url.lower().startswith("https://")
-            and (host := _host_and_port(destination.url)) is not None
+            and (host := self._host_and_port(destination.url)) is not None
         }
 
     def why(self, url: str) -> str | None:
         """Why ``url``'s host serves https, or None when nothing shows it does."""
-        host = _host_and_port(url)
+        host = self._host_and_port(url)
         if host is None:
             return None
         if host in self._secure:
@@ -232,10 +243,9 @@ class HttpsEvidence:
             return f"`{host}` serves https"
         return None
 
-
-def _host_and_port(url: str) -> str | None:
-    host = http_host(url)
-    if host is None:
-        return None
-    port = url.split("://", 1)[1].split("/", 1)[0].rpartition(":")[2]
-    return f"{host}:{port}" if port.isdigit() else host
+    def _host_and_port(self, url: str) -> str | None:
+        host = http_host(url, self._doc.urls.split)
+        if host is None:
+            return None
+        port = url.split("://", 1)[1].split("/", 1)[0].rpartition(":")[2]
+        return f"{host}:{port}" if port.isdigit() else host

@@ -6,7 +6,7 @@ from listlint.findings import Edit, Fix, Span
 from listlint.model.document import Document
 from listlint.model.nodes import Link
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import short, shown, source_text
+from listlint.rules._links import has_whitespace, short, shown, source_text
 
 
 @rule(
@@ -42,7 +42,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         after = source_text(doc, (span.end_line, span.end_column), close)
         if after and not after.strip():
             yield _padding(doc, Span(span.end_line, span.end_column, *close), after, link, "after")
-        if any(char.isspace() for char in link.destination):
+        if has_whitespace(link.destination):
             yield Problem(
                 span,
                 f"destination `{short(link.destination)}` contains whitespace; "

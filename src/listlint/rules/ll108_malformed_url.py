@@ -1,14 +1,15 @@
 """LL108 malformed-url."""
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from urllib.parse import SplitResult
 
 from rapidfuzz.distance import Levenshtein
 
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._links import Destination, destinations, short
-from listlint.urls import SCHEME, host_problem, split_url, web_address_without_scheme
+from listlint.rules._links import Destination, destinations, has_whitespace, short
+from listlint.urls import SCHEME, host_problem, web_address_without_scheme
 
 _DEFAULT_SCHEMES = [
     "http", "https", "mailto", "ftp", "ftps", "sftp", "ssh", "git", "svn", "irc", "ircs", "tel",
@@ -55,14 +56,16 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     """
     allowed = {scheme.lower() for scheme in ctx.options.get("allowed-schemes", _DEFAULT_SCHEMES)}
     for destination in destinations(doc):
-        message = _problem(destination, allowed)
+        message = _problem(destination, allowed, doc.urls.split)
         if message is not None:
             yield Problem(destination.span, message)
 
 
-def _problem(destination: Destination, allowed: set[str]) -> str | None:
+def _problem(
+    destination: Destination, allowed: set[str], split: Callable[[str], SplitResult | None]
+) -> str | None:
     url = destination.url.strip()
-    if not url or url.startswith(("#", "/", "?", ".")) or any(char.isspace() for char in url):
+    if not url or url.startswith(("#", "/", "?", ".")) or has_whitespace(url):
         return None
     if url.startswith("[") and "](" in url:
         return f"destination `{short(url)}` is itself a Markdown link; write only its URL"
@@ -95,7 +98,7 @@ def _problem(destination: Destination, allowed: set[str]) -> str | None:
     if bad_escape:
         escape = bad_escape.group()
         return f"`{escape}` in `{short(url)}` is not a percent escape (`%` and two hex digits)"
-    parts = split_url(url)
+    parts = split(url)
     if parts is None:
         return f"`{short(url)}` is not a valid URL (bad host or port)"
     host = (parts.hostname or "").rstrip(".")

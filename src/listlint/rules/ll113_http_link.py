@@ -26,7 +26,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     proven = HttpsEvidence(doc, HTTPS_HOSTS)
     for destination in destinations(doc, bare=True):
         url = destination.url
-        if not url.lower().startswith("http://") or http_host(url) in _LOCAL:
+        if not url.lower().startswith("http://") or http_host(url, doc.urls.split) in _LOCAL:
             continue
         if proven.why(url) is None:
             yield Problem(

@@ -5,7 +5,6 @@ from collections.abc import Iterator
 from listlint.model.document import Document
 from listlint.model.nodes import Link
 from listlint.rule import Context, Problem, rule
-from listlint.urls import normalize_url
 
 
 @rule("LL403", "repeated-link-in-entry", tags=("duplicates",))
@@ -33,7 +32,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             destination = link.destination.strip()
             if not destination or link.fragment is not None or link.has_image:
                 continue
-            key = normalize_url(destination)
+            key = doc.urls.key(destination)
             if key not in seen:
                 seen[key] = link
                 continue
