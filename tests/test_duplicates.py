@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from listlint.facts import DocumentFacts
 from listlint.findings import Span
 from listlint.model.document import Document, parse_document
 from listlint.model.entries import Entry
@@ -743,3 +746,38 @@ def test_a_labelled_or_ticked_mention_is_named_by_its_linked_title() -> None:
         'duplicate of "The System Design Primer" at line 5 (same URL)',
         'duplicate of "Dynamic Programming" at line 6 (same URL)',
     ]
+
+
+# Blocking finds what comparing every pair finds ------------------------------------------------
+
+NAME_PARTS = st.sampled_from(["a", "b", "ab", "ba", "abc", "x1", "2", "-", "kalo", "mira", "."])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(NAME_PARTS, min_size=1, max_size=6).map("".join), min_size=2, max_size=25),
+    st.sampled_from([0, 50, 80, 90, 95, 100]),
+)
+def test_blocked_pairs_are_every_pair_of_the_same_name(names: list[str], threshold: int) -> None:
+    text = "# L\n\n" + "".join(f"- [{n}](https://e.org/{i}) - D.\n" for i, n in enumerate(names))
+    doc = parse_document(text, "list.md")
+    found = dup.items([DocumentFacts(doc, {})])
+
+    def alike(item: dup.Item) -> tuple[str, str]:  # entries of even order are interchangeable
+        return item.name, item.url if item.order % 2 else ""
+
+    firsts: dict[tuple[str, str], dup.Item] = {}
+    for item in found:
+        firsts.setdefault(alike(item), item)
+    blocked = dup.similar_name_pairs(found, threshold, alike, lambda item: ())
+    every = [
+        (a, b)
+        for b in found
+        for a in found[: b.order]
+        if firsts[alike(a)] is a and a.name and b.name and dup.same_name(a, b, threshold)
+    ]  # without letters or digits, an entry has no name to compare
+    assert [(a.order, b.order) for a, b in blocked] == [(a.order, b.order) for a, b in every]
+
+
+def test_one_edit_needs_five_letters_to_insert_and_ten_to_substitute_at_90() -> None:
+    assert dup._one_edit_lengths(90) == (5, 10)

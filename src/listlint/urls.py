@@ -165,13 +165,19 @@ class UrlFacts:
     on each document (:attr:`listlint.model.nodes.Blocks.urls`)."""
 
     def __init__(self) -> None:
+        self._parts: dict[str, SplitResult | None] = {}
         self._canonical: dict[str, tuple[str, str | None] | None] = {}
-        self._hosts: dict[str, str] = {}
         self._split: dict[str, SplitResult | None] = {}
+
+    def _parts_of(self, url: str) -> SplitResult | None:
+        if url not in self._parts:
+            self._parts[url] = _stripped_split(url)
+        return self._parts[url]
 
     def _canonical_of(self, url: str) -> tuple[str, str | None] | None:
         if url not in self._canonical:
-            self._canonical[url] = _canonical(url)
+            parts = self._parts_of(url)
+            self._canonical[url] = None if parts is None else _canonical_parts(parts)
         return self._canonical[url]
 
     def key(self, url: str) -> str:
@@ -186,9 +192,8 @@ class UrlFacts:
 
     def host(self, url: str) -> str:
         """:func:`host_of` of ``url``."""
-        if url not in self._hosts:
-            self._hosts[url] = host_of(url)
-        return self._hosts[url]
+        parts = self._parts_of(url)
+        return "" if parts is None else _split_netloc(parts.netloc)[0]
 
     def split(self, url: str) -> SplitResult | None:
         """:func:`split_url` of ``url``."""
@@ -211,11 +216,16 @@ def project_key(url: str) -> str | None:
 
 def host_of(url: str) -> str:
     """Lower-cased host without 'www.', trailing dot and port ('' when none)."""
+    parts = _stripped_split(url)
+    return "" if parts is None else _split_netloc(parts.netloc)[0]
+
+
+def _stripped_split(url: str) -> SplitResult | None:
+    """``urlsplit`` of ``url`` without surrounding whitespace, or None when Python refuses it."""
     try:
-        netloc = urlsplit(url.strip()).netloc
+        return urlsplit(url.strip())
     except ValueError:
-        return ""
-    return _split_netloc(netloc)[0]
+        return None
 
 
 def _split_netloc(netloc: str) -> tuple[str, str]:
@@ -231,10 +241,12 @@ def _split_netloc(netloc: str) -> tuple[str, str]:
 
 def _canonical(url: str) -> tuple[str, str | None] | None:
     """Identity key and project key of an http(s) URL; None for any other input."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
+    parts = _stripped_split(url)
+    return None if parts is None else _canonical_parts(parts)
+
+
+def _canonical_parts(parts: SplitResult) -> tuple[str, str | None] | None:
+    """:func:`_canonical` of a split URL."""
     host, port = _split_netloc(parts.netloc)
     if parts.scheme not in _DEFAULT_PORTS or not host:
         return None

@@ -9,7 +9,6 @@ keys, name prefixes and suffixes), never from comparing every pair.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -573,45 +572,36 @@ def similar_name_pairs(
     """Pairs (earlier, later) whose names are :func:`same_name`, in report order.
 
     Blocking makes this linear in the number of entries: :func:`same_name` accepts equal keys,
-    keys one edit or swap apart with the same numbers (which share a one-letter deletion, or one
-    is a deletion of the other, as in SymSpell) and a key that is a long enough prefix of the
-    other, so only those candidates are scored. Items with equal ``alike`` keys are
-    interchangeable as the earlier of a pair: only the first of them is paired with later items.
-    A name more than ``CROWD`` items share is a label ("Website", "Paper"), not a project's
-    name: its items are paired only with the first ``CROWD`` items of the same name in one of
-    their ``blocks`` (LL402: the same project, the same description).
+    keys one edit or swap apart (:func:`_one_edit_candidates`) and a key that is a long enough
+    prefix of the other, so only those candidates are scored. Items with equal ``alike`` keys
+    (which include the name) are interchangeable as the earlier of a pair: only the first of
+    them is paired with later items. A name more than ``CROWD`` items share is a label
+    ("Website", "Paper"), not a project's name: its items are paired only with the first
+    ``CROWD`` items of the same name in one of their ``blocks`` (LL402: the same project, the
+    same description).
     """
-    stands: list[bool] = []  # True for the first item of its ``alike`` key
-    seen: set[Hashable] = set()
-    for item in found:
-        key = alike(item)
-        stands.append(key not in seen)
-        seen.add(key)
-    counts = Counter(item.name for item in found)
-    crowded = {name for name, count in counts.items() if count > CROWD}
-    by_block: dict[tuple[str, Hashable], list[int]] = {}
-    by_variant: dict[str, list[int]] = {}
     by_name: dict[str, list[int]] = {}
-    # One deletion leaves a ratio of 2(n-1)/(2n-1): shorter names need an exact or prefix match.
-    shortest_edit = ceil((200 - threshold / 2) / (200 - threshold)) if threshold < 200 else 0
     for index, item in enumerate(found):
-        name = item.name
-        if not name:
-            continue
-        if name in crowded:
-            for block in blocks(item):
+        by_name.setdefault(item.name, []).append(index)
+    stands = [True] * len(found)  # False for an item whose ``alike`` key an earlier one has
+    for group in by_name.values():
+        if len(group) > 1:  # alike items have the same name
+            seen: set[Hashable] = set()
+            for index in group:
+                key = alike(found[index])
+                stands[index] = key not in seen
+                seen.add(key)
+    crowded = {name for name, group in by_name.items() if len(group) > CROWD}
+    by_block: dict[tuple[str, Hashable], list[int]] = {}
+    for name in crowded:
+        for index in by_name.pop(name):
+            for block in blocks(found[index]):
                 by_block.setdefault((name, block), []).append(index)
-            continue
-        by_name.setdefault(name, []).append(index)
-        if shortest_edit <= len(name) <= _MAX_VARIANT_LENGTH:
-            digits = " ".join(_DIGITS.findall(name))  # same_name wants them equal: block by them
-            by_variant.setdefault(f"{name} {digits}", []).append(index)  # meets its insertions
-            for cut in range(len(name)):
-                by_variant.setdefault(f"{name[:cut]}{name[cut + 1 :]} {digits}", []).append(index)
-    candidates: set[tuple[int, int]] = set()
-    for group in (*by_name.values(), *by_variant.values()):
+    by_name.pop("", None)
+    candidates = _one_edit_candidates(found, crowded, threshold, stands)
+    for group in by_name.values():
         if len(group) > 1:
-            candidates.update(_pairs_with_earlier(sorted(set(group)), stands))
+            candidates.update(_pairs_with_earlier(group, stands))
     for group in by_block.values():
         candidates.update(_pairs_with_earlier(group, stands, limit=CROWD))
     shortest = threshold / (200 - threshold)  # ratio >= threshold needs len(short) >= this * len
@@ -628,6 +618,60 @@ def similar_name_pairs(
         (found[a], found[b]) for a, b in candidates if same_name(found[a], found[b], threshold)
     ]
     return sorted(pairs, key=lambda pair: (pair[1].order, pair[0].order))
+
+
+def _one_edit_candidates(
+    found: Sequence[Item], crowded: set[str], threshold: float, stands: Sequence[bool]
+) -> set[tuple[int, int]]:
+    """Index pairs whose names (not crowded ones) may be one edit or swap apart with the same
+    numbers: as in SymSpell, a one-letter insertion's deletion is the other name, and a
+    substitution's or a swap's names share a deletion. Only names long enough for one edit to
+    keep the ratio at ``threshold`` (:func:`_one_edit_lengths`) are blocked so."""
+    insertion, substitution = _one_edit_lengths(threshold)
+    by_key: dict[str, list[int]] = {}  # name and digits: where a one-letter insertion meets it
+    by_deletion: dict[str, list[int]] = {}  # a one-letter deletion: substitutions and swaps meet
+    deletions: list[tuple[int, list[str]]] = []  # of the names that may be an insertion
+    for index, item in enumerate(found):
+        name = item.name
+        if name in crowded or not insertion <= len(name) <= _MAX_VARIANT_LENGTH:
+            continue
+        numbers = " " + " ".join(_DIGITS.findall(name))  # same_name wants them equal
+        by_key.setdefault(name + numbers, []).append(index)
+        if len(name) > insertion:
+            cuts = [name[:cut] + name[cut + 1 :] + numbers for cut in range(len(name))]
+            deletions.append((index, cuts))
+            if len(name) >= substitution:
+                for cut in cuts:
+                    by_deletion.setdefault(cut, []).append(index)
+    candidates: set[tuple[int, int]] = set()
+    for group in by_deletion.values():
+        if len(group) > 1:
+            candidates.update(_pairs_with_earlier(sorted(set(group)), stands))
+    for index, cuts in deletions:
+        for cut in cuts:
+            for other in by_key.get(cut, ()):
+                first, later = min(index, other), max(index, other)
+                if stands[first]:
+                    candidates.add((first, later))
+    return candidates
+
+
+def _one_edit_lengths(threshold: float) -> tuple[int, int]:
+    """How long names must be for one edit to keep ``fuzz.ratio`` at ``threshold``: the shorter
+    name of a one-letter insertion, and both names of a substitution or a swap. The ratio
+    depends only on the lengths and the edit distance, so it is measured on stand-in names."""
+    lengths = range(1, _MAX_VARIANT_LENGTH + 2)
+    insertion = next(
+        n
+        for n in lengths
+        if fuzz.ratio("a" * n, "a" * n + "b") >= threshold or n > _MAX_VARIANT_LENGTH
+    )
+    substitution = next(
+        n
+        for n in lengths
+        if fuzz.ratio("a" * n, "a" * (n - 1) + "b") >= threshold or n > _MAX_VARIANT_LENGTH
+    )
+    return insertion, substitution
 
 
 def _pairs_with_earlier(
