@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 # "info": only the links an --online run could not verify, listed in json output; never counted.
 Severity = Literal["error", "warning", "info"]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A region of the source: 1-based lines and columns, the end column exclusive."""
+class Span(NamedTuple):
+    """A region of the source: 1-based lines and columns, the end column exclusive.
+
+    A named tuple, not a dataclass: a run makes one per link, heading and entry part (36,000 on
+    awesome-go), and a tuple is made in half the time of a frozen dataclass."""
 
     line: int
     column: int

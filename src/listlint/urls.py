@@ -198,7 +198,8 @@ class UrlFacts:
     def split(self, url: str) -> SplitResult | None:
         """:func:`split_url` of ``url``."""
         if url not in self._split:
-            self._split[url] = split_url(url)
+            parts = self._parts_of(url) if url == url.strip() else None
+            self._split[url] = split_url(url) if parts is None else _with_valid_port(parts)
         return self._split[url]
 
 
@@ -420,11 +421,18 @@ def web_address_without_scheme(url: str) -> bool:
 def split_url(url: str) -> SplitResult | None:
     """``urlsplit`` of ``url``, or None when Python refuses it."""
     try:
-        result = urlsplit(url)
-        result.port  # noqa: B018 -- raises ValueError for a malformed port
+        return _with_valid_port(urlsplit(url))
     except ValueError:
         return None
-    return result
+
+
+def _with_valid_port(parts: SplitResult) -> SplitResult | None:
+    """``parts``, or None when their port is malformed."""
+    try:
+        parts.port  # noqa: B018 -- raises ValueError for a malformed port
+    except ValueError:
+        return None
+    return parts
 
 
 def http_host(url: str, split: Callable[[str], SplitResult | None] = split_url) -> str | None:
