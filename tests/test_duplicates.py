@@ -781,3 +781,13 @@ def test_blocked_pairs_are_every_pair_of_the_same_name(names: list[str], thresho
 
 def test_one_edit_needs_five_letters_to_insert_and_ten_to_substitute_at_90() -> None:
     assert dup._one_edit_lengths(90) == (5, 10)
+
+
+def test_the_ratio_of_one_edit_is_rapidfuzz_ratio() -> None:
+    from rapidfuzz import fuzz
+
+    for n in range(1, 65):
+        assert dup.ratio_of_one_edit(n, n + 1) == fuzz.ratio("a" * n, "a" * n + "b")
+        assert dup.ratio_of_one_edit(n, n) == fuzz.ratio("a" * n, "a" * (n - 1) + "b")
+    for n in range(2, 65):
+        assert dup.ratio_of_one_edit(n, n) == fuzz.ratio("ab" + "c" * (n - 2), "ba" + "c" * (n - 2))

@@ -5,9 +5,7 @@ from __future__ import annotations
 import bisect
 import errno
 import os
-import shutil
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -152,6 +150,9 @@ def write_atomically(path: Path, text: str, bom: bool, read: str) -> None:
     if status.st_nlink > 1:
         _write_in_place(path, data)
         return
+    import shutil  # only a run that writes fixes needs these
+    import tempfile
+
     handle_number, temporary = tempfile.mkstemp(
         prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
     )

@@ -16,10 +16,6 @@ from math import ceil
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
-from rapidfuzz.utils import default_process
-
 from listlint.model.document import Document
 from listlint.model.entries import Entry
 from listlint.model.nodes import ListItem, Section
@@ -92,6 +88,8 @@ class Item:
     def description(self) -> str:
         """The description as compared (rapidfuzz's default processing); an entry without one
         is described by its metadata (``DoorDash 2017`` in `` `DoorDash` `2017` ``)."""
+        from rapidfuzz.utils import default_process  # rapidfuzz loads only when it compares
+
         return default_process(self.entry.description or " ".join(self.entry.metadata))
 
     @cached_property
@@ -330,6 +328,8 @@ def allowed_repeats(ctx_settings: Mapping[str, Any]) -> list[str]:
 
 def name_score(a: Item, b: Item) -> float:
     """How alike two names are, 0-100 (rapidfuzz ratio of the name keys)."""
+    from rapidfuzz import fuzz
+
     return fuzz.ratio(a.name, b.name)
 
 
@@ -341,6 +341,9 @@ def same_name(a: Item, b: Item, threshold: float) -> bool:
     differ in their numbers ("SweetAlert", "SweetAlert2") or inside a word ("Open Government,
     Austria", "Open Government, Australia") are different names.
     """
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
+
     if a.name == b.name:
         return True
     if _DIGITS.findall(a.name) != _DIGITS.findall(b.name):
@@ -421,6 +424,9 @@ def _name_parts(name: str) -> set[str]:
 
 def names_overlap(a: Item, b: Item) -> float:
     """How far one name's words are contained in the other's, 0-100 (token set ratio)."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.utils import default_process
+
     return fuzz.token_set_ratio(a.entry.name, b.entry.name, processor=default_process)
 
 
@@ -435,6 +441,8 @@ def description_score(a: Item, b: Item) -> float:
     """How alike two descriptions are, 0-100; 0 when either is too short to tell."""
     if len(a.description) < SHORTEST_DESCRIPTION or len(b.description) < SHORTEST_DESCRIPTION:
         return 0.0
+    from rapidfuzz import fuzz
+
     return fuzz.ratio(a.description, b.description)
 
 
@@ -658,20 +666,22 @@ def _one_edit_candidates(
 
 def _one_edit_lengths(threshold: float) -> tuple[int, int]:
     """How long names must be for one edit to keep ``fuzz.ratio`` at ``threshold``: the shorter
-    name of a one-letter insertion, and both names of a substitution or a swap. The ratio
-    depends only on the lengths and the edit distance, so it is measured on stand-in names."""
+    name of a one-letter insertion, and both names of a substitution or a swap. The ratio is
+    ``(1 - distance / (len(a) + len(b))) * 100`` (:func:`ratio_of_one_edit`)."""
     lengths = range(1, _MAX_VARIANT_LENGTH + 2)
-    insertion = next(
-        n
-        for n in lengths
-        if fuzz.ratio("a" * n, "a" * n + "b") >= threshold or n > _MAX_VARIANT_LENGTH
-    )
-    substitution = next(
-        n
-        for n in lengths
-        if fuzz.ratio("a" * n, "a" * (n - 1) + "b") >= threshold or n > _MAX_VARIANT_LENGTH
-    )
+    insertion = next(n for n in lengths if ratio_of_one_edit(n, n + 1) >= threshold)
+    substitution = next(n for n in lengths if ratio_of_one_edit(n, n) >= threshold)
     return insertion, substitution
+
+
+def ratio_of_one_edit(length: int, other: int) -> float:
+    """``fuzz.ratio`` of names ``length`` and ``other`` letters long one edit apart (an insertion
+    when the lengths differ, else a substitution or a swap: two Indel operations), as rapidfuzz
+    computes it; past the longest name blocked, 100."""
+    if length > _MAX_VARIANT_LENGTH:
+        return 100.0
+    distance = 1 if length != other else 2
+    return (1.0 - distance / (length + other)) * 100
 
 
 def _pairs_with_earlier(

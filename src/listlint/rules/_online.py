@@ -7,7 +7,6 @@ The rules read ``ctx.online`` (None offline: then they yield nothing) and ``ctx.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -16,6 +15,8 @@ from listlint.rule import Context, find_rule
 from listlint.rules._links import Destination, destinations, short
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from listlint.online.facts import LinkResult, Repository, RepositoryResult
 
 

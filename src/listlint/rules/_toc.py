@@ -27,8 +27,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import unquote
 
-from rapidfuzz import fuzz, process
-
 from listlint.findings import Span
 from listlint.model.document import Document
 from listlint.model.nodes import Heading, Link
@@ -91,6 +89,8 @@ class Suggester:
 
     def __call__(self, fragment: str) -> str | None:
         if fragment not in self.known and self.budget >= len(self.candidates):
+            from rapidfuzz import fuzz, process  # rapidfuzz loads only when it compares
+
             self.budget -= len(self.candidates)
             match = process.extractOne(
                 fragment, self.candidates, scorer=fuzz.ratio, score_cutoff=self.cutoff
@@ -507,6 +507,8 @@ def _retargets(
         if choice is None and budget >= len(unlisted):
             budget -= len(unlisted)
             free = {h.anchor: h for h in [*unlisted, *extra] if h not in taken}
+            from rapidfuzz import fuzz, process
+
             match = process.extractOne(
                 fragment, list(free), scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF
             )
@@ -554,6 +556,8 @@ def _closeness(
 ) -> float:
     """How alike an entry and a heading are: by fragment and anchor, or by words of their texts
     (`Chat` and `Chat & Messaging` share all the entry's words)."""
+    from rapidfuzz import fuzz
+
     by_fragment = fuzz.ratio(fragment, heading.anchor)
     entry, title = comparable(item.text).casefold(), comparable(titles[heading]).casefold()
     return max(by_fragment, fuzz.token_set_ratio(entry, title))

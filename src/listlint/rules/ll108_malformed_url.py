@@ -4,8 +4,6 @@ import re
 from collections.abc import Callable, Iterator
 from urllib.parse import SplitResult
 
-from rapidfuzz.distance import Levenshtein
-
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
 from listlint.rules._links import Destination, destinations, has_whitespace, short
@@ -134,4 +132,6 @@ def _schemeless(url: str) -> str | None:
 
 
 def _like_http(scheme: str) -> bool:
+    from rapidfuzz.distance import Levenshtein  # rapidfuzz loads only when it compares
+
     return min(Levenshtein.distance(scheme, "http"), Levenshtein.distance(scheme, "https")) <= 2

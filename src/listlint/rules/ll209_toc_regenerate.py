@@ -1,7 +1,6 @@
 """LL209 toc-regenerate."""
 
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 
 from listlint.findings import Span
 from listlint.model.document import Document
@@ -44,6 +43,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     rewrite = rewritten_toc(doc, analysis)
     if rewrite is None or not rewrite.differs:
         return
+    from difflib import SequenceMatcher  # only a TOC that differs from its headings needs it
+
     matcher = SequenceMatcher(a=rewrite.old_shape, b=rewrite.shape, autojunk=False)
     changed = sum(
         max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
