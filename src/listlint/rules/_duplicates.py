@@ -341,13 +341,13 @@ def same_name(a: Item, b: Item, threshold: float) -> bool:
     differ in their numbers ("SweetAlert", "SweetAlert2") or inside a word ("Open Government,
     Austria", "Open Government, Australia") are different names.
     """
-    from rapidfuzz import fuzz
-    from rapidfuzz.distance import OSA
-
     if a.name == b.name:
         return True
     if _DIGITS.findall(a.name) != _DIGITS.findall(b.name):
         return False
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
+
     if fuzz.ratio(a.name, b.name) < threshold:
         return False
     if _in_a_series(name_words(a.entry.name), name_words(b.entry.name)):
