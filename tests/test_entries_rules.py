@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from _entries_helpers import FIXTURES, entry_problems, fix_text, lint_text, shared_corpus
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from listlint.model.document import parse_document
@@ -540,3 +540,15 @@ def test_a_prose_bullet_list_is_not_held_to_the_entries_marker() -> None:
     assert [code for code, _ in lint_text(text) if code == "LL320"] == []
     slip = text + "\n## More\n\n* [x](https://x.example) - X.\n* [y](https://y.example) - Y.\n"
     assert ("LL320", 25) in lint_text(slip)
+
+
+PUNCTUATION = st.sampled_from([*'ab .,;!?"\u201d\u2026\t', "..", "x."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PUNCTUATION, max_size=12).map("".join))
+def test_doubled_punctuation_prefilter_never_hides_a_match(prose: str) -> None:
+    from listlint.rules.ll312_doubled_punctuation import _DOUBLED, _may_double
+
+    if _DOUBLED.search(prose):
+        assert _may_double(prose)

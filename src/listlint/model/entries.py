@@ -44,6 +44,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 from typing import Literal
 
@@ -326,6 +327,11 @@ class _Masked:
         Without ``code``, each code span is replaced by :data:`CODE`.
         """
         return _plain(self.inline, start, end, code=code)
+
+    @cached_property
+    def has_code(self) -> bool:
+        """Whether the inline has a code span (else text with and without code is the same)."""
+        return any(piece.kind == "code_inline" for piece in self.inline.pieces)
 
 
 def _plain(inline: Inline, start: int, end: int, *, code: bool = True) -> str:
@@ -745,7 +751,9 @@ class _Finder:
             part_of=part_of,
             parent=parent,
             group=group,
-            description_prose=masked.plain(description_start, parts.description_end, code=False),
+            description_prose=masked.plain(description_start, parts.description_end, code=False)
+            if masked.has_code
+            else description,
             metadata=_metadata(masked, parts.metadata),
             byline=masked.plain(*parts.byline) if parts.byline else "",
         )

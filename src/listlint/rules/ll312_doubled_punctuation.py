@@ -15,6 +15,21 @@ _DOUBLED = re.compile(
 )
 
 
+def _may_double(prose: str) -> bool:
+    """Whether ``prose`` has what some alternative of ``_DOUBLED`` needs: a doubled mark, a
+    quote, or a mark after a space at the end (most descriptions have none of them)."""
+    end = prose.rstrip()
+    return (
+        ".." in prose
+        or ",," in prose
+        or ";;" in prose
+        or ",." in prose
+        or '"' in prose
+        or "\u201d" in prose
+        or (end[-1:] in (".", ",") and end[-2:-1].isspace())
+    )
+
+
 @rule(
     "LL312",
     "doubled-punctuation",
@@ -38,6 +53,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     for entry in ctx.facts.content_entries:
         span = entry.description_span
         if span is None:
+            continue
+        if not _may_double(entry.description_prose):
             continue
         for match in _DOUBLED.finditer(entry.description_prose):
             found = match.group(0)
