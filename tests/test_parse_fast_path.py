@@ -47,6 +47,11 @@ def inline_contents(text: str) -> Iterator[tuple[str, dict[str, object]]]:
         "[ spaced label ](#anchor)",
         "[a](b)(c)",
         "[[[ no closing bracket ![ at all `[`",
+        "![image](https://a.org/i.png)",
+        "[ripgrep](https://g.com/r) [![CI](https://b.io/r.svg)](https://g.com/r/actions) - Fast!",
+        "Wow! ![a b](i.png) !! [x](#y)",
+        "[Woxi](https://g.com/w) [[woxi](https://crates.io/crates/woxi)] - Rust & more.",
+        "see [[a](#a)], [b & c](#b) and [[d](#d)]!",
     ],
 )
 def test_simple_content_gives_markdown_its_tokens(content: str) -> None:
@@ -58,7 +63,12 @@ def test_simple_content_gives_markdown_its_tokens(content: str) -> None:
 @pytest.mark.parametrize(
     "content",
     [
-        "![image](https://a.org/i.png)",
+        "![see https://a.org](https://a.org/i.png)",  # linkify inside an image's text
+        "[![a](https://a.org/i.png) b](https://a.org)",  # more than a badge in a link
+        "[[a](#a)](#b)",  # a link around a link
+        "[[a](#a)][b]",  # a reference after the brackets
+        "R&D &amp; &#35;",  # entities
+        "![a](javascript:alert(1))",
         "see https://a.org/x",  # linkify
         "**bold**",
         "snake_case",
@@ -79,7 +89,12 @@ def test_anything_else_is_left_to_markdown_it(content: str) -> None:
 
 
 ALPHABET = st.sampled_from(
-    [*"ab :/.-()[]`*_~<>&!\\#'\"\n\t", "http", "://", "](", "](http://a.b/c)", "é", "\u00a0"]
+    [
+        *"ab :/.-()[]`*_~<>&!\\#'\"\n\t",
+        *("http", "://", "](", "](http://a.b/c)", "é", "\u00a0", "![", "![a](http://a.b/i)"),
+        "[![a](http://a.b/i)](http://a.b/c)",
+        *("[[a](http://a.b/c)]", "&a;", "&#1;", "& "),
+    ]
 )
 
 

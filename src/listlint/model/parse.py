@@ -107,25 +107,36 @@ def _tracking_linkify(rule: InlineRule) -> InlineRule:
     return tracked
 
 
-# The fast path: inline content made only of plain text, ``[text](destination)`` links and
-# single-backtick code spans, each in its simplest form. Plain text has no character any inline
-# rule reacts to (markdown-it's text rule stops at more, but no rule fires on the others); a
-# link's text is plain, its destination has no space, control character, parenthesis, bracket,
+# The fast path: inline content made only of plain text, ``[text](destination)`` links (also
+# wrapped in brackets, ``[[crate](url)]``), ``![text](source)`` images, links around one image
+# (a badge) and single-backtick code spans, each in its simplest form. Plain text has no
+# character any inline rule reacts to (markdown-it's text rule stops at more, but no rule fires
+# on the others; an ``&`` starts no entity unless a letter or ``#`` follows); a link's or image's
+# text is plain, its destination has no space, control character, parenthesis, bracket,
 # backslash or angle bracket. Anything else, and any doubt, goes to markdown-it.
 
+_DEST = r"[^\x00-\x20\x7f\\()<>\[\]`]+"
+_LABEL = r"[^\n\\`*_~<>\[\]]"  # plain text inside brackets (with no entity: see _entity)
+# Plain text: runs without ``!`` and ``&``, or one of them where it starts no image or entity
+# (adjacent matches are one text token, as in markdown-it).
+_TEXT = r"[^\n\\`*_~<>&\[\]!]+|!(?!\[)|&(?![#A-Za-z])"
 
-def _simple(plain: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"(?P<text>{plain}+)"
-        rf"|\[(?P<label>{plain}+)\]\((?P<dest>[^\x00-\x20\x7f\\()<>\[\]`]+)\)"
-        r"|`(?P<code>[^`\n]+)`(?!`)"
-    )
-
-
-_SIMPLE = _simple(r"[^\n\\`*_~<>&\[\]]")
+_SIMPLE = re.compile(
+    rf"(?P<text>{_TEXT})"
+    rf"|\[(?P<label>{_LABEL}+)\]\((?P<dest>{_DEST})\)"
+    rf"|!\[(?P<alt>{_LABEL}+)\]\((?P<source>{_DEST})\)"
+    rf"|\[!\[(?P<badge_alt>{_LABEL}+)\]\((?P<badge_source>{_DEST})\)\]\((?P<badge_dest>{_DEST})\)"
+    # brackets around a link: the outer ones are text (a label holding brackets names no
+    # reference definition, and no ``(`` or ``[`` follows to make them a link)
+    rf"|\[\[(?P<wrapped_label>{_LABEL}+)\]\((?P<wrapped_dest>{_DEST})\)\](?![(\[])"
+    r"|`(?P<code>[^`\n]+)`(?!`)"
+)
 # Without any ``]`` in the content no link or image can close: ``[`` and ``![`` are plain text
 # (megabytes of ``[`` cost markdown-it a dozen rule calls per character).
-_SIMPLE_WITHOUT_LABELS = _simple(r"[^\n\\`*_~<>&\]]")
+_SIMPLE_WITHOUT_LABELS = re.compile(
+    r"(?P<text>[^\n\\`*_~<>&\]]+|&(?![#A-Za-z]))|`(?P<code>[^`\n]+)`(?!`)"
+)
+_ENTITY = re.compile(r"&[#A-Za-z]")  # where markdown-it's entity rule may start
 
 # URLs that markdown-it's normalizeLink leaves as they are (and validateLink accepts): http(s),
 # a host name of at most 255 characters in plain labels (no user, no port), then only characters
@@ -142,12 +153,8 @@ _NORMAL_URL = re.compile(
 def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
     """The tokens markdown-it (with the position-tracking wrappers) makes of ``src``, when
     ``src`` is simple enough to tokenize here; else None."""
-    if "]" not in src:
-        match = _SIMPLE_WITHOUT_LABELS.match
-    elif "![" in src:  # an image
-        return None
-    else:
-        match = _SIMPLE.match
+    pattern = _SIMPLE if "]" in src else _SIMPLE_WITHOUT_LABELS
+    match, groups = pattern.match, pattern.groupindex
     tokens: list[Token] = []
     pos, end = 0, len(src)
     while pos < end:
@@ -159,23 +166,36 @@ def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
         if text is not None:
             if "://" in text:  # linkify
                 return None
-            tokens.append(Token("text", "", 0, content=text))
+            _add_text(tokens, text)
             continue
-        label = found.group("label")
-        if label is not None:
-            dest = found.group("dest")
-            if _NORMAL_URL.fullmatch(dest) is None:
-                dest = md.normalizeLink(unescapeAll(dest))
-                if not md.validateLink(dest):
-                    return None
-            meta = {
-                "pos": (start, pos),
-                "label": (start + 1, found.end("label")),
-                "dest": (found.start("dest"), found.end("dest")),
-                "kind": "inline",
-            }
-            tokens.append(Token("link_open", "a", 1, attrs={"href": dest}, meta=meta))
-            tokens.append(Token("text", "", 0, content=label, level=1))
+        if "label" in groups and found.group("label") is not None:
+            link = _link(found, "label", "dest", start, md)
+            if link is None:
+                return None
+            tokens.extend(link)
+            continue
+        if "wrapped_label" in groups and found.group("wrapped_label") is not None:
+            link = _link(found, "wrapped_label", "wrapped_dest", start + 1, md)
+            if link is None:
+                return None
+            _add_text(tokens, "[")  # markdown-it's pending text: one token with the text before
+            tokens.extend(link)
+            tokens.append(Token("text", "", 0, content="]"))
+            continue
+        if "alt" in groups and found.group("alt") is not None:
+            image = _image(found, "alt", "source", start, md, level=0)
+            if image is None:
+                return None
+            tokens.append(image)
+            continue
+        if "badge_alt" in groups and found.group("badge_alt") is not None:
+            href = _href(found.group("badge_dest"), md)
+            image = _image(found, "badge_alt", "badge_source", start + 1, md, level=1)
+            if href is None or image is None:
+                return None
+            meta = _parts(found, "badge_dest", start)
+            tokens.append(Token("link_open", "a", 1, attrs={"href": href}, meta=meta))
+            tokens.append(image)
             tokens.append(Token("link_close", "a", -1))
             continue
         code = found.group("code")
@@ -185,6 +205,70 @@ def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
             Token("code_inline", "code", 0, content=code, markup="`", meta={"pos": (start, pos)})
         )
     return tokens
+
+
+def _add_text(tokens: list[Token], text: str) -> None:
+    """Add plain text as markdown-it does: adjacent text is one token."""
+    if tokens and tokens[-1].type == "text" and tokens[-1].level == 0:
+        tokens[-1].content += text
+    else:
+        tokens.append(Token("text", "", 0, content=text))
+
+
+def _link(
+    found: re.Match[str], label: str, dest: str, start: int, md: MarkdownIt
+) -> list[Token] | None:
+    """The tokens of the link ``[label](dest)`` at ``start``; None when markdown-it refuses its
+    destination."""
+    href = _href(found.group(dest), md)
+    if href is None or _ENTITY.search(found.group(label)):
+        return None
+    return [
+        Token("link_open", "a", 1, attrs={"href": href}, meta=_parts(found, dest, start)),
+        Token("text", "", 0, content=found.group(label), level=1),
+        Token("link_close", "a", -1),
+    ]
+
+
+def _href(dest: str, md: MarkdownIt) -> str | None:
+    """The URL markdown-it makes of a destination as written; None when it refuses it."""
+    if _NORMAL_URL.fullmatch(dest) is not None:
+        return dest
+    href = md.normalizeLink(unescapeAll(dest))
+    return href if md.validateLink(href) else None
+
+
+def _parts(found: re.Match[str], dest: str, start: int) -> dict[str, Any]:
+    """The position-tracking meta of the link or image at ``start`` whose destination is group
+    ``dest`` of ``found``: its span, label and destination, as the wrappers record them."""
+    end = found.end(dest) + 1
+    return {
+        "pos": (start, end),
+        "label": (start + 1 + (found.string[start] == "!"), found.start(dest) - 2),
+        "dest": (found.start(dest), found.end(dest)),
+        "kind": "inline",
+    }
+
+
+def _image(
+    found: re.Match[str], alt: str, source: str, start: int, md: MarkdownIt, *, level: int
+) -> Token | None:
+    """The image token markdown-it makes of ``![alt](source)`` at ``start``; None when its text
+    holds a URL (linkify works inside an image's text) or markdown-it refuses its source."""
+    text = found.group(alt)
+    src = _href(found.group(source), md)
+    if src is None or "://" in text or _ENTITY.search(text):
+        return None
+    return Token(
+        "image",
+        "img",
+        0,
+        attrs={"src": src, "alt": ""},
+        content=text,
+        children=[Token("text", "", 0, content=text)],
+        meta=_parts(found, source, start),
+        level=level,
+    )
 
 
 def _inline(state: StateCore) -> None:
