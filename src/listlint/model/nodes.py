@@ -198,6 +198,20 @@ class Blocks:
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
 
     @cached_property
+    def _links_by_line(self) -> dict[int, tuple[Link, ...]]:
+        found: dict[int, list[Link]] = {}
+        for link in self.links:
+            found.setdefault(link.span.line, []).append(link)
+        return {line: tuple(links) for line, links in found.items()}
+
+    def links_on(self, first: int, last: int | None = None) -> tuple[Link, ...]:
+        """The links that start on line ``first`` (through ``last``), in document order."""
+        by_line = self._links_by_line
+        if last is None:
+            return by_line.get(first, ())
+        return tuple(link for line in range(first, last + 1) for link in by_line.get(line, ()))
+
+    @cached_property
     def urls(self) -> UrlFacts:
         """The identity, project and parts of the document's URLs, each computed once."""
         return UrlFacts()

@@ -338,21 +338,17 @@ class ListAnalysis:
 def analyse_lists(doc: Document) -> ListAnalysis:
     """Group the items into lists and find the navigation lists (see :class:`ListAnalysis`)."""
     lists = sibling_lists(doc)
-    links_by_line: dict[int, list[Link]] = {}
-    for link in doc.links:
-        if not link.image:
-            links_by_line.setdefault(link.span.line, []).append(link)
     toc_lines = doc.toc.lists if doc.toc is not None else ()
     navigation: set[ListItem] = set()
     toc: set[ListItem] = set()
     for items in lists:
         line = items[0].span.line
         if any(first <= line <= last for first, last in toc_lines) or _is_navigation(
-            items, links_by_line, in_page_only=True
+            doc, items, in_page_only=True
         ):
             toc.update(items)
             navigation.update(items)
-        elif _is_navigation(items, links_by_line):
+        elif _is_navigation(doc, items):
             navigation.update(items)
     for item in doc.list_items:  # parents come first: one pass adds every sub-item
         if item.parent is not None and item.parent in navigation:
@@ -389,21 +385,18 @@ def _contiguous(doc: Document, previous: ListItem, item: ListItem) -> bool:
     return all(not doc.line(n).strip() for n in range(previous.span.end_line + 1, item.span.line))
 
 
-def _is_navigation(
-    items: list[ListItem], links_by_line: Mapping[int, list[Link]], *, in_page_only: bool = False
-) -> bool:
+def _is_navigation(doc: Document, items: list[ListItem], *, in_page_only: bool = False) -> bool:
     """A list most of whose items start with a link to a place in this document (``#fragment``,
     ``./#fragment``) or (unless ``in_page_only``) to a translation of it
     (``translations/README-es.md``, ``[日本語](…)``): in-page navigation (a list beside the TOC,
     a section's own index, a language switcher), whose items are not entries."""
-    navigating = sum(
-        1
-        for item in items
-        if any(
+    navigating = 0
+    for item in items:
+        link = next((link for link in doc.links_on(item.span.line) if not link.image), None)
+        if link is not None and (
             is_in_page(link) or (not in_page_only and is_translation_link(link))
-            for link in links_by_line.get(item.span.line, [])[:1]
-        )
-    )
+        ):
+            navigating += 1
     return navigating >= 1 and navigating >= THRESHOLD * len(items)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 from listlint.model.nodes import Blocks, Heading, Link
 
@@ -16,24 +15,19 @@ def is_empty(doc: Blocks, heading: Heading) -> bool:
     return not heading.text.strip() and bool(_EMPTY_ATX.fullmatch(doc.line(heading.span.line)))
 
 
-def heading_links(doc: Blocks) -> dict[int, list[Link]]:
-    """The links inside headings, by line: found once, for :func:`is_link_label`."""
-    found: dict[int, list[Link]] = {}
-    for link in doc.links:
-        if link.block == "heading":
-            found.setdefault(link.span.line, []).append(link)
-    return found
-
-
-def is_link_label(heading: Heading, links_by_line: Mapping[int, list[Link]]) -> bool:
-    """Whether ``heading`` is only a link to a place in the document (``#### [Other](#other-1)``):
-    a label of a table of contents written as a heading, not a section (``links_by_line``: the
-    document's :func:`heading_links`)."""
-    links = [
+def heading_links(doc: Blocks, heading: Heading) -> list[Link]:
+    """The links inside ``heading``."""
+    return [
         link
-        for line in range(heading.span.line, heading.span.end_line + 1)
-        for link in links_by_line.get(line, ())
+        for link in doc.links_on(heading.span.line, heading.span.end_line)
+        if link.block == "heading"
     ]
+
+
+def is_link_label(doc: Blocks, heading: Heading) -> bool:
+    """Whether ``heading`` is only a link to a place in the document (``#### [Other](#other-1)``):
+    a label of a table of contents written as a heading, not a section."""
+    links = heading_links(doc, heading)
     return (
         len(links) == 1
         and links[0].fragment is not None
@@ -53,9 +47,5 @@ def html_title_line(doc: Blocks) -> int | None:
 
 def is_title_like(doc: Blocks, heading: Heading) -> bool:
     """Whether a heading reads as a list's title: it names an awesome list or carries a badge."""
-    badge = any(
-        link.has_image or link.image
-        for link in doc.links
-        if link.block == "heading" and heading.span.line <= link.span.line <= heading.span.end_line
-    )
+    badge = any(link.has_image or link.image for link in heading_links(doc, heading))
     return badge or "awesome" in heading.text.casefold()

@@ -333,9 +333,8 @@ def _list_labels(doc: Document, toc: Toc, targets: Targets) -> dict[int, Heading
         span, text = max(blocks, key=lambda block: block[0].line)
         fragments = [
             fragment
-            for link in doc.links
-            if span.line <= link.span.line <= span.end_line
-            and (fragment := fragment_of(link)) is not None
+            for link in doc.links_on(span.line, span.end_line)
+            if (fragment := fragment_of(link)) is not None
         ]
         named = [targets.heading_of.get(f) for f in fragments] or [
             targets.heading_of.get(slugify(text.strip()))

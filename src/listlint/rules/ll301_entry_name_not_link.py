@@ -42,9 +42,6 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 entry.name_span, "the entry's link has no text; write its name `[Name](url)`"
             )
-    first_links: dict[int, Link] = {}
-    for link in doc.links:
-        first_links.setdefault(link.span.line, link)
     entry_items = {e.list_item for e in doc.entries if e.list_item is not None and e.named}
     mentions = {e.list_item: e for e in doc.entries if e.list_item and not e.named}
     for items in analysis.lists:
@@ -57,7 +54,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             if item in entry_items or item in analysis.children or item.paragraph is None:
                 continue
             text = item.paragraph.inline.plain_text.strip()
-            if not text or _not_an_entry(item.paragraph, first_links.get(item.span.line), text):
+            links = doc.links_on(item.span.line)
+            if not text or _not_an_entry(item.paragraph, links[0] if links else None, text):
                 continue
             if not _entry_like(text, mentions.get(item)):
                 continue

@@ -5,7 +5,7 @@ from functools import cache
 
 from listlint.findings import Span
 from listlint.model.document import Document
-from listlint.model.nodes import Link, ListItem
+from listlint.model.nodes import ListItem
 from listlint.rule import Context, Problem, rule
 
 
@@ -132,12 +132,9 @@ def _outer_blocks(starts: dict[int, int], copy: list[int]) -> int:
 
 def _navigation_lines(doc: Document) -> set[int]:
     """Lines of paragraphs made of in-document links only (``[back to top](#readme)``)."""
-    links: dict[int, list[Link]] = {}
-    for link in doc.links:
-        links.setdefault(link.span.line, []).append(link)
     found = set()
     for paragraph in doc.paragraphs:
-        own = links.get(paragraph.span.line, [])
+        own = doc.links_on(paragraph.span.line)
         texts = "".join("".join(link.text for link in own).split())
         if (
             own

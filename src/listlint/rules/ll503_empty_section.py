@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from listlint.model.document import Document
 from listlint.rule import Context, Problem, rule
-from listlint.rules._headings import heading_links, is_empty, is_link_label
+from listlint.rules._headings import is_empty, is_link_label
 
 
 @rule("LL503", "empty-section", severity="warning", tags=("headings",))
@@ -30,13 +30,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     (`###` alone) is LL507's.
     """
     headings = doc.headings
-    labels = heading_links(doc)
     for index, heading in enumerate(headings):
         if index == 0 and heading.level == 1:
             continue  # the title: it heads the whole document
         if is_empty(doc, heading):
             continue  # LL507's
-        if is_link_label(heading, labels):
+        if is_link_label(doc, heading):
             continue  # a TOC label, not a section
         following = headings[index + 1] if index + 1 < len(headings) else None
         end = following.span.line - 1 if following else len(doc.lines)
