@@ -116,7 +116,7 @@ def _tracking_linkify(rule: InlineRule) -> InlineRule:
 # backslash or angle bracket. Anything else, and any doubt, goes to markdown-it.
 
 _DEST = r"[^\x00-\x20\x7f\\()<>\[\]`]+"
-_LABEL = r"[^\n\\`*_~<>\[\]]"  # plain text inside brackets (with no entity: see _entity)
+_LABEL = r"[^\n\\`*_~<>\[\]]"  # plain text inside brackets (entities: see _ENTITY)
 # Plain text: runs without ``!`` and ``&``, or one of them where it starts no image or entity
 # (adjacent matches are one text token, as in markdown-it).
 _TEXT = r"[^\n\\`*_~<>&\[\]!]+|!(?!\[)|&(?![#A-Za-z])"
@@ -153,57 +153,43 @@ _NORMAL_URL = re.compile(
 def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
     """The tokens markdown-it (with the position-tracking wrappers) makes of ``src``, when
     ``src`` is simple enough to tokenize here; else None."""
-    pattern = _SIMPLE if "]" in src else _SIMPLE_WITHOUT_LABELS
-    match, groups = pattern.match, pattern.groupindex
+    scan = (_SIMPLE if "]" in src else _SIMPLE_WITHOUT_LABELS).match
     tokens: list[Token] = []
     pos, end = 0, len(src)
     while pos < end:
-        found = match(src, pos)
+        found = scan(src, pos)
         if found is None:
             return None
         start, pos = pos, found.end()
-        text = found.group("text")
-        if text is not None:
-            if "://" in text:  # linkify
-                return None
-            _add_text(tokens, text)
-            continue
-        if "label" in groups and found.group("label") is not None:
-            link = _link(found, "label", "dest", start, md)
-            if link is None:
-                return None
-            tokens.extend(link)
-            continue
-        if "wrapped_label" in groups and found.group("wrapped_label") is not None:
-            link = _link(found, "wrapped_label", "wrapped_dest", start + 1, md)
-            if link is None:
-                return None
-            _add_text(tokens, "[")  # markdown-it's pending text: one token with the text before
-            tokens.extend(link)
-            tokens.append(Token("text", "", 0, content="]"))
-            continue
-        if "alt" in groups and found.group("alt") is not None:
-            image = _image(found, "alt", "source", start, md, level=0)
-            if image is None:
-                return None
-            tokens.append(image)
-            continue
-        if "badge_alt" in groups and found.group("badge_alt") is not None:
-            href = _href(found.group("badge_dest"), md)
-            image = _image(found, "badge_alt", "badge_source", start + 1, md, level=1)
-            if href is None or image is None:
-                return None
-            meta = _parts(found, "badge_dest", start)
-            tokens.append(Token("link_open", "a", 1, attrs={"href": href}, meta=meta))
-            tokens.append(image)
-            tokens.append(Token("link_close", "a", -1))
-            continue
-        code = found.group("code")
-        if code.startswith(" ") and code.endswith(" ") and code.strip(" "):
-            code = code[1:-1]
-        tokens.append(
-            Token("code_inline", "code", 0, content=code, markup="`", meta={"pos": (start, pos)})
-        )
+        made: list[Token] | None
+        match found.lastgroup:  # each alternative's last group names it
+            case "text":
+                if "://" in found.group("text"):  # linkify
+                    return None
+                _add_text(tokens, found.group("text"))
+                continue
+            case "dest":  # [label](dest)
+                made = _link(found, "dest", start, md, _label(found, "label"))
+            case "wrapped_dest":  # [[label](dest)]: the outer brackets are text
+                made = _link(found, "wrapped_dest", start + 1, md, _label(found, "wrapped_label"))
+                if made is not None:  # "[" joins the text before, "]" the text after
+                    _add_text(tokens, "[")
+                    made.append(Token("text", "", 0, content="]"))
+            case "source":  # ![alt](source)
+                image = _image(found, "alt", "source", start, md, level=0)
+                made = None if image is None else [image]
+            case "badge_dest":  # [![alt](source)](dest)
+                image = _image(found, "badge_alt", "badge_source", start + 1, md, level=1)
+                made = _link(found, "badge_dest", start, md, image)
+            case _:
+                code = found.group("code")
+                if code.startswith(" ") and code.endswith(" ") and code.strip(" "):
+                    code = code[1:-1]
+                meta = {"pos": (start, pos)}
+                made = [Token("code_inline", "code", 0, content=code, markup="`", meta=meta)]
+        if made is None:
+            return None
+        tokens.extend(made)
     return tokens
 
 
@@ -215,17 +201,24 @@ def _add_text(tokens: list[Token], text: str) -> None:
         tokens.append(Token("text", "", 0, content=text))
 
 
+def _label(found: re.Match[str], label: str) -> Token | None:
+    """The text token of a link's plain label; None when an entity may start in it."""
+    text = found.group(label)
+    return None if _ENTITY.search(text) else Token("text", "", 0, content=text, level=1)
+
+
 def _link(
-    found: re.Match[str], label: str, dest: str, start: int, md: MarkdownIt
+    found: re.Match[str], dest: str, start: int, md: MarkdownIt, inside: Token | None
 ) -> list[Token] | None:
-    """The tokens of the link ``[label](dest)`` at ``start``; None when markdown-it refuses its
-    destination."""
+    """The tokens of the link at ``start`` whose destination is group ``dest``, around the
+    token ``inside`` (its label's text, or an image); None when there is none or markdown-it
+    refuses the destination."""
     href = _href(found.group(dest), md)
-    if href is None or _ENTITY.search(found.group(label)):
+    if href is None or inside is None:
         return None
     return [
         Token("link_open", "a", 1, attrs={"href": href}, meta=_parts(found, dest, start)),
-        Token("text", "", 0, content=found.group(label), level=1),
+        inside,
         Token("link_close", "a", -1),
     ]
 
