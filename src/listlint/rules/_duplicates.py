@@ -666,20 +666,19 @@ def _one_edit_candidates(
 
 def _one_edit_lengths(threshold: float) -> tuple[int, int]:
     """How long names must be for one edit to keep ``fuzz.ratio`` at ``threshold``: the shorter
-    name of a one-letter insertion, and both names of a substitution or a swap. The ratio is
-    ``(1 - distance / (len(a) + len(b))) * 100`` (:func:`ratio_of_one_edit`)."""
-    lengths = range(1, _MAX_VARIANT_LENGTH + 2)
-    insertion = next(n for n in lengths if ratio_of_one_edit(n, n + 1) >= threshold)
-    substitution = next(n for n in lengths if ratio_of_one_edit(n, n) >= threshold)
+    name of a one-letter insertion, and both names of a substitution or a swap (past
+    ``_MAX_VARIANT_LENGTH``: no name is blocked so)."""
+    lengths = range(1, _MAX_VARIANT_LENGTH + 1)
+    never = _MAX_VARIANT_LENGTH + 1
+    insertion = next((n for n in lengths if ratio_of_one_edit(n, n + 1) >= threshold), never)
+    substitution = next((n for n in lengths if ratio_of_one_edit(n, n) >= threshold), never)
     return insertion, substitution
 
 
 def ratio_of_one_edit(length: int, other: int) -> float:
     """``fuzz.ratio`` of names ``length`` and ``other`` letters long one edit apart (an insertion
-    when the lengths differ, else a substitution or a swap: two Indel operations), as rapidfuzz
-    computes it; past the longest name blocked, 100."""
-    if length > _MAX_VARIANT_LENGTH:
-        return 100.0
+    when the lengths differ, else a substitution or a swap: two Indel operations), computed as
+    rapidfuzz does: ``(1 - distance / (length + other)) * 100``."""
     distance = 1 if length != other else 2
     return (1.0 - distance / (length + other)) * 100
 
