@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from importlib import resources
 
 import jsonschema
+from msgspec.structs import replace
 
 from listlint.findings import Edit, Finding, Fix
 from listlint.reporters import renderer

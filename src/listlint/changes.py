@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from listlint.findings import Finding
 from listlint.source import git_line_numbers, split_lines
@@ -38,8 +40,7 @@ class GitError(Exception):
     """git could not say what changed, as one line naming the file or ref."""
 
 
-@dataclass(frozen=True)
-class FileChange:
+class FileChange(Struct, frozen=True):
     """One file's change, seen from its new side.
 
     ``added``: the lines the change added (a changed line is removed and added); ``removed``: the
@@ -113,8 +114,7 @@ class FileChange:
         return replace(self, added=frozenset(added), hunks=tuple(hunks), renumbered=True)
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Struct, frozen=True):
     """A change to the files of a run: each file's :class:`FileChange` by its path as the run
     names it (none for a file it has no view of), and in review mode the pull request's
     description and repository (``owner/name``)."""
@@ -135,8 +135,7 @@ class Change:
 # -- one parser for unified diffs: git's (file headers, then hunks) and GitHub's patches (hunks) --
 
 
-@dataclass
-class _Hunks:
+class _Hunks(Struct):
     """What the hunks of one file say, read line by line."""
 
     added: set[int] = field(default_factory=set)

@@ -7,10 +7,11 @@ import fnmatch
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePath
 from typing import Any
+
+from msgspec import Struct, field
 
 from listlint import __version__
 from listlint.rule import FAMILIES, Rule, all_rules, matching_rules
@@ -37,8 +38,7 @@ class ConfigError(Exception):
         self.problems = problems
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(Struct, frozen=True):
     """Rule selectors given on the command line; they override or extend the file's."""
 
     select: Sequence[str] | None = None
@@ -46,8 +46,7 @@ class Selection:
     ignore: Sequence[str] = ()
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Struct, frozen=True):
     """A loaded configuration; ``root`` is the folder its globs are relative to."""
 
     data: Mapping[str, Any] = field(default_factory=dict)

@@ -8,9 +8,10 @@ markdownlint's per-file cache: the engine makes one :class:`DocumentFacts` per d
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from listlint.model.document import Document, parse_document
 
@@ -26,8 +27,7 @@ if TYPE_CHECKING:
     from listlint.rules._toc_style import ListStyle
 
 
-@dataclass(eq=False)
-class DocumentFacts:
+class DocumentFacts(Struct, eq=False, dict=True):
     """Facts about one document, under the family settings of its configuration; ``change`` is
     the run's change to it (``--changed-since``, a pull request), None in a whole-file run."""
 
@@ -109,8 +109,7 @@ class DocumentFacts:
         return added_headings(self.doc.headings, self.change, self.removed) if self.change else ()
 
 
-@dataclass(eq=False)
-class ProjectFacts:
+class ProjectFacts(Struct, eq=False, dict=True):
     """Facts about the documents of a run that cross-file rules compare, with the run's change
     (None in a whole-file run) and each document's own facts when the engine made them."""
 

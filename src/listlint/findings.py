@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
+
+from msgspec import Struct
 
 # "info": only the links an --online run could not verify, listed in json output; never counted.
 Severity = Literal["error", "warning", "info"]
@@ -29,8 +30,7 @@ class Span(NamedTuple):
         return max(self.line, self.end_line)
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(Struct, frozen=True):
     """Replace ``original``, the text between two 1-based positions (end exclusive), with ``text``.
 
     ``original`` is what the rule expects to find there, known independently of the positions
@@ -56,8 +56,7 @@ class Edit:
         return cls(line, column, line, column, text, "")
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(Struct, frozen=True):
     """The edits that fix a finding; ``safe`` fixes are applied by ``--fix``."""
 
     edits: tuple[Edit, ...]
@@ -65,8 +64,7 @@ class Fix:
     safe: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """One problem found in one file."""
 
     path: str

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from listlint.config import Config
 from listlint.facts import DocumentFacts, ProjectFacts
@@ -32,8 +33,7 @@ if TYPE_CHECKING:
 OnlineStep = Callable[[Sequence[Document]], "OnlineFacts"]
 
 
-@dataclass
-class Target:
+class Target(Struct):
     """One file to lint, with its configuration and (once read) its parsed document."""
 
     source: Source

@@ -11,9 +11,10 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+from msgspec import Struct
 
 from listlint.findings import Fix, Severity, Span
 
@@ -39,8 +40,7 @@ FAMILIES: Mapping[str, str] = {
 FixAvailability = Literal["never", "always", "sometimes", "unsafe"]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Struct, frozen=True):
     """What a rule reports: where, what, and optionally how to fix it."""
 
     span: Span
@@ -48,8 +48,7 @@ class Problem:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(Struct, frozen=True):
     """What a document rule reads besides the document: its options, the family settings of the
     configuration, the facts of the document shared by every rule, and what ``--online`` learnt
     about the links of the run (None offline)."""
@@ -60,8 +59,7 @@ class Context:
     online: OnlineFacts | None = None
 
 
-@dataclass(frozen=True)
-class ProjectContext:
+class ProjectContext(Struct, frozen=True):
     """What a project rule reads: its options, the settings and the documents' shared facts."""
 
     options: Mapping[str, Any]
@@ -69,8 +67,7 @@ class ProjectContext:
     project: ProjectFacts
 
 
-@dataclass(frozen=True)
-class SuppressionContext:
+class SuppressionContext(Struct, frozen=True):
     """What a suppression rule reads: the codes of the rules that ran on the document."""
 
     enabled: frozenset[str]
@@ -82,8 +79,7 @@ SuppressionCheck = Callable[[Sequence["Directive"], SuppressionContext], Iterabl
 CheckT = TypeVar("CheckT", DocumentCheck, ProjectCheck, SuppressionCheck)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Rule:
+class Rule(Struct, frozen=True, kw_only=True):
     """A rule's metadata; ``doc`` (its check's docstring) is what ``listlint rule`` prints."""
 
     code: str
@@ -93,7 +89,7 @@ class Rule:
     fixable: FixAvailability
     tags: tuple[str, ...]
     options: Mapping[str, Any]  # JSON Schema properties of the rule's options, with defaults
-    doc: str = field(default="", compare=False)
+    doc: str = ""
 
     @property
     def family(self) -> str:
@@ -110,22 +106,19 @@ class Rule:
         return {key: schema["default"] for key, schema in self.options.items()}
 
 
-@dataclass(frozen=True, kw_only=True)
-class DocumentRule(Rule):
+class DocumentRule(Rule, frozen=True, kw_only=True):
     """A rule that checks one document at a time."""
 
     check: DocumentCheck
 
 
-@dataclass(frozen=True, kw_only=True)
-class ProjectRule(Rule):
+class ProjectRule(Rule, frozen=True, kw_only=True):
     """A rule that compares the documents of a run (all of them, or each file alone)."""
 
     check: ProjectCheck
 
 
-@dataclass(frozen=True, kw_only=True)
-class SuppressionRule(Rule):
+class SuppressionRule(Rule, frozen=True, kw_only=True):
     """A rule about the suppression comments themselves, run after they are applied."""
 
     check: SuppressionCheck

@@ -9,9 +9,11 @@ in memory pass after pass until nothing changes. Writing the fixed files back is
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from listlint.config import ConfigFinder, Selection, check_selection
 from listlint.files import collect
@@ -34,8 +36,7 @@ MAX_FIX_PASSES = 100
 OnlineSetup = Callable[[Sequence[Target], "Change | None"], "OnlineRun | None"]
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(Struct, frozen=True):
     """What to lint and how: the command line's options, as data."""
 
     paths: Sequence[str]
@@ -53,8 +54,7 @@ class RunOptions:
     online: OnlineSetup | None = None  # the --online step for the files collected, or None
 
 
-@dataclass
-class Run:
+class Run(Struct):
     """What a run found, and with ``fix``, the texts it fixed (written by :func:`write_fixes`)."""
 
     findings: list[Finding]

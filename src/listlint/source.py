@@ -6,8 +6,9 @@ import os
 import re
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 BOM = "\ufeff"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -68,8 +69,7 @@ class InputError(Exception):
     """A file that cannot be linted, as one line naming the file and the reason."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Struct, frozen=True):
     """A file's text (BOM removed) and what is needed to write it back unchanged."""
 
     path: str

@@ -7,7 +7,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from listlint.findings import Finding, Span
 from listlint.model.document import Document
@@ -53,8 +54,7 @@ MARKDOWNLINT_RULES: dict[str, tuple[str, ...]] = {  # by code and by alias
 }  # fmt: skip
 
 
-@dataclass
-class Directive:
+class Directive(Struct):
     """One suppression comment; ``codes`` None means every rule."""
 
     kind: str

@@ -12,6 +12,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from msgspec import structs
+
 from listlint.changes import Change, FileChange, parse_patch
 from listlint.config import DEFAULT_MAX_FILE_SIZE
 from listlint.findings import Finding
@@ -208,7 +210,9 @@ def _lint(
     result = run(
         RunOptions(files, config=args.config, change=change, online=partial(_online_step, args))
     )
-    findings = [replace(finding, path=repo_path(finding.path)) for finding in result.findings]
+    findings = [
+        structs.replace(finding, path=repo_path(finding.path)) for finding in result.findings
+    ]
     sources = {repo_path(path): text for path, text in result.texts.items()}
     if result.online is not None:
         notes += online_notes(result.online, result.targets)

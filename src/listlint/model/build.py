@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from markdown_it.token import Token
+from msgspec import Struct
 
 from listlint.findings import Span
 from listlint.model.html import anchor_tags, comments
@@ -69,8 +69,7 @@ def build_blocks(path: str, text: str, tokens: list[Token], env: dict[str, Any])
     )
 
 
-@dataclass
-class _ItemDraft:
+class _ItemDraft(Struct):
     """A list item while its content is walked: its paragraph is known only later."""
 
     span: Span

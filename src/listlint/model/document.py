@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from msgspec.structs import fields
 
 from listlint.model.build import build_blocks
 from listlint.model.entries import Entry, find_entries
@@ -12,8 +12,7 @@ from listlint.model.toc import Toc, find_toc
 from listlint.profile import phase
 
 
-@dataclass(frozen=True, eq=False)
-class Document(Blocks):
+class Document(Blocks, frozen=True, eq=False):
     """A file's blocks, its entries and its table of contents; complete when built."""
 
     entries: tuple[Entry, ...]

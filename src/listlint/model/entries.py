@@ -43,10 +43,11 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 from typing import Literal
+
+from msgspec import Struct, field
 
 from listlint.findings import Span
 from listlint.model.nodes import Blocks, Inline, Link, ListItem, Paragraph, Section, TableRow
@@ -248,8 +249,7 @@ def _trailing_start(tail: str) -> int | None:
     return next((m.start() for p in trailing if (m := p.search(tail)) is not None), None)
 
 
-@dataclass(frozen=True, eq=False)
-class Entry:
+class Entry(Struct, frozen=True, eq=False):
     """One curated item: its name, primary link, other links, description and place.
 
     ``separator`` is the text between the name (with its link groups) and the description, as
@@ -312,8 +312,7 @@ def count_styles(entries: tuple[Entry, ...]) -> Counter[str]:
     return Counter(entry.style for entry in entries)
 
 
-@dataclass(frozen=True)
-class _Masked:
+class _Masked(Struct, frozen=True, dict=True):
     """An inline with its links and images masked, and the links found at each offset."""
 
     inline: Inline
@@ -416,8 +415,7 @@ def _mask_html(inline: Inline, chars: list[str]) -> None:
         chars[piece.start : end] = META * (end - piece.start)
 
 
-@dataclass
-class _Parts:
+class _Parts(Struct):
     """Offsets of an entry's parts in its masked inline."""
 
     extra_start: int

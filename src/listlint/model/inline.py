@@ -9,13 +9,13 @@ columns of the file.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from listlint.findings import Span
 
 
-@dataclass(frozen=True, slots=True)
-class InlineSource:
+class InlineSource(Struct, frozen=True):
     """Maps offsets in an inline token's content back to the file's lines and columns.
 
     markdown-it strips each line's indentation and turns the part of a tab it consumes into

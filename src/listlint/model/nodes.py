@@ -9,9 +9,10 @@ and :class:`listlint.model.document.Document` is the three together.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
+
+from msgspec import Struct
 
 from listlint.findings import Span
 from listlint.model.inline import InlineSource
@@ -22,8 +23,7 @@ LinkKind = Literal["inline", "reference", "autolink", "bare", "html"]  # html: a
 BlockKind = Literal["paragraph", "heading", "table"]
 
 
-@dataclass(frozen=True, eq=False, slots=True)
-class Piece:
+class Piece(Struct, frozen=True, eq=False):
     """One inline token: its kind, text and offsets in the inline content.
 
     ``markup`` is the token's markup (``**``, the backticks, ``linkify``); ``positioned`` is True
@@ -39,8 +39,7 @@ class Piece:
     positioned: bool
 
 
-@dataclass(frozen=True, eq=False, slots=True)
-class Inline:
+class Inline(Struct, frozen=True, eq=False):
     """The inline content of one block: its pieces in order and the map back to the file."""
 
     content: str
@@ -66,8 +65,7 @@ def plain(piece: Piece) -> str:
     return ""
 
 
-@dataclass(frozen=True, eq=False, slots=True)
-class Link:
+class Link(Struct, frozen=True, eq=False):
     """A link of any kind: ``destination`` as written, ``url`` as markdown-it resolved it."""
 
     kind: LinkKind
@@ -88,8 +86,7 @@ class Link:
         return self.destination[1:] if self.destination.startswith("#") else None
 
 
-@dataclass(frozen=True, eq=False, slots=True)
-class ReferenceDefinition:
+class ReferenceDefinition(Struct, frozen=True, eq=False):
     """``[label]: url "title"``."""
 
     label: str
@@ -98,8 +95,7 @@ class ReferenceDefinition:
     duplicate: bool
 
 
-@dataclass(frozen=True, eq=False, slots=True)
-class Heading:
+class Heading(Struct, frozen=True, eq=False):
     """An ATX or setext heading; ``anchor`` is the id GitHub gives it (with -1, -2 suffixes)."""
 
     level: int
@@ -110,8 +106,7 @@ class Heading:
     omit_from_toc: bool
 
 
-@dataclass(frozen=True, eq=False, slots=True)
-class HtmlAnchor:
+class HtmlAnchor(Struct, frozen=True, eq=False):
     """An explicit HTML target: ``<a name="x">`` or any element's ``id="x"``."""
 
     name: str
@@ -119,8 +114,7 @@ class HtmlAnchor:
     span: Span
 
 
-@dataclass(frozen=True, eq=False, slots=True)
-class Comment:
+class Comment(Struct, frozen=True, eq=False):
     """An HTML comment, stripped of ``<!--`` and ``-->``."""
 
     text: str
@@ -128,8 +122,7 @@ class Comment:
     inline: bool
 
 
-@dataclass(frozen=True, eq=False, slots=True)
-class Paragraph:
+class Paragraph(Struct, frozen=True, eq=False):
     """A paragraph, with where it sits: inside a list item and/or a blockquote."""
 
     span: Span
@@ -138,8 +131,7 @@ class Paragraph:
     in_quote: bool
 
 
-@dataclass(frozen=True, eq=False, slots=True)
-class ListItem:
+class ListItem(Struct, frozen=True, eq=False):
     """A list item: marker, nesting depth (0 at top level), parent item and the paragraph that
     starts on its first line (None for an empty item or one that starts with another block)."""
 
@@ -152,8 +144,7 @@ class ListItem:
     paragraph: Paragraph | None
 
 
-@dataclass(frozen=True, eq=False, slots=True)
-class TableRow:
+class TableRow(Struct, frozen=True, eq=False):
     """A table row; ``cells`` are the cells' inline contents."""
 
     span: Span
@@ -161,8 +152,7 @@ class TableRow:
     header: bool
 
 
-@dataclass(frozen=True, eq=False, slots=True)
-class Section:
+class Section(Struct, frozen=True, eq=False):
     """A heading and everything up to the next heading of the same or a higher level."""
 
     heading: Heading
@@ -171,8 +161,7 @@ class Section:
     parent: Section | None
 
 
-@dataclass(frozen=True, eq=False)
-class Blocks:
+class Blocks(Struct, frozen=True, eq=False, dict=True):
     """Everything one walk over the parsed blocks finds, in document order, with positions.
 
     ``lists`` are the first and last line of each list that is not inside another list.

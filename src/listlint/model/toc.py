@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
+
+from msgspec import Struct
 
 from listlint.findings import Span
 from listlint.model.entries import Entry
@@ -58,8 +59,7 @@ _SKIPPED_PIECES = frozenset({"strong_open", "em_open", "s_open"})
 MIN_INFERRED_ITEMS = 3
 
 
-@dataclass(frozen=True, eq=False)
-class TocItem:
+class TocItem(Struct, frozen=True, eq=False):
     """One entry of a TOC: its text, the fragment it links to, how deep it is nested, and where."""
 
     text: str
@@ -73,8 +73,7 @@ class TocItem:
     parent: TocItem | None
 
 
-@dataclass(frozen=True, eq=False)
-class Toc:
+class Toc(Struct, frozen=True, eq=False):
     """A table of contents: how it was found and its items in order."""
 
     kind: TocKind
@@ -85,8 +84,7 @@ class Toc:
     lists: tuple[tuple[int, int], ...]  # first and last line of each list it is made of
 
 
-@dataclass(frozen=True)
-class Targets:
+class Targets(Struct, frozen=True):
     """Every in-document link target, and the heading each one lands on (if any)."""
 
     names: dict[str, list[Heading | HtmlAnchor]]
@@ -158,13 +156,13 @@ def find_toc(doc: Blocks, entries: tuple[Entry, ...]) -> Toc | None:
     )
 
 
-@dataclass
 class _Context:
-    doc: Blocks
-    targets: Targets
-    entries: tuple[Entry, ...]
+    """What the TOC search reads: the document, its anchors and entries, and three indexes."""
 
-    def __post_init__(self) -> None:
+    def __init__(self, doc: Blocks, targets: Targets, entries: tuple[Entry, ...]) -> None:
+        self.doc = doc
+        self.targets = targets
+        self.entries = entries
         self.links = {link.span: link for link in self.doc.links}
         self.by_base_slug: dict[str, Heading] = {}
         for heading in self.doc.headings:

@@ -9,8 +9,10 @@ headings. Without a change (a whole-file run) nothing is added and the rules rep
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from listlint.model.document import Document, parse_document
 from listlint.model.entries import Entry
@@ -26,8 +28,7 @@ if TYPE_CHECKING:  # a whole-file run imports no git machinery
 SETTINGS = "contribution"  # the configuration section: [tool.listlint.contribution]
 
 
-@dataclass(frozen=True)
-class Contribution:
+class Contribution(Struct, frozen=True):
     """What the ``contribution`` section lets a change do; None and ``"any"``: not checked."""
 
     max_new_entries: int | None = None

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from math import ceil
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from listlint.model.document import Document
 from listlint.model.entries import Entry
@@ -62,16 +63,15 @@ CHANNEL_HOSTS = frozenset(
 Category = tuple[Document, Section | None, ListItem | None]  # a document, section and parent item
 
 
-@dataclass(frozen=True)
-class Item:
-    """One entry as the duplicate rules compare it."""
+class Item(Struct, frozen=True, eq=False, dict=True):
+    """One entry as the duplicate rules compare it (one per entry and run: compared by identity)."""
 
     doc: Document
     entry: Entry
     order: int  # position in the run: documents in the order given, entries in source order
     url: str  # normalize_url of the primary link
     name: str  # lower-case letters and digits only
-    layout: SectionLayout = field(compare=False, repr=False)
+    layout: SectionLayout
     language: str = ""  # the document's language tag ("ja", "zh-cn"); "" for the original
 
     @cached_property
@@ -115,8 +115,7 @@ class Item:
         return self.entry.part_of is not None or bool(_COMPONENT.match(self.entry.description))
 
 
-@dataclass(frozen=True)
-class SectionLayout:
+class SectionLayout(Struct, frozen=True):
     """How one document's section titles repeat, as :func:`in_parallel_sections` reads them."""
 
     titles: Mapping[Section, str]  # a section -> its title as compared

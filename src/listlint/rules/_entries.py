@@ -12,8 +12,10 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from listlint.findings import Span
 from listlint.model.document import Document
@@ -132,8 +134,7 @@ T = TypeVar("T", bound=Hashable)
 Scope = Literal["document", "list"]
 
 
-@dataclass(frozen=True)
-class Convention:
+class Convention(Struct, frozen=True):
     """A value most entries share (or the configuration sets), with the evidence for it: how
     many of how many, counted in the whole document or in one list (``scope``)."""
 
@@ -177,8 +178,7 @@ def list_of(entry: Entry) -> ListKey:
     return (item.parent if item else None, entry.section)
 
 
-@dataclass(frozen=True)
-class Deviation:
+class Deviation(Struct, frozen=True):
     """A list whose entries share a style of their own, unlike the document's."""
 
     entries: tuple[Entry, ...]  # the list's entries that have a value, in order
@@ -227,8 +227,7 @@ def decide(
     return decided, deviations
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(Struct, frozen=True):
     """What the configuration says entries look like; ``None`` fields are inferred from the list."""
 
     name: str = "auto"
@@ -286,7 +285,7 @@ def style(settings: Mapping[str, Any]) -> Style:
         )
     sorted_setting = entries.get("sorted", "auto") if isinstance(entries, Mapping) else "auto"
     if isinstance(sorted_setting, bool):
-        chosen = Style(**{**chosen.__dict__, "sorted": sorted_setting})
+        chosen = replace(chosen, sorted=sorted_setting)
     return chosen
 
 
@@ -325,8 +324,7 @@ def descriptions_below(
     return misplaced, wanted
 
 
-@dataclass(frozen=True)
-class ListAnalysis:
+class ListAnalysis(Struct, frozen=True):
     """The lists of a document, as the entry rules see them."""
 
     lists: tuple[tuple[ListItem, ...], ...]  # the sibling items of each list
@@ -520,8 +518,7 @@ _COLLATIONS: tuple[Callable[[str], str], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Collated:
+class Collated(Struct, frozen=True):
     """A name with the keys every usual collation sorts it by (see :func:`out_of_order`)."""
 
     name: str

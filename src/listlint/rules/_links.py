@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 
 from markdown_it.common.utils import normalizeReference
+from msgspec import Struct
 
 from listlint.findings import Span
 from listlint.model.document import Document
@@ -32,8 +32,7 @@ def has_whitespace(text: str) -> bool:
     return _WHITESPACE.search(text) is not None
 
 
-@dataclass(frozen=True)
-class Masked:
+class Masked(Struct, frozen=True, dict=True):
     """The inline content of one block with everything that is not literal text blanked out.
 
     ``text`` has the same length as the content: code spans, inline HTML, escapes and entities are
@@ -160,8 +159,7 @@ def shown(link: Link) -> str:
     return link_markup(link.text)
 
 
-@dataclass(frozen=True)
-class Destination:
+class Destination(Struct, frozen=True):
     """A URL as written somewhere in the document: in a link, an autolink or a definition."""
 
     url: str

@@ -5,8 +5,9 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from urllib.parse import SplitResult
+
+from msgspec import Struct
 
 # Site name -> (aliases a link text may use, host patterns). A host pattern without "/" matches the
 # host and its subdomains ("*" globs allowed); one with "/" matches the start of host + path.
@@ -86,8 +87,7 @@ _FILLER = frozenset(
 _WORDS = re.compile(r"[^\w.+\s-]+")
 
 
-@dataclass(frozen=True)
-class Site:
+class Site(Struct, frozen=True):
     """A site a link text can name, and the hosts its links go to."""
 
     name: str

@@ -23,9 +23,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import unquote
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from listlint.findings import Span
 from listlint.model.document import Document
@@ -99,8 +101,7 @@ class Suggester:
         return self.known.get(fragment)
 
 
-@dataclass(frozen=True)
-class FragmentUse:
+class FragmentUse(Struct, frozen=True):
     """A ``#fragment`` link or reference definition: the decoded fragment, and where it is."""
 
     fragment: str
@@ -135,16 +136,14 @@ def fragment_links(doc: Document) -> Iterator[FragmentUse]:
 GroupKey = tuple[int, TocItem | None]  # the list an entry is in, and the entry it is listed under
 
 
-@dataclass(frozen=True)
-class Retarget:
+class Retarget(Struct, frozen=True):
     """The heading a dead entry most likely meant; ``sure`` when safe to link it there."""
 
     heading: Heading
     sure: bool
 
 
-@dataclass(frozen=True)
-class Twin:
+class Twin(Struct, frozen=True):
     """An entry whose fragment lands on ``landed`` while it lists ``meant``, a same-named heading
     (``#misc`` for the second `Misc`, which is ``#misc-1``)."""
 
@@ -152,8 +151,7 @@ class Twin:
     meant: Heading
 
 
-@dataclass(frozen=True)
-class LevelOutlier:
+class LevelOutlier(Struct, frozen=True):
     """A listed heading whose level differs from its TOC siblings' ``level``."""
 
     heading: Heading
@@ -163,8 +161,7 @@ class LevelOutlier:
     moved: tuple[Heading, ...]  # its sub-sections, which change level with it
 
 
-@dataclass(frozen=True)
-class Misplaced:
+class Misplaced(Struct, frozen=True):
     """An entry listed under another entry than its heading's section's (None: the top level)."""
 
     item: TocItem
@@ -175,8 +172,7 @@ class Misplaced:
     level: int | None  # the heading's level that would match the TOC, when one would
 
 
-@dataclass(frozen=True)
-class OutOfOrder:
+class OutOfOrder(Struct, frozen=True):
     """An entry out of its siblings' order, and the sibling it belongs after (None: first)."""
 
     item: TocItem
@@ -184,8 +180,7 @@ class OutOfOrder:
     alphabetical: bool  # the siblings follow the alphabet, not the document
 
 
-@dataclass(frozen=True)
-class TocAnalysis:
+class TocAnalysis(Struct, frozen=True):
     """How a TOC compares with the headings it should list."""
 
     toc: Toc

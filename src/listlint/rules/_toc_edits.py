@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from listlint.findings import Edit, Fix, Span
 from listlint.model.document import Document
@@ -25,8 +26,7 @@ from listlint.rules._toc import TocAnalysis, sort_key
 from listlint.rules._toc_style import ListStyle, number, prefix
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(Struct, frozen=True):
     """An entry with its sub-entries: its first and last line, and its items."""
 
     first: int
@@ -66,8 +66,7 @@ def _descends(item: TocItem, ancestor: TocItem | None) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(Struct, frozen=True):
     """Where new entry lines go: at the end of line ``after`` (or before line ``before``), at
     ``depth``, numbered ``count`` in an ordered list that counts up."""
 

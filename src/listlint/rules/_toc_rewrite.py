@@ -4,7 +4,8 @@ headings, in the list's own style. The other TOC rules fix one entry at a time i
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from listlint.findings import Edit, Fix, Span
 from listlint.model.document import Document
@@ -16,8 +17,7 @@ from listlint.rules._toc_style import ListStyle, list_style
 Shape = list[tuple[int, str]]  # each entry's depth and text after its marker: what renders
 
 
-@dataclass(frozen=True)
-class Rewrite:
+class Rewrite(Struct, frozen=True):
     """The TOC list written again: its text, and its shape beside the shape it has now."""
 
     text: str

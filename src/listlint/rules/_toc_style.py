@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
+
+from msgspec import Struct
 
 from listlint.model.document import Document
 from listlint.model.nodes import Heading
@@ -25,8 +26,7 @@ _DESTINATION_ESCAPES = str.maketrans(
 )
 
 
-@dataclass(frozen=True)
-class ListStyle:
+class ListStyle(Struct, frozen=True):
     """Per depth: indentation, marker and the space after it; and how entries are written."""
 
     indents: dict[int, str]

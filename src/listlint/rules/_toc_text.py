@@ -6,7 +6,8 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from listlint.model.nodes import Heading, Link, Piece
 from listlint.model.toc import SHORTCODE, TocItem
@@ -69,8 +70,7 @@ def heading_label(heading: Heading, hidden: Iterable[Link] = ()) -> str:
     return " ".join("".join(parts).split())
 
 
-@dataclass(frozen=True)
-class TextStyle:
+class TextStyle(Struct, frozen=True):
     """How a TOC writes its entries' texts, learned from the entries that lead to headings.
 
     ``same``/``case_differs`` count entries equal to their heading's text exactly / only when case
