@@ -52,6 +52,12 @@ def inline_contents(text: str) -> Iterator[tuple[str, dict[str, object]]]:
         "Wow! ![a b](i.png) !! [x](#y)",
         "[Woxi](https://g.com/w) [[woxi](https://crates.io/crates/woxi)] - Rust & more.",
         "see [[a](#a)], [b & c](#b) and [[d](#d)]!",
+        "**Deep learning in biomedicine** [[paper](https://n.com/a)][[code](https://g.com/b)]",
+        "**[Bioperl](https://github.com/bioperl)** - Perl tools.",
+        "**2007-08**",
+        "a **b** c, **d**: e (**f**) **g**.**h**",
+        "**2014-06** | Splicing code | *Michael K. K. Leung, Brendan J. Frey* | [J](https://d.org/1)",
+        "*[a](#a)* and *b*",
     ],
 )
 def test_simple_content_gives_markdown_its_tokens(content: str) -> None:
@@ -70,7 +76,14 @@ def test_simple_content_gives_markdown_its_tokens(content: str) -> None:
         "R&D &amp; &#35;",  # entities
         "![a](javascript:alert(1))",
         "see https://a.org/x",  # linkify
-        "**bold**",
+        "***both***",
+        "**a *nested* b**",
+        "*a **nested** b*",
+        "** a**",  # opens nothing
+        "**a**b**c**",  # the middle one could open or close
+        "i**j**k",  # so could both here
+        "**unclosed",
+        "__bold__",
         "snake_case",
         "a\nb",
         "[a](javascript:alert(1))",
@@ -92,6 +105,7 @@ ALPHABET = st.sampled_from(
     [
         *"ab :/.-()[]`*_~<>&!\\#'\"\n\t",
         *("http", "://", "](", "](http://a.b/c)", "é", "\u00a0", "![", "![a](http://a.b/i)"),
+        *("**", " **", "** ", "**a**", "*a*", " *", "][["),
         "[![a](http://a.b/i)](http://a.b/c)",
         *("[[a](http://a.b/c)]", "&a;", "&#1;", "& "),
     ]

@@ -5,9 +5,10 @@ rule so that the first token a successful rule pushes records ``meta["pos"] = (s
 offsets into the inline source (``state.src``). Links also record where their label and
 destination are. :mod:`listlint.model.inline` turns those offsets back into lines and columns.
 
-Most inline content of a list is plain text, ``[name](url)`` links and code spans: a fast path
-tokenizes that content itself, into exactly the tokens markdown-it and the wrappers would make
-(``tests/test_parse_fast_path.py`` holds it to that), and leaves anything else to markdown-it.
+Most inline content of a list is plain text, ``[name](url)`` links, code spans and bold titles:
+a fast path tokenizes that content itself, into exactly the tokens markdown-it and the wrappers
+would make (``tests/test_parse_fast_path.py`` holds it to that), and leaves anything else to
+markdown-it.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import unescapeAll
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace, unescapeAll
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -109,11 +110,13 @@ def _tracking_linkify(rule: InlineRule) -> InlineRule:
 
 # The fast path: inline content made only of plain text, ``[text](destination)`` links (also
 # wrapped in brackets, ``[[crate](url)]``), ``![text](source)`` images, links around one image
-# (a badge) and single-backtick code spans, each in its simplest form. Plain text has no
-# character any inline rule reacts to (markdown-it's text rule stops at more, but no rule fires
-# on the others; an ``&`` starts no entity unless a letter or ``#`` follows); a link's or image's
-# text is plain, its destination has no space, control character, parenthesis, bracket,
-# backslash or angle bracket. Anything else, and any doubt, goes to markdown-it.
+# (a badge), single-backtick code spans, ``*emphasis*`` and ``**strong**`` text, each in its
+# simplest form.
+# Plain text has no character any inline rule reacts to (markdown-it's text rule stops at more,
+# but no rule fires on the others; an ``&`` starts no entity unless a letter or ``#`` follows);
+# a link's or image's text is plain, its destination has no space, control character,
+# parenthesis, bracket, backslash or angle bracket; each ``*`` or ``**`` either only opens or
+# only closes emphasis, in turn (none nested). Anything else, and any doubt, goes to markdown-it.
 
 _DEST = r"[^\x00-\x20\x7f\\()<>\[\]`]+"
 _LABEL = r"[^\n\\`*_~<>\[\]]"  # plain text inside brackets (entities: see _ENTITY)
@@ -126,15 +129,16 @@ _SIMPLE = re.compile(
     rf"|\[(?P<label>{_LABEL}+)\]\((?P<dest>{_DEST})\)"
     rf"|!\[(?P<alt>{_LABEL}+)\]\((?P<source>{_DEST})\)"
     rf"|\[!\[(?P<badge_alt>{_LABEL}+)\]\((?P<badge_source>{_DEST})\)\]\((?P<badge_dest>{_DEST})\)"
-    # brackets around a link: the outer ones are text (a label holding brackets names no
-    # reference definition, and no ``(`` or ``[`` follows to make them a link)
-    rf"|\[\[(?P<wrapped_label>{_LABEL}+)\]\((?P<wrapped_dest>{_DEST})\)\](?![(\[])"
+    # brackets around a link: the outer ones are text (a link holds no link, so they make no
+    # link whatever follows; a ``(`` after them is left to markdown-it all the same)
+    rf"|\[\[(?P<wrapped_label>{_LABEL}+)\]\((?P<wrapped_dest>{_DEST})\)\](?!\()"
     r"|`(?P<code>[^`\n]+)`(?!`)"
+    r"|(?P<emphasis>\*\*?)(?!\*)"
 )
 # Without any ``]`` in the content no link or image can close: ``[`` and ``![`` are plain text
 # (megabytes of ``[`` cost markdown-it a dozen rule calls per character).
 _SIMPLE_WITHOUT_LABELS = re.compile(
-    r"(?P<text>[^\n\\`*_~<>&\]]+|&(?![#A-Za-z]))|`(?P<code>[^`\n]+)`(?!`)"
+    r"(?P<text>[^\n\\`*_~<>&\]]+|&(?![#A-Za-z]))|`(?P<code>[^`\n]+)`(?!`)|(?P<emphasis>\*\*?)(?!\*)"
 )
 _ENTITY = re.compile(r"&[#A-Za-z]")  # where markdown-it's entity rule may start
 
@@ -156,6 +160,7 @@ def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
     scan = (_SIMPLE if "]" in src else _SIMPLE_WITHOUT_LABELS).match
     tokens: list[Token] = []
     pos, end = 0, len(src)
+    inside, emphasis = "", False  # the ``*`` or ``**`` of the emphasis open; any seen
     while pos < end:
         found = scan(src, pos)
         if found is None:
@@ -181,6 +186,15 @@ def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
             case "badge_dest":  # [![alt](source)](dest)
                 image = _image(found, "badge_alt", "badge_source", start + 1, md, level=1)
                 made = _link(found, "badge_dest", start, md, image)
+            case "emphasis":  # * or ** that opens emphasis, or closes the one open
+                run, opening = found.group("emphasis"), not inside
+                if (inside and run != inside) or _opens_emphasis(
+                    src, start, len(run)
+                ) is not opening:
+                    return None
+                _add_emphasis(tokens, start, run, opens=opening)
+                inside, emphasis = run if opening else "", True
+                continue
             case _:
                 code = found.group("code")
                 if code.startswith(" ") and code.endswith(" ") and code.strip(" "):
@@ -190,15 +204,65 @@ def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
         if made is None:
             return None
         tokens.extend(made)
-    return tokens
+    if emphasis and not inside:
+        _set_levels(tokens)
+    return None if inside else tokens
 
 
 def _add_text(tokens: list[Token], text: str) -> None:
-    """Add plain text as markdown-it does: adjacent text is one token."""
+    """Add plain text as markdown-it does: adjacent text is one token (with the meta of the
+    later one, as fragments_join leaves it: none)."""
     if tokens and tokens[-1].type == "text" and tokens[-1].level == 0:
         tokens[-1].content += text
+        if tokens[-1].meta:
+            tokens[-1].meta = {}
     else:
         tokens.append(Token("text", "", 0, content=text))
+
+
+def _set_levels(tokens: list[Token]) -> None:
+    """Nesting levels as markdown-it's fragments_join sets them, once emphasis is resolved."""
+    level = 0
+    for token in tokens:
+        level += min(token.nesting, 0)
+        token.level = level
+        level += max(token.nesting, 0)
+
+
+def _opens_emphasis(src: str, start: int, length: int) -> bool | None:
+    """Whether the run of ``length`` stars at ``start`` opens (True) or closes (False) emphasis,
+    by markdown-it's flanking rules (``StateInline.scanDelims``); None when it could do both or
+    neither."""
+    before = src[start - 1] if start > 0 else " "
+    after = src[start + length] if start + length < len(src) else " "
+    before_space, after_space = isWhiteSpace(ord(before)), isWhiteSpace(ord(after))
+    before_punct = isMdAsciiPunct(ord(before)) or isPunctChar(before)
+    after_punct = isMdAsciiPunct(ord(after)) or isPunctChar(after)
+    left = not (after_space or (after_punct and not (before_space or before_punct)))
+    right = not (before_space or (before_punct and not (after_space or after_punct)))
+    return None if left == right else left
+
+
+def _add_emphasis(tokens: list[Token], start: int, run: str, *, opens: bool) -> None:
+    """The tokens markdown-it leaves of the ``*`` or ``**`` at ``start``: each ``*`` is a
+    delimiter the wrappers mark. A ``*`` becomes ``em_open`` or ``em_close``; of ``**`` the inner
+    one becomes ``strong_open`` or ``strong_close``, the outer one an empty text token, joined
+    to the text before an opening one."""
+    kind = "em" if run == "*" else "strong"
+    nesting: Literal[1, -1] = 1 if opens else -1
+    tag = Token(f"{kind}_{'open' if opens else 'close'}", kind, nesting, markup=run)
+    if run == "*":
+        tag.meta = {"pos": (start, start + 1)}
+        tokens.append(tag)
+    elif opens:
+        tag.meta = {"pos": (start + 1, start + 2)}
+        empty = Token("text", "", 0, meta={"pos": (start, start + 1)})
+        if tokens and tokens[-1].type == "text":
+            empty.content = tokens.pop().content
+        tokens += [empty, tag]
+    else:
+        tag.meta = {"pos": (start, start + 1)}
+        tokens += [tag, Token("text", "", 0, meta={"pos": (start + 1, start + 2)})]
 
 
 def _label(found: re.Match[str], label: str) -> Token | None:
