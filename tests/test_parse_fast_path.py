@@ -58,10 +58,11 @@ def inline_contents(text: str) -> Iterator[tuple[str, dict[str, object]]]:
         "a **b** c, **d**: e (**f**) **g**.**h**",
         "**2014-06** | Splicing code | *Michael K. K. Leung, Brendan J. Frey* | [J](https://d.org/1)",
         "*[a](#a)* and *b*",
+        "[a] [b], [[a](#a)][b] and **[Deprecated]**",  # no reference definitions: text
     ],
 )
 def test_simple_content_gives_markdown_its_tokens(content: str) -> None:
-    fast = _simple_inline(content, markdown())
+    fast = _simple_inline(content, markdown(), {})
     assert fast is not None
     assert fast == slow(content)
 
@@ -72,7 +73,6 @@ def test_simple_content_gives_markdown_its_tokens(content: str) -> None:
         "![see https://a.org](https://a.org/i.png)",  # linkify inside an image's text
         "[![a](https://a.org/i.png) b](https://a.org)",  # more than a badge in a link
         "[[a](#a)](#b)",  # a link around a link
-        "[[a](#a)][b]",  # a reference after the brackets
         "R&D &amp; &#35;",  # entities
         "![a](javascript:alert(1))",
         "see https://a.org/x",  # linkify
@@ -88,7 +88,6 @@ def test_simple_content_gives_markdown_its_tokens(content: str) -> None:
         "a\nb",
         "[a](javascript:alert(1))",
         "[a](<b c>)",
-        "[a] [b]",
         "`a``",
         "a &amp; b",
         "<https://a.org>",
@@ -98,14 +97,19 @@ def test_simple_content_gives_markdown_its_tokens(content: str) -> None:
     ],
 )
 def test_anything_else_is_left_to_markdown_it(content: str) -> None:
-    assert _simple_inline(content, markdown()) is None
+    assert _simple_inline(content, markdown(), {}) is None
+
+
+@pytest.mark.parametrize("content", ["[a] [b]", "[[a](#a)][b]", "**[Deprecated]**"])
+def test_brackets_are_left_to_markdown_it_where_references_are_defined(content: str) -> None:
+    assert _simple_inline(content, markdown(), {"references": {}}) is None
 
 
 ALPHABET = st.sampled_from(
     [
         *"ab :/.-()[]`*_~<>&!\\#'\"\n\t",
         *("http", "://", "](", "](http://a.b/c)", "é", "\u00a0", "![", "![a](http://a.b/i)"),
-        *("**", " **", "** ", "**a**", "*a*", " *", "][["),
+        *("**", " **", "** ", "**a**", "*a*", " *", "][[", "[a]", "[a] "),
         "[![a](http://a.b/i)](http://a.b/c)",
         *("[[a](http://a.b/c)]", "&a;", "&#1;", "& "),
     ]
@@ -115,7 +119,7 @@ ALPHABET = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(ALPHABET, max_size=30).map("".join))
 def test_fast_path_never_differs(content: str) -> None:
-    fast = _simple_inline(content, markdown())
+    fast = _simple_inline(content, markdown(), {})
     if fast is not None:
         assert fast == slow(content)
 
@@ -133,7 +137,7 @@ def test_fast_path_agrees_on_every_fixture_and_corpus_file() -> None:
     for path in corpus_files():
         text = path.read_text(encoding="utf-8", errors="replace")
         for content, env in inline_contents(text):
-            fast = _simple_inline(content, md)
+            fast = _simple_inline(content, md, env)
             if fast is not None:
                 assert fast == slow(content, env), (path, content)
                 checked += 1

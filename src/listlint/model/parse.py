@@ -14,7 +14,7 @@ markdown-it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any, Literal
 
@@ -132,6 +132,9 @@ _SIMPLE = re.compile(
     # brackets around a link: the outer ones are text (a link holds no link, so they make no
     # link whatever follows; a ``(`` after them is left to markdown-it all the same)
     rf"|\[\[(?P<wrapped_label>{_LABEL}+)\]\((?P<wrapped_dest>{_DEST})\)\](?!\()"
+    # brackets around plain text, no link after them: text in a file without reference
+    # definitions (``**[Deprecated]**``)
+    rf"|\[(?P<bracketed>{_LABEL}+)\](?![(\[])"
     r"|`(?P<code>[^`\n]+)`(?!`)"
     r"|(?P<emphasis>\*\*?)(?!\*)"
 )
@@ -154,9 +157,9 @@ _NORMAL_URL = re.compile(
 )
 
 
-def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
-    """The tokens markdown-it (with the position-tracking wrappers) makes of ``src``, when
-    ``src`` is simple enough to tokenize here; else None."""
+def _simple_inline(src: str, md: MarkdownIt, env: Mapping[str, Any]) -> list[Token] | None:
+    """The tokens markdown-it (with the position-tracking wrappers) makes of ``src`` in the
+    parse environment ``env``, when ``src`` is simple enough to tokenize here; else None."""
     scan = (_SIMPLE if "]" in src else _SIMPLE_WITHOUT_LABELS).match
     tokens: list[Token] = []
     pos, end = 0, len(src)
@@ -168,10 +171,11 @@ def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
         start, pos = pos, found.end()
         made: list[Token] | None
         match found.lastgroup:  # each alternative's last group names it
-            case "text":
-                if "://" in found.group("text"):  # linkify
+            case "text" | "bracketed":
+                text = _plain_text(found, env)
+                if text is None:
                     return None
-                _add_text(tokens, found.group("text"))
+                _add_text(tokens, text)
                 continue
             case "dest":  # [label](dest)
                 made = _link(found, "dest", start, md, _label(found, "label"))
@@ -207,6 +211,17 @@ def _simple_inline(src: str, md: MarkdownIt) -> list[Token] | None:
     if emphasis and not inside:
         _set_levels(tokens)
     return None if inside else tokens
+
+
+def _plain_text(found: re.Match[str], env: Mapping[str, Any]) -> str | None:
+    """The plain text matched; None where linkify may find a link in it, or for ``[text]``
+    where a reference definition may make it a link or an entity may start in it."""
+    text = found.group()
+    if "://" in text:
+        return None
+    if found.lastgroup == "bracketed" and ("references" in env or _ENTITY.search(text)):
+        return None
+    return text
 
 
 def _add_text(tokens: list[Token], text: str) -> None:
@@ -333,7 +348,7 @@ def _inline(state: StateCore) -> None:
     md = state.md
     for token in state.tokens:
         if token.type == "inline":
-            simple = _simple_inline(token.content, md)
+            simple = _simple_inline(token.content, md, state.env)
             if simple is not None:
                 token.children = simple
             else:
