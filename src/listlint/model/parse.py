@@ -111,12 +111,12 @@ def _tracking_linkify(rule: InlineRule) -> InlineRule:
 # The fast path: inline content made only of plain text, ``[text](destination)`` links (also
 # wrapped in brackets, ``[[crate](url)]``), ``![text](source)`` images, links around one image
 # (a badge), single-backtick code spans, ``*emphasis*`` and ``**strong**`` text, each in its
-# simplest form.
-# Plain text has no character any inline rule reacts to (markdown-it's text rule stops at more,
-# but no rule fires on the others; an ``&`` starts no entity unless a letter or ``#`` follows);
-# a link's or image's text is plain, its destination has no space, control character,
-# parenthesis, bracket, backslash or angle bracket; each ``*`` or ``**`` either only opens or
-# only closes emphasis, in turn (none nested). Anything else, and any doubt, goes to markdown-it.
+# simplest form. Plain text has no character any inline rule reacts to (markdown-it's text rule
+# stops at more, but no rule fires on the others; an ``&`` starts no entity unless a letter or
+# ``#`` follows); a link's or image's text is plain, its destination has no space, control
+# character, parenthesis, bracket, backslash or angle bracket; each ``*`` or ``**`` either only
+# opens or only closes emphasis, in turn (none nested). Anything else, and any doubt, goes to
+# markdown-it.
 
 _DEST = r"[^\x00-\x20\x7f\\()<>\[\]`]+"
 _LABEL = r"[^\n\\`*_~<>\[\]]"  # plain text inside brackets (entities: see _ENTITY)
@@ -192,9 +192,8 @@ def _simple_inline(src: str, md: MarkdownIt, env: Mapping[str, Any]) -> list[Tok
                 made = _link(found, "badge_dest", start, md, image)
             case "emphasis":  # * or ** that opens emphasis, or closes the one open
                 run, opening = found.group("emphasis"), not inside
-                if (inside and run != inside) or _opens_emphasis(
-                    src, start, len(run)
-                ) is not opening:
+                flanking = _opens_emphasis(src, start, len(run))
+                if flanking is not opening or inside not in ("", run):
                     return None
                 _add_emphasis(tokens, start, run, opens=opening)
                 inside, emphasis = run if opening else "", True
