@@ -59,6 +59,8 @@ def inline_contents(text: str) -> Iterator[tuple[str, dict[str, object]]]:
         "**2014-06** | Splicing code | *Michael K. K. Leung, Brendan J. Frey* | [J](https://d.org/1)",
         "*[a](#a)* and *b*",
         "[a] [b], [[a](#a)][b] and **[Deprecated]**",  # no reference definitions: text
+        "[[a](#a)](#b)",  # a link holds no link: the inner one is the link
+        "**[B](https://g.com/b)** - Tools. [ [paper](https://d.org/x), [web](https://w.io) ]",
     ],
 )
 def test_simple_content_gives_markdown_its_tokens(content: str) -> None:
@@ -72,7 +74,6 @@ def test_simple_content_gives_markdown_its_tokens(content: str) -> None:
     [
         "![see https://a.org](https://a.org/i.png)",  # linkify inside an image's text
         "[![a](https://a.org/i.png) b](https://a.org)",  # more than a badge in a link
-        "[[a](#a)](#b)",  # a link around a link
         "R&D &amp; &#35;",  # entities
         "![a](javascript:alert(1))",
         "see https://a.org/x",  # linkify

@@ -108,8 +108,8 @@ def _tracking_linkify(rule: InlineRule) -> InlineRule:
     return tracked
 
 
-# The fast path: inline content made only of plain text, ``[text](destination)`` links (also
-# wrapped in brackets, ``[[crate](url)]``), ``![text](source)`` images, links around one image
+# The fast path: inline content made only of plain text, ``[text](destination)`` links (also in
+# brackets, ``[[crate](url)]``), ``![text](source)`` images, links around one image
 # (a badge), single-backtick code spans, ``*emphasis*`` and ``**strong**`` text, each in its
 # simplest form. Plain text has no character any inline rule reacts to (markdown-it's text rule
 # stops at more, but no rule fires on the others; an ``&`` starts no entity unless a letter or
@@ -121,17 +121,17 @@ def _tracking_linkify(rule: InlineRule) -> InlineRule:
 _DEST = r"[^\x00-\x20\x7f\\()<>\[\]`]+"
 _LABEL = r"[^\n\\`*_~<>\[\]]"  # plain text inside brackets (entities: see _ENTITY)
 # Plain text: runs without ``!`` and ``&``, or one of them where it starts no image or entity
-# (adjacent matches are one text token, as in markdown-it).
-_TEXT = r"[^\n\\`*_~<>&\[\]!]+|!(?!\[)|&(?![#A-Za-z])"
+# (adjacent matches are one text token, as in markdown-it). No inline rule starts at ``]``.
+_TEXT = r"[^\n\\`*_~<>&\[!]+|!(?!\[)|&(?![#A-Za-z])"
 
 _SIMPLE = re.compile(
     rf"(?P<text>{_TEXT})"
     rf"|\[(?P<label>{_LABEL}+)\]\((?P<dest>{_DEST})\)"
     rf"|!\[(?P<alt>{_LABEL}+)\]\((?P<source>{_DEST})\)"
     rf"|\[!\[(?P<badge_alt>{_LABEL}+)\]\((?P<badge_source>{_DEST})\)\]\((?P<badge_dest>{_DEST})\)"
-    # brackets around a link: the outer ones are text (a link holds no link, so they make no
-    # link whatever follows; a ``(`` after them is left to markdown-it all the same)
-    rf"|\[\[(?P<wrapped_label>{_LABEL}+)\]\((?P<wrapped_dest>{_DEST})\)\](?!\()"
+    # a bracket before a link (``[[crate](url)]``, ``[ [web](url) ]``) opens no link, since a
+    # link holds none: it is text, as is the ``]`` that closes it (no rule starts at ``]``)
+    rf"|(?P<link_bracket>\[)(?=[ \t]*\[{_LABEL}+\]\()"
     # brackets around plain text, no link after them: text in a file without reference
     # definitions (``**[Deprecated]**``)
     rf"|\[(?P<bracketed>{_LABEL}+)\](?![(\[])"
@@ -171,7 +171,7 @@ def _simple_inline(src: str, md: MarkdownIt, env: Mapping[str, Any]) -> list[Tok
         start, pos = pos, found.end()
         made: list[Token] | None
         match found.lastgroup:  # each alternative's last group names it
-            case "text" | "bracketed":
+            case "text" | "link_bracket" | "bracketed":
                 text = _plain_text(found, env)
                 if text is None:
                     return None
@@ -179,11 +179,6 @@ def _simple_inline(src: str, md: MarkdownIt, env: Mapping[str, Any]) -> list[Tok
                 continue
             case "dest":  # [label](dest)
                 made = _link(found, "dest", start, md, _label(found, "label"))
-            case "wrapped_dest":  # [[label](dest)]: the outer brackets are text
-                made = _link(found, "wrapped_dest", start + 1, md, _label(found, "wrapped_label"))
-                if made is not None:  # "[" joins the text before, "]" the text after
-                    _add_text(tokens, "[")
-                    made.append(Token("text", "", 0, content="]"))
             case "source":  # ![alt](source)
                 image = _image(found, "alt", "source", start, md, level=0)
                 made = None if image is None else [image]
