@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from msgspec import Struct
 
@@ -10,11 +10,9 @@ from msgspec import Struct
 Severity = Literal["error", "warning", "info"]
 
 
-class Span(NamedTuple):
-    """A region of the source: 1-based lines and columns, the end column exclusive.
-
-    A named tuple, not a dataclass: a run makes one per link, heading and entry part (36,000 on
-    awesome-go), and a tuple is made in half the time of a frozen dataclass."""
+class Span(Struct, frozen=True, order=True):
+    """A region of the source: 1-based lines and columns, the end column exclusive; ordered
+    by its start, then its end."""
 
     line: int
     column: int
