@@ -123,6 +123,8 @@ _LABEL = r"[^\n\\`*_~<>\[\]]"  # plain text inside brackets (entities: see _ENTI
 # Plain text: runs without ``!`` and ``&``, or one of them where it starts no image or entity
 # (adjacent matches are one text token, as in markdown-it). No inline rule starts at ``]``.
 _TEXT = r"[^\n\\`*_~<>&\[!]+|!(?!\[)|&(?![#A-Za-z])"
+_CODE = r"`(?P<code>[^`\n]+)`(?!`)"
+_EMPHASIS = r"(?P<emphasis>\*\*?)(?!\*)"
 
 _SIMPLE = re.compile(
     rf"(?P<text>{_TEXT})"
@@ -135,13 +137,12 @@ _SIMPLE = re.compile(
     # brackets around plain text, no link after them: text in a file without reference
     # definitions (``**[Deprecated]**``)
     rf"|\[(?P<bracketed>{_LABEL}+)\](?![(\[])"
-    r"|`(?P<code>[^`\n]+)`(?!`)"
-    r"|(?P<emphasis>\*\*?)(?!\*)"
+    rf"|{_CODE}|{_EMPHASIS}"
 )
 # Without any ``]`` in the content no link or image can close: ``[`` and ``![`` are plain text
 # (megabytes of ``[`` cost markdown-it a dozen rule calls per character).
 _SIMPLE_WITHOUT_LABELS = re.compile(
-    r"(?P<text>[^\n\\`*_~<>&\]]+|&(?![#A-Za-z]))|`(?P<code>[^`\n]+)`(?!`)|(?P<emphasis>\*\*?)(?!\*)"
+    rf"(?P<text>[^\n\\`*_~<>&\]]+|&(?![#A-Za-z]))|{_CODE}|{_EMPHASIS}"
 )
 _ENTITY = re.compile(r"&[#A-Za-z]")  # where markdown-it's entity rule may start
 
@@ -218,15 +219,16 @@ def _plain_text(found: re.Match[str], env: Mapping[str, Any]) -> str | None:
     return text
 
 
-def _add_text(tokens: list[Token], text: str) -> None:
-    """Add plain text as markdown-it does: adjacent text is one token (with the meta of the
-    later one, as fragments_join leaves it: none)."""
+def _add_text(tokens: list[Token], text: str, meta: dict[str, Any] | None = None) -> None:
+    """Add a text token as markdown-it leaves it: adjacent text is one token, with the meta of
+    the later one (fragments_join; plain text has none, a delimiter its position)."""
     if tokens and tokens[-1].type == "text" and tokens[-1].level == 0:
-        tokens[-1].content += text
-        if tokens[-1].meta:
-            tokens[-1].meta = {}
+        last = tokens[-1]
+        last.content += text
+        if meta is not None or last.meta:
+            last.meta = meta if meta is not None else {}
     else:
-        tokens.append(Token("text", "", 0, content=text))
+        tokens.append(Token("text", "", 0, content=text, meta=meta if meta is not None else {}))
 
 
 def _set_levels(tokens: list[Token]) -> None:
@@ -265,13 +267,12 @@ def _add_emphasis(tokens: list[Token], start: int, run: str, *, opens: bool) -> 
         tokens.append(tag)
     elif opens:
         tag.meta = {"pos": (start + 1, start + 2)}
-        empty = Token("text", "", 0, meta={"pos": (start, start + 1)})
-        if tokens and tokens[-1].type == "text":
-            empty.content = tokens.pop().content
-        tokens += [empty, tag]
+        _add_text(tokens, "", {"pos": (start, start + 1)})
+        tokens.append(tag)
     else:
         tag.meta = {"pos": (start, start + 1)}
-        tokens += [tag, Token("text", "", 0, meta={"pos": (start + 1, start + 2)})]
+        tokens.append(tag)
+        _add_text(tokens, "", {"pos": (start + 1, start + 2)})
 
 
 def _label(found: re.Match[str], label: str) -> Token | None:
