@@ -14,7 +14,8 @@ issue's goals are checked against the figures of this same run.
 
 Tools:
 
-- ``listlint``: ``python -m listlint --no-config --quiet FILE`` (every default rule) with this
+- ``listlint``: ``listlint --no-config --quiet FILE`` (every default rule) as its console script
+  runs it (``LISTLINT``: the script's two lines, without ``python -m``'s runpy), with this
   repository's ``src`` first on ``PYTHONPATH``;
 - ``floor``: a bare ``python`` that imports markdown-it-py and parses the file with the same grammar
   as listlint (CommonMark, tables, strikethrough, linkify) and nothing else;
@@ -59,6 +60,8 @@ from markdown_it import MarkdownIt
 md = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough", "linkify"])
 md.parse(open(sys.argv[1], encoding="utf-8").read())
 """
+# What the ``listlint`` console script that pip writes (and pre-commit runs) does.
+LISTLINT = "import sys; from listlint.cli import main; sys.exit(main())"
 MARKDOWNLINT_CONFIG = {"config": {"MD013": False}}
 SIZES = (1_000, 10_000, 100_000)
 HOSTILE_PREFIX = "hostile: "
@@ -192,9 +195,7 @@ def tools(npm: Path, scratch: Path, wanted: set[str]) -> list[Tool]:
     # and would make every run compile listlint's sources, which an installation never does).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     found = [
-        Tool(
-            "listlint", [sys.executable, "-m", "listlint", "--no-config", "--quiet", "{file}"], env
-        ),
+        Tool("listlint", [sys.executable, "-c", LISTLINT, "--no-config", "--quiet", "{file}"], env),
         Tool("floor", [sys.executable, "-c", FLOOR, "{file}"], env),
     ]
     markdownlint = npm / "node_modules" / ".bin" / "markdownlint-cli2"
