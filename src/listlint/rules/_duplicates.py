@@ -615,9 +615,12 @@ def similar_name_pairs(
     for index, item in enumerate(found):
         if item.name in crowded:
             continue  # a label: paired within its blocks only
-        size = len(item.name)
-        for length in range(max(1, ceil(shortest * size)), size):
-            for other in by_name.get(item.name[:length], ()):
+        name = item.name
+        prefixes = (
+            name[:length] for length in range(max(1, ceil(shortest * len(name))), len(name))
+        )
+        for prefix in filter(by_name.__contains__, prefixes):
+            for other in by_name[prefix]:
                 first, later = min(index, other), max(index, other)
                 if stands[first]:
                     candidates.add((first, later))
@@ -636,27 +639,29 @@ def _one_edit_candidates(
     keep the ratio at ``threshold`` (:func:`_one_edit_lengths`) are blocked so."""
     insertion, substitution = _one_edit_lengths(threshold)
     by_key: dict[str, list[int]] = {}  # name and digits: where a one-letter insertion meets it
-    by_deletion: dict[str, list[int]] = {}  # a one-letter deletion: substitutions and swaps meet
+    first_with: dict[str, int] = {}  # a one-letter deletion: substitutions and swaps meet
+    shared: dict[str, set[int]] = {}  # the deletions more than one name has, and those names
     deletions: list[tuple[int, list[str]]] = []  # of the names that may be an insertion
     for index, item in enumerate(found):
         name = item.name
         if name in crowded or not insertion <= len(name) <= _MAX_VARIANT_LENGTH:
             continue
-        numbers = " " + " ".join(_DIGITS.findall(name))  # same_name wants them equal
-        by_key.setdefault(name + numbers, []).append(index)
+        key = name + " " + " ".join(_DIGITS.findall(name))  # same_name wants equal numbers
+        by_key.setdefault(key, []).append(index)
         if len(name) > insertion:
-            cuts = [name[:cut] + name[cut + 1 :] + numbers for cut in range(len(name))]
+            cuts = [key[:cut] + key[cut + 1 :] for cut in range(len(name))]
             deletions.append((index, cuts))
             if len(name) >= substitution:
                 for cut in cuts:
-                    by_deletion.setdefault(cut, []).append(index)
+                    first = first_with.setdefault(cut, index)
+                    if first != index:
+                        shared.setdefault(cut, {first}).add(index)
     candidates: set[tuple[int, int]] = set()
-    for group in by_deletion.values():
-        if len(group) > 1:
-            candidates.update(_pairs_with_earlier(sorted(set(group)), stands))
+    for group in shared.values():
+        candidates.update(_pairs_with_earlier(sorted(group), stands))
     for index, cuts in deletions:
-        for cut in cuts:
-            for other in by_key.get(cut, ()):
+        for cut in filter(by_key.__contains__, cuts):
+            for other in by_key[cut]:
                 first, later = min(index, other), max(index, other)
                 if stands[first]:
                     candidates.add((first, later))
