@@ -61,7 +61,7 @@ md = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough
 md.parse(open(sys.argv[1], encoding="utf-8").read())
 """
 # What the ``listlint`` console script that pip writes (and pre-commit runs) does.
-LISTLINT = "import sys; from listlint.cli import main; sys.exit(main())"
+LISTLINT = "import sys; from listlint.__main__ import console; sys.exit(console())"
 MARKDOWNLINT_CONFIG = {"config": {"MD013": False}}
 SIZES = (1_000, 10_000, 100_000)
 HOSTILE_PREFIX = "hostile: "

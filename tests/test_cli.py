@@ -244,6 +244,54 @@ def test_config_schema_is_printed_with_rule_options() -> None:
     assert "trailing-whitespace" in schema["properties"]["rules"]["properties"]
 
 
+def test_the_process_flushes_a_large_report_before_it_ends(tmp_path: Path) -> None:
+    lines = "".join(f"- [n{i}](https://example.org/{i}) - D. \n" for i in range(3000))
+    path = write(tmp_path / "list.md", "# T\n\n## A\n\n" + lines)
+    result = run_cli("--no-config", "--output-format", "json", str(path))
+    assert result.returncode == 1, result.stderr
+    assert len(json.loads(result.stdout)) == 3000  # every finding, nothing cut at the exit
+
+
+def test_a_reader_that_stops_early_ends_the_process_quietly(tmp_path: Path) -> None:
+    import subprocess
+
+    lines = "".join(f"- [n{i}](https://example.org/{i}) - D. \n" for i in range(3000))
+    path = write(tmp_path / "list.md", "# T\n\n## A\n\n" + lines)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    with subprocess.Popen(
+        [sys.executable, "-m", "listlint", "--no-config", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:  # ``listlint list.md | head -1``
+        assert process.stdout is not None and process.stderr is not None
+        assert b"LL504" in process.stdout.readline()
+        process.stdout.close()
+        assert process.stderr.read() == b""
+    assert process.returncode == 0
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_a_report_that_cannot_be_written_is_one_line_and_exit_2(
+    tmp_path: Path, output_format: str
+) -> None:
+    import subprocess
+
+    path = write(tmp_path / "list.md", DIRTY)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    with open("/dev/full", "w") as full:  # every write fails: no space left on device
+        result = subprocess.run(
+            [sys.executable, "-m", "listlint", "--output-format", output_format, str(path)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    assert result.stderr == "listlint: error: cannot write the report: No space left on device\n"
+    assert result.returncode == 2
+
+
 def test_version_imports_neither_pygithub_nor_jsonschema() -> None:
     import subprocess
 

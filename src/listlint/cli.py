@@ -207,16 +207,21 @@ def _finish(result: Run, args: argparse.Namespace) -> int:
     from listlint import profile
     from listlint.run import write_fixes
 
-    if args.diff:
-        for path, text in result.changed.items():
-            sys.stdout.write(_unified_diff(path, result.originals[path], text))
-    elif args.fix:
+    if args.fix and not args.diff:
         write_fixes(result)
     for message in result.errors:
         sys.stderr.write(f"listlint: error: {message}\n")
-    if result.targets or not result.errors:
-        with profile.phase("report"):
-            _print(result, args)
+    try:
+        if args.diff:
+            for path, text in result.changed.items():
+                sys.stdout.write(_unified_diff(path, result.originals[path], text))
+        if result.targets or not result.errors:
+            with profile.phase("report"):
+                _print(result, args)
+    except BrokenPipeError:
+        raise  # the reader has gone: main() ends quietly
+    except OSError as error:  # a full disk, a closed terminal
+        return _fail(f"cannot write the report: {error.strerror or error}")
     if args.profile:
         sys.stderr.write(profile.render())
     if result.errors:
