@@ -497,6 +497,20 @@ def test_a_list_of_per_language_catalogues_is_entries_not_a_table_of_contents() 
     assert [code for code, *_ in found(text) if code == "LL341"] == []
 
 
+def test_groups_that_each_link_back_to_the_top_hold_entries_not_a_table_of_contents() -> None:
+    text = (  # keon/awesome-nlp: every language group links back to the contents
+        "# Awesome X\n\n## Libraries\n\n"
+        "- **Python** | [Back to Top](#awesome-x)\n"
+        "  - [spaCy](https://github.com/explosion/spaCy) - Industrial-strength NLP.\n"
+        "  - [NLTK](https://www.nltk.org/) - Natural Language Toolkit.\n"
+        "- **Java** | [Back to Top](#awesome-x)\n"
+        "  - [OpenNLP](https://opennlp.apache.org/) - Apache OpenNLP.\n"
+    )
+    analysis = analyse_lists(parse_document(text, "test.md"))
+    assert not analysis.navigation and not analysis.toc
+    assert [code for code, *_ in found(text) if code == "LL341"] == []
+
+
 def test_only_a_described_web_entry_in_a_real_table_of_contents_is_reported() -> None:
     toc = "".join(f"- [Section {n}](#section-{n})\n" for n in range(1, 6))
     text = (

@@ -387,14 +387,20 @@ def _is_navigation(doc: Document, items: list[ListItem], *, in_page_only: bool =
     """A list most of whose items start with a link to a place in this document (``#fragment``,
     ``./#fragment``) or (unless ``in_page_only``) to a translation of it
     (``translations/README-es.md``, ``[日本語](…)``): in-page navigation (a list beside the TOC,
-    a section's own index, a language switcher), whose items are not entries."""
+    a section's own index, a language switcher), whose items are not entries. Items that all link
+    to one place are no navigation: they are groups with a "back to top" link each (``- **Python**
+    | [Back to Top](#contents)``), and their sub-items are entries."""
     navigating = 0
+    destinations: set[str] = set()
     for item in items:
         link = next((link for link in doc.links_on(item.span.line) if not link.image), None)
         if link is not None and (
             is_in_page(link) or (not in_page_only and is_translation_link(link))
         ):
             navigating += 1
+            destinations.add(link.destination)
+    if navigating >= 2 and len(destinations) == 1:
+        return False
     return navigating >= 1 and navigating >= THRESHOLD * len(items)
 
 
