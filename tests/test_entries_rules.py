@@ -352,6 +352,16 @@ def test_cjk_full_stops_end_descriptions_and_the_fix_adds_one() -> None:
     assert fix_text(text, "LL311", unsafe=True).endswith("终端工具。\n")
 
 
+def test_a_leading_emoji_shortcode_is_not_the_descriptions_first_word() -> None:
+    rows = "".join(f"- [T{n}](https://t{n}.example) - The tool {n}.\n" for n in range(5))
+    text = "# List\n\n## Tools\n\n" + rows + "- [Floaty](https://f.example) - :heart: Heart rate.\n"
+    assert [code for code, *_ in found(text)] == []  # vsouza/awesome-ios: `:heart: Floating …`
+    lowered = text.replace(":heart: Heart rate.", ":heart: the best tool.")
+    assert [(code, message.split(" (")[0]) for code, _, _, message in found(lowered)] == [
+        ("LL310", "description of 'Floaty' starts with lowercase 'the'")
+    ]
+
+
 def test_no_capital_convention_where_descriptions_are_mostly_not_latin() -> None:
     rows = "".join(f"- [T{n}](https://t{n}.example) - 第{n}个工具\n" for n in range(10))
     text = (

@@ -432,7 +432,7 @@ _README = re.compile(r"(?:^|/)(?:readme|index)[^/]*(?:#.*)?$|^#|^\./#", re.IGNOR
 _LANGUAGE_PARTS = re.compile(r"(?<!\s)\s+-\s+|[()\uff08\uff09/|]")
 
 
-_WORD = re.compile(r"[^\s\x00]+")
+_WORD = re.compile(r"(?<![^\s\x00])(?!:[a-z0-9_+-]+:(?:\s|$))[^\s\x00]+")  # not an :emoji:
 _TRIM = "\"'\u201c\u201d\u2018\u2019()[]{}.,;:!?*_"
 LOWERCASE_IDENTIFIERS = frozenset(
     {"npm", "npx", "pnpm", "iOS", "iPadOS", "macOS", "watchOS", "tvOS", "visionOS"}
@@ -441,7 +441,8 @@ LOWERCASE_IDENTIFIERS = frozenset(
 
 
 def first_word(text: str) -> str:
-    """The first word of ``text``, without the punctuation around it."""
+    """The first word of ``text``, without the punctuation around it; a GitHub ``:emoji:`` is no
+    word (``:heart: Floating button`` starts with ``Floating``)."""
     match = _WORD.search(text)
     return match.group(0).strip(_TRIM) if match else ""
 

@@ -39,7 +39,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     the list writes it capitalised (``Provides``), so names written in lowercase (``sklearn``,
     ``npm``, ``p2p``), code, quotes, digits and the entry's own name are left alone. Tags before
     the description (``- [python] -``), markers and an attribution (``by [Author](url)``) are
-    metadata, not the description's first word.
+    metadata, and a GitHub ``:emoji:`` is a picture: none is the description's first word.
 
     Example: `- [ruff](https://github.com/astral-sh/ruff) - fast Python linter.`
 
