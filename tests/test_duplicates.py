@@ -343,6 +343,17 @@ def test_a_section_pasted_twice_is_one_block() -> None:
     ]
 
 
+def test_a_template_every_section_repeats_is_not_a_copy() -> None:
+    template = "**Libraries**\n\n[Back to Top](#l)\n\n### Libraries\n\n"  # keon/awesome-nlp
+    text = "# L\n\n" + "".join(
+        f"## {language}\n\n{template}- [{language}NLP](https://{language}.org) - NLP.\n\n"
+        for language in ("Python", "Java", "Rust")
+    )
+    assert run("LL404", text) == []
+    pasted = "## Python\n\n" + template + "- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n"
+    assert [line for _, line, _ in run("LL404", f"# L\n\n{pasted}\n{pasted}")] == [14]
+
+
 def test_an_indented_sub_toc_is_not_a_copy() -> None:
     text = "# L\n\n- [S](#s)\n  - [A](#a)\n  - [B](#b)\n  - [C](#c)\n\n## S\n\n"
     text += "- [A](#a)\n- [B](#b)\n- [C](#c)\n\n### A\n\n### B\n\n### C\n"

@@ -33,7 +33,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     nested in one another, so one entry repeated with its links or its sub-items (LL401's
     business) is not a block. In a list that files entries under several sections on purpose
     (LL401's `cross-listing`), a run of entries repeated in another section is not a block
-    either; a repeated heading, TOC or paragraph still is.
+    either; a repeated heading, TOC or paragraph still is. A run of headings, "back to top" links
+    and short labels only is a template every section repeats (`**Libraries**`, `[Back to
+    Top](#contents)`, `### Libraries`), not a pasted block.
 
     Example:
 
@@ -60,6 +62,14 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         items = {e.list_item.span.line for e in doc.entries if e.list_item is not None}
         return frozenset(items | _navigation_lines(doc))
 
+    @cache
+    def scaffolding() -> frozenset[int]:
+        """Lines of headings, and of navigation and short labels (``**Libraries**``) outside
+        lists: what a template repeats in every section, found only once a run repeats."""
+        items = {item.span.line for item in doc.list_items}  # a TOC pasted twice is no template
+        outside = (_navigation_lines(doc) | _label_lines(doc)) - items
+        return frozenset({h.span.line for h in doc.headings} | outside)
+
     texts = [text for _, text in lines]
     # The latest earlier occurrence: a run of identical lines then overlaps itself and is skipped at
     # once, instead of being compared with its first line again and again (quadratic).
@@ -80,8 +90,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         ):
             length += 1
         copy = [number for number, _ in lines[index : index + length]]
-        if _outer_blocks(starts, copy) < 2 or (
-            _only_entries(starts, copy, entry_lines()) and ctx.facts.cross_listing
+        if (
+            _outer_blocks(starts, copy) < 2
+            or (_only_entries(starts, copy, entry_lines()) and ctx.facts.cross_listing)
+            or _only_scaffolding(starts, copy, scaffolding())
         ):
             last_seen[window] = index
             index += 1
@@ -143,6 +155,23 @@ def _navigation_lines(doc: Document) -> set[int]:
         ):
             found.add(paragraph.span.line)
     return found
+
+
+def _label_lines(doc: Document) -> set[int]:
+    """Lines of paragraphs of a few words and no link (``**Libraries**``, ``Tools:``)."""
+    return {
+        p.span.line
+        for p in doc.paragraphs
+        if len(p.inline.plain_text.split()) <= _LABEL_WORDS and not doc.links_on(p.span.line)
+    }
+
+
+_LABEL_WORDS = 4
+
+
+def _only_scaffolding(starts: dict[int, int], copy: list[int], scaffolding: frozenset[int]) -> bool:
+    """Whether every block starting on the lines ``copy`` is a heading, navigation or a label."""
+    return all(starts[line] in scaffolding for line in copy if line in starts)
 
 
 def _only_entries(starts: dict[int, int], copy: list[int], entry_lines: frozenset[int]) -> bool:
