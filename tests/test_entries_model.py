@@ -429,6 +429,12 @@ def test_count_styles() -> None:
             "读写 Excel 文件。",
             (),
         ),
+        (  # a second name that ends the item (keon/awesome-nlp): no description
+            "[Indonesian Treebank](https://example.org/t) and [UD Indonesian](https://example.org/u)",
+            "",
+            "",
+            (),
+        ),
     ],
 )
 def test_metadata_around_the_description(

@@ -76,7 +76,7 @@ _SEPARATOR = re.compile(
 )
 _DASH_AFTER = re.compile(r"[ \t]*(?:-|\u2013|\u2014)[ \t]")
 # A second name joined to the first (``[xlwt](u) / [xlrd](u)``, ``… and [Part 2](u)``), before
-# a separator.
+# a separator or at the end of the item.
 _JOINED = re.compile(rf"[ \t]*(?:/|&|\+|,|and|or)[ \t]*(?={LINK})")
 _SEPARATOR_AHEAD = re.compile(r"[ \t]*(?:--?|\u2013|\u2014|:|\uff1a)")
 _TITLE_NOTE = re.compile(rf"[ \t]*\([^(){_PLACEHOLDERS}]*\)")  # **Title** (and others) [[code](u)]
@@ -505,8 +505,8 @@ def _split(masked: _Masked, name_end: int, bracketed_only: bool) -> _Parts:
     rest_start, metadata = _marker_zone(text, zone_end)
     while joined := _JOINED.match(text, rest_start):  # ``[xlwt](u) / [xlrd](u)：Desc``
         link_end = masked.ends.get(joined.end(), joined.end() + 1)
-        if not _SEPARATOR_AHEAD.match(text, link_end):
-            break
+        if not (_SEPARATOR_AHEAD.match(text, link_end) or not text[link_end:].strip()):
+            break  # a second name ends the item (``[A](u) and [B](v)``) or is followed by one
         rest_start, markers = _marker_zone(text, link_end)
         metadata.extend(markers)
     match = _SEPARATOR.match(text, rest_start)
