@@ -185,6 +185,12 @@ def test_omit_in_toc_is_honoured_in_both_placements() -> None:
     assert lint(text) == []
 
 
+def test_headings_inside_a_details_block_after_its_summary_may_be_left_out() -> None:
+    block = "\n<details>\n<summary>\n\n### Beta One\n\n</summary>\n\n### Beta Two\n\n</details>\n"
+    assert codes_and_lines(TOC + block) == [("LL202", 18)]  # the summary heading, not the body's
+    assert codes_and_lines(TOC + "\n### Beta Two\n") == [("LL202", 15)]
+
+
 def test_missing_heading_only_down_to_the_deepest_listed_level() -> None:
     assert lint(TOC + "\n#### Deep\n") == []
     assert codes_and_lines(TOC + "\n### Beta One\n") == [("LL202", 15)]

@@ -33,6 +33,7 @@ from listlint.slug import Slugger
 from listlint.source import split_lines
 
 _OMIT_FROM_TOC = re.compile(r"\s*omit (?:in|from) toc\s*", re.IGNORECASE)
+_DETAILS_TAG = re.compile(r"<details\b|</summary\s*>|</details\s*>", re.IGNORECASE)
 
 
 def build_blocks(path: str, text: str, tokens: list[Token], env: dict[str, Any]) -> Blocks:
@@ -90,6 +91,7 @@ class _Builder:
         self.headings: list[Heading] = []
         self.html_anchors: list[HtmlAnchor] = []
         self.comments: list[Comment] = []
+        self.details: list[bool] = []  # open <details>: True once its </summary> is behind
         self.links: list[Link] = []
         self.references: list[ReferenceDefinition] = []
         self.paragraphs: list[Paragraph] = []
@@ -161,6 +163,7 @@ class _Builder:
             self.code_lines.update(range(first + 1, last + 1))
         elif kind == "html_block":
             self.html(token.content, self.span_of(token), inline=False)
+            self.follow_details(token.content)
         elif kind == "definition":
             self.definition(token, duplicate=False)
         return index + 1
@@ -178,8 +181,21 @@ class _Builder:
                 span=self.span_of(token),
                 inline=inline,
                 omit_from_toc=omit,
+                collapsed=any(self.details),
             )
         )
+
+    def follow_details(self, html: str) -> None:
+        """Follow ``<details>`` blocks through an HTML block: which are open, and whether the
+        text after their ``<summary>`` (hidden until a reader expands it) has begun."""
+        for tag in _DETAILS_TAG.finditer(html):
+            name = tag.group().lower()
+            if name.startswith("<details"):
+                self.details.append(False)
+            elif self.details and name.startswith("</summary"):
+                self.details[-1] = True
+            elif self.details:
+                self.details.pop()
 
     def omitted_from_toc(self, line: int) -> bool:
         """Whether ``<!-- omit in toc -->`` ends the heading line or stands on the line before."""

@@ -96,7 +96,8 @@ class ReferenceDefinition(Struct, frozen=True, eq=False):
 
 
 class Heading(Struct, frozen=True, eq=False):
-    """An ATX or setext heading; ``anchor`` is the id GitHub gives it (with -1, -2 suffixes)."""
+    """An ATX or setext heading; ``anchor`` is the id GitHub gives it (with -1, -2 suffixes);
+    ``collapsed``: inside a ``<details>`` block, after its ``<summary>``."""
 
     level: int
     text: str
@@ -104,6 +105,7 @@ class Heading(Struct, frozen=True, eq=False):
     span: Span
     inline: Inline
     omit_from_toc: bool
+    collapsed: bool = False
 
 
 class HtmlAnchor(Struct, frozen=True, eq=False):

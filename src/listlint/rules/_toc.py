@@ -719,6 +719,7 @@ class _Coverage:
                     h in named
                     or not (
                         h.omit_from_toc
+                        or h.collapsed
                         or title_key(h.text) in skipped | elsewhere
                         or h not in holding
                     )

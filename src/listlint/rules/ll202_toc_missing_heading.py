@@ -21,9 +21,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     `###` does not ask for the other `###` (LL205 checks where the exception is listed). Never
     expected: headings marked `<!-- omit in toc -->` (at the end of the line, or alone on the
     line before), titles in `toc-optional` (License, Contributing, Credits... also in other
-    languages: Lizenz, 贡献, 许可证...), and sections that hold no list item, table row or entry
-    (prose, notices, appendices). `[tool.listlint.anchors] toc-max-level` sets the deepest level
-    instead.
+    languages: Lizenz, 贡献, 许可证...), sections that hold no list item, table row or entry
+    (prose, notices, appendices), and headings inside a `<details>` block after its `<summary>`
+    (hidden until a reader expands the block; its summary heading is the one a TOC lists).
+    `[tool.listlint.anchors] toc-max-level` sets the deepest level instead.
 
     Example:
 
