@@ -422,6 +422,17 @@ def test_a_sub_list_judges_its_own_entries_in_a_mixed_document() -> None:
     ]
 
 
+def test_a_list_reported_for_its_endings_does_not_also_ask_its_one_right_entry_to_change() -> None:
+    text = (
+        "# L\n\n## Tools\n\n"
+        + described(20)
+        + "\n## Stars\n\n"
+        + "".join(f"- [S{n}](https://s{n}.example) - A star rating view\n" for n in range(4))
+    )
+    text += "- [Rate](https://r.example) - An emoji-like rating view.\n"  # vsouza/awesome-ios
+    assert [(code, line) for code, line, *_ in found(text) if code == "LL311"] == [("LL311", 28)]
+
+
 def test_a_prose_list_is_its_own_convention_for_separator_and_capital() -> None:
     text = (
         "# L\n\n## Tools\n\n" + described(20) + "\n## Docs\n\n"

@@ -70,9 +70,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             else None,
         )
     allowed = configured.ending or TERMINAL
+    # An entry of a list reported above that ends like the document is what that report asks for.
+    documents = {list_of(d.entries[0]): d.document.value for d in deviations}
     for entry in entries:
         end, wanted = endings[entry], decided.get(list_of(entry))
         if end is None or wanted is None or bool(end) == wanted.value:
+            continue
+        if documents.get(list_of(entry)) == bool(end):
             continue
         if wanted.value and end and end in allowed:
             continue
