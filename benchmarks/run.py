@@ -25,10 +25,15 @@ Tools:
 
 Results go to ``benchmarks/results/`` as ``results.md`` (the table) and ``results.json``.
 ``--profile`` adds a per-phase table from ``listlint --profile`` (``profile.md``).
+``--instructions`` also counts the instructions of one run of listlint and of the floor on each
+input under 512 KiB (``valgrind --tool=callgrind``, ``PYTHONHASHSEED=0``, bytecode cached): a
+ratio that does not move with the machine's load, which seconds on a shared machine do (about
+10 minutes for the corpus).
 
     python benchmarks/run.py                # everything (about 15 minutes on 2 cores)
     python benchmarks/run.py --quick        # 3 rounds, no 100,000-entry list
     python benchmarks/run.py --runs 3 --budget 60   # what the README quotes
+    python benchmarks/run.py --quick --instructions  # and the callgrind counts
 """
 
 from __future__ import annotations
@@ -149,6 +154,27 @@ def run_once(tool: Tool, path: Path, measure: Measure, cwd: Path) -> None:
 
 
 TIMEOUT_SECONDS = [TIMEOUT]
+INSTRUCTIONS_UP_TO = 512 * 1024  # bytes: callgrind runs about 50 times slower than the tool
+
+
+def count_instructions(tool: Tool, path: Path, cwd: Path) -> int | None:
+    """The instructions one run of ``tool`` on ``path`` executes (callgrind's total), or None
+    without valgrind. The same program, input and environment give the same count whatever
+    else the machine is doing; string hashing is seeded (``PYTHONHASHSEED=0``) so that sets and
+    dicts iterate alike from run to run."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    out = cwd / "callgrind.out"
+    subprocess.run(
+        [valgrind, "--tool=callgrind", f"--callgrind-out-file={out}", *tool.command(path)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+        env={**(tool.env or os.environ), "PYTHONHASHSEED": "0"}, cwd=cwd,
+        timeout=TIMEOUT_SECONDS[0] * 60,
+    )  # fmt: skip
+    totals = [line for line in out.read_text().splitlines() if line.startswith("totals:")]
+    out.unlink()
+    return int(totals[0].split()[1]) if totals else None
 
 
 def find_corpus() -> Path | None:
@@ -307,6 +333,9 @@ def table(rows: list[dict[str, object]], tool_names: list[str]) -> str:
     for other in others:
         header += [f"{other} s", f"{other} / listlint"]
     header += ["listlint MiB"]
+    counted = any(row["tools"]["listlint"].get("instructions") for row in rows)  # type: ignore[index]
+    if counted:
+        header += ["listlint / floor instructions"]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     for row in rows:
         measures: dict[str, dict[str, float | None]] = row["tools"]  # type: ignore[assignment]
@@ -324,6 +353,9 @@ def table(rows: list[dict[str, object]], tool_names: list[str]) -> str:
             cells += [_both(theirs), _ratios(theirs, mine)]
         rss = mine["rss_mb"]
         cells.append(f"{rss:.0f}" if rss else "-")
+        if counted:
+            counts = mine.get("instructions"), floor.get("instructions")
+            cells.append(f"{counts[0] / counts[1]:.2f}x" if all(counts) else "-")  # type: ignore[operator]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -371,6 +403,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=HERE / "results")
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds for one run")
     parser.add_argument("--no-hostile", action="store_true", help="leave out the hostile inputs")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count listlint's and the floor's instructions (valgrind)",
+    )
     args = parser.parse_args(argv)
     runs = 3 if args.quick else args.runs
     TIMEOUT_SECONDS[0] = args.timeout
@@ -409,6 +446,12 @@ def main(argv: list[str] | None = None) -> int:
                     for name, m in measures.items()
                 },
             }
+            if args.instructions and path.stat().st_size <= INSTRUCTIONS_UP_TO:
+                for tool in chosen:
+                    if tool.name in ("listlint", "floor"):
+                        row["tools"][tool.name]["instructions"] = count_instructions(  # type: ignore[index]
+                            tool, path, scratch
+                        )
             rows.append(row)
             summary = ", ".join(f"{n} {_seconds(m.median_wall)}s" for n, m in measures.items())
             print(f"{label}: {summary}", file=sys.stderr)
@@ -460,8 +503,8 @@ def goals(rows: list[dict[str, object]]) -> str:
     def figure(label: str, tool: str, what: str = "cpu") -> float | None:
         return by_label.get(label, {}).get(tool, {}).get(what)  # type: ignore[attr-defined, no-any-return]
 
-    def ratios(numerator: str, denominator: str) -> list[float]:
-        found = [(figure(lab, numerator), figure(lab, denominator)) for lab in lists]
+    def ratios(numerator: str, denominator: str, what: str = "cpu") -> list[float]:
+        found = [(figure(lab, numerator, what), figure(lab, denominator, what)) for lab in lists]
         return [a / b for a, b in found if a and b]
 
     table: list[tuple[str, str, bool | None]] = []
@@ -476,6 +519,14 @@ def goals(rows: list[dict[str, object]]) -> str:
         f"worst {worst_floor:.2f}x" if worst_floor else "",
         bool(worst_floor and worst_floor <= 1.5),
     )
+    counted = ratios("listlint", "floor", "instructions")
+    if counted:
+        goal(
+            "every corpus list: listlint instructions <= 1.5x the bare parse's (callgrind)",
+            max(counted),
+            f"{min(counted):.2f}x-{max(counted):.2f}x",
+            max(counted) <= 1.5,
+        )
     for peer, target in (("awesome-lint", 5.0), ("markdownlint-cli2", 2.0)):
         least = min(ratios(peer, "listlint"), default=None)
         goal(
