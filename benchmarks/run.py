@@ -82,6 +82,7 @@ class Measure:
     cpu: list[float] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)
     exit_codes: list[int] = field(default_factory=list)
+    rounds: list[int] = field(default_factory=list)  # the round of each timed run
     timeout: bool = False
 
     @property
@@ -154,6 +155,7 @@ def run_once(tool: Tool, path: Path, measure: Measure, cwd: Path) -> None:
 
 
 TIMEOUT_SECONDS = [TIMEOUT]
+PAIRS = (("listlint", "floor"), ("markdownlint-cli2", "listlint"), ("awesome-lint", "listlint"))
 INSTRUCTIONS_UP_TO = 512 * 1024  # bytes: callgrind runs about 50 times slower than the tool
 
 
@@ -256,7 +258,24 @@ def benchmark(
             if measure.timeout or (measure.wall and warm[tool.name] * (round_number + 1) > budget):
                 continue  # a slow tool gets one timed run, then only what the budget allows
             run_once(tool, path, measure, cwd)
+            if len(measure.rounds) < len(measure.wall):
+                measure.rounds.append(round_number)
     return measures
+
+
+def paired_ratio(mine: Measure, other: Measure, what: str) -> float | None:
+    """The median over rounds of ``mine``'s time divided by ``other``'s in the same round.
+
+    The two ran in the same round, so a machine that slows down for a minute slows both; the
+    ratio of two medians would mix rounds taken at different speeds.
+    """
+    theirs = dict(zip(other.rounds, getattr(other, what), strict=True))
+    pairs = [
+        a / theirs[r]
+        for r, a in zip(mine.rounds, getattr(mine, what), strict=True)
+        if theirs.get(r)
+    ]
+    return statistics.median(pairs) if pairs else None
 
 
 def machine() -> dict[str, object]:
@@ -315,19 +334,21 @@ def _both(measure: dict[str, float | None]) -> str:
     return f"{measure['wall']:.2f} ({measure['cpu']:.2f})"
 
 
-def _ratios(theirs: dict[str, float | None], mine: dict[str, float | None]) -> str:
-    wall = _ratio(theirs.get("wall"), mine.get("wall"))
-    return f"{wall} ({_ratio(theirs.get('cpu'), mine.get('cpu'))})"
-
-
-def _ratio(other: float | None, mine: float | None) -> str:
-    if other is None or mine is None or mine == 0:
+def _ratios(row: dict[str, object], pair: str) -> str:
+    """The paired wall (CPU) ratio of ``pair`` ("listlint/floor") on one input."""
+    ratios: dict[str, float | None] = row["ratios"].get(pair, {})  # type: ignore[attr-defined]
+    if not ratios:
         return "-"
-    return f"{other / mine:.1f}x"
+    return f"{_ratio(ratios.get('wall'))} ({_ratio(ratios.get('cpu'))})"
+
+
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}x"
 
 
 def table(rows: list[dict[str, object]], tool_names: list[str]) -> str:
-    """The results as a Markdown table: wall (CPU) medians, ratios, listlint's peak memory."""
+    """The results as a Markdown table: wall (CPU) medians, the medians of the rounds' ratios,
+    listlint's peak memory (and the instruction ratio, when counted)."""
     others = [t for t in ("markdownlint-cli2", "awesome-lint") if t in tool_names]
     header = ["input", "size", "listlint s", "floor s", "listlint / floor"]
     for other in others:
@@ -346,11 +367,10 @@ def table(rows: list[dict[str, object]], tool_names: list[str]) -> str:
             f"{int(row['bytes']) / 1024:,.0f} KiB",  # type: ignore[call-overload]
             _both(mine),
             _both(floor) if floor else "-",
-            _ratios(mine, floor),
+            _ratios(row, "listlint/floor"),
         ]
         for other in others:
-            theirs = measures.get(other, {})
-            cells += [_both(theirs), _ratios(theirs, mine)]
+            cells += [_both(measures.get(other, {})), _ratios(row, f"{other}/listlint")]
         rss = mine["rss_mb"]
         cells.append(f"{rss:.0f}" if rss else "-")
         if counted:
@@ -445,6 +465,14 @@ def main(argv: list[str] | None = None) -> int:
                     }
                     for name, m in measures.items()
                 },
+                "ratios": {
+                    f"{a}/{b}": {
+                        what: paired_ratio(measures[a], measures[b], what)
+                        for what in ("wall", "cpu")
+                    }
+                    for a, b in PAIRS
+                    if a in measures and b in measures
+                },
             }
             if args.instructions and path.stat().st_size <= INSTRUCTIONS_UP_TO:
                 for tool in chosen:
@@ -464,7 +492,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Measured {facts['date']} on {facts['cpu']} ({facts['cores']} cores, "
         f"{facts['memory_gib']} GiB), Python {facts['python']}, node {facts['node']}; "
         f"median of {runs} rounds after a warm-up; wall seconds of the whole process, CPU "
-        f"seconds (user + system) in parentheses.\n\n"
+        f"seconds (user + system) in parentheses; a ratio is the median of the rounds' ratios "
+        f"(both tools ran in each round, minutes apart at most).\n\n"
     )
     text += "\n" + goals(rows)
     (args.output / "results.md").write_text(heading + text, encoding="utf-8")
@@ -494,6 +523,10 @@ def hostile_input(label: str) -> bool:
 def goals(rows: list[dict[str, object]]) -> str:
     """The issue's goals, each checked against the figures of this run, as a Markdown table."""
     by_label = {str(row["input"]): row["tools"] for row in rows}
+    by_ratios: dict[str, dict[str, dict[str, float | None]]] = {
+        str(row["input"]): row["ratios"]  # type: ignore[misc]
+        for row in rows
+    }
     lists = [
         str(row["input"])
         for row in rows
@@ -504,8 +537,13 @@ def goals(rows: list[dict[str, object]]) -> str:
         return by_label.get(label, {}).get(tool, {}).get(what)  # type: ignore[attr-defined, no-any-return]
 
     def ratios(numerator: str, denominator: str, what: str = "cpu") -> list[float]:
-        found = [(figure(lab, numerator, what), figure(lab, denominator, what)) for lab in lists]
-        return [a / b for a, b in found if a and b]
+        if what == "instructions":
+            found = [
+                (figure(lab, numerator, what), figure(lab, denominator, what)) for lab in lists
+            ]
+            return [a / b for a, b in found if a and b]
+        paired = (by_ratios.get(lab, {}).get(f"{numerator}/{denominator}", {}) for lab in lists)
+        return [value for pair in paired if (value := pair.get(what))]
 
     table: list[tuple[str, str, bool | None]] = []
 
@@ -565,8 +603,7 @@ def goals(rows: list[dict[str, object]]) -> str:
     )
     goal("1 MB of `[` <= 512 MiB", peak, f"{peak or 0:.0f} MiB", bool(peak and peak <= 512))
     line = HOSTILE_PREFIX + "4 MB line of 200,000 links"
-    mine, floor = figure(line, "listlint"), figure(line, "floor")
-    ratio = mine / floor if mine and floor else None
+    ratio = by_ratios.get(line, {}).get("listlint/floor", {}).get("cpu")
     goal(
         "4 MB line of 200,000 links <= 3x the bare parse (CPU)",
         ratio,
