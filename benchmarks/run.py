@@ -411,8 +411,12 @@ def profile(paths: list[tuple[str, Path]], env: dict[str, str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and write the results."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="timed rounds per input (default 5)")
-    parser.add_argument("--quick", action="store_true", help="3 rounds and no 100,000-entry list")
+    parser.add_argument(
+        "--runs", type=int, help="timed rounds per input (default 5, or 3 with --quick)"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="no 100,000-entry list, and 3 rounds unless --runs"
+    )
     parser.add_argument(
         "--npm", type=Path, default=Path("/tmp/bench-npm"), help="npm --prefix of the peers"
     )
@@ -429,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
         help="also count listlint's and the floor's instructions (valgrind)",
     )
     args = parser.parse_args(argv)
-    runs = 3 if args.quick else args.runs
+    runs = args.runs or (3 if args.quick else 5)
     TIMEOUT_SECONDS[0] = args.timeout
     sizes = SIZES[:2] if args.quick else SIZES
     args.output.mkdir(parents=True, exist_ok=True)
