@@ -191,6 +191,32 @@ def test_components_linking_their_parent_are_allowed() -> None:
     assert run("LL401", text) == []
 
 
+def test_a_courses_pages_under_it_are_not_listings() -> None:
+    course = (
+        "- [CS 2043](https://cs.example/2043) **Unix Tools** *Cornell*\n"
+        "\t- This course is taught by [Ada](https://ada.example) at\n"
+        "the [Institute](https://institute.example) in the spring.\n"
+        "\t- [Syllabus](https://cs.example/2043)\n"
+        "\t- [Lectures](https://cs.example/2043/schedule)\n"
+        "\t- [Assignments](https://cs.example/2043/schedule)\n"
+        "- [CS 3410](https://cs.example/3410) **Organization** *Cornell*\n"
+        "\t- This course is also taught by [Ada](https://ada.example) at\n"
+        "the [Institute](https://institute.example) in the fall.\n"
+    )
+    assert run("LL401", "## Systems\n\n" + course) == []
+
+
+def test_sub_entries_sharing_a_url_are_still_duplicates() -> None:
+    # academic/awesome-datascience: t-SNE linked the PCA page, a copy-paste slip
+    text = (
+        "## Methods\n\n- [Dimension Reduction](https://en.wikipedia.org/wiki/Dimensionality)\n"
+        "  - [Principal Component Analysis (PCA)](https://scikit-learn.org/decomposition#pca)\n"
+        "  - [t-SNE; t-distributed Stochastic Neighbor Embedding]"
+        "(https://scikit-learn.org/decomposition#pca)\n"
+    )
+    assert lines_of("LL401", text) == [5]
+
+
 def test_allow_list_in_the_settings() -> None:
     text = "# L\n\n- [x](https://x.io) - X.\n- [y](https://y.io) - Y.\n- [x](https://x.io) - X.\n"
     assert lines_of("LL401", text) == [5]

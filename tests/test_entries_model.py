@@ -315,6 +315,32 @@ def test_store_and_demo_sub_items_are_the_parent_entrys_metadata() -> None:
     assert [entry.name for entry in found] == ["Moonlight"]
 
 
+def test_a_courses_materials_under_it_are_its_metadata() -> None:
+    # prakhar1989/awesome-courses: each course links its pages below it, often the course page
+    found = entries_of(
+        "## Systems\n\n- [CS 2043](https://cs.example/2043) **Unix Tools** *Cornell*\n"
+        "\t- A course on the shell.\n"
+        "\t- [Syllabus](https://cs.example/2043)\n"
+        "\t- [Lecture Notes, Videos & Assignments](https://cs.example/2043/all)\n"
+        "\t- [Course Site](https://cs.example/2043)\n"
+        "\t- [Lecture Notes](https://cs.example/2043/notes) Spring 2015 lectures\n"
+    )
+    # a material with words of its own is listed as its parent's sub-entry
+    assert [entry.name for entry in found] == ["CS 2043", "Lecture Notes"]
+
+
+def test_a_link_mentioned_in_a_sub_items_prose_belongs_to_the_parent_entry() -> None:
+    found = entries_of(
+        "## Security\n\n- [CSCI 4968](https://github.com/RPISEC/MBE) **Binary Exploitation**\n"
+        "\t- This repository contains the materials used by [RPISEC](http://rpis.ec) to\n"
+        "teach binary exploitation at [RPI](http://rpi.edu) in Spring 2015.\n"
+    )
+    assert [(e.name, e.style, e.parent.name if e.parent else None) for e in found] == [
+        ("CSCI 4968", "list", None),
+        ("This repository contains the materials used by RPISEC", "mention", "CSCI 4968"),
+    ]
+
+
 def test_an_html_summary_is_the_entry_and_its_resource_sub_items_are_metadata() -> None:
     # best-of lists: the entry is a <details><summary> block, its package pages a list below it
     block = (

@@ -219,6 +219,18 @@ RESOURCE_LABELS = frozenset(
 )
 
 
+# The words of a course's materials, listed under the course (prakhar1989/awesome-courses):
+# ``- [Syllabus](u)``, ``- [Lecture Notes, Videos & Assignments](u)``, ``- [Course Site](u)``.
+_COURSE_MATERIAL_WORDS = frozenset({
+    "lecture", "lectures", "note", "notes", "video", "videos", "slide", "slides", "assignment",
+    "assignments", "homework", "homeworks", "reading", "readings", "syllabus", "schedule", "lab",
+    "labs", "exam", "exams", "solution", "solutions", "problem", "sets", "exercise", "exercises",
+    "material", "materials", "handout", "handouts", "recitation", "recitations", "project",
+    "projects", "course", "class", "site", "page", "home", "website", "playlist", "youtube",
+    "github", "full", "practice", "discussion", "and", "all",
+})  # fmt: skip
+
+
 def is_in_page(link: Link) -> bool:
     """Whether the link goes to a place in this document: ``#anchor`` or ``./#anchor``."""
     return link.fragment is not None or link.destination.startswith("./#")
@@ -689,6 +701,7 @@ class _Finder:
             section=self.doc.section_at(span.line),
             list_item=item,
             paragraph=paragraph,
+            parent=self.by_item.get(item.parent) if item is not None and item.parent else None,
         )
 
     def entry_from_parts(
@@ -1027,12 +1040,14 @@ _PROSE_WORDS = 6
 
 
 def _is_resource_of(entry: Entry) -> bool:
-    """Whether a sub-item entry only links a resource of its parent (store page, demo, docs):
-    its text is a resource label and it has no description but notes in parentheses
-    (``- [Conda](url) (📥 370K · ⏱️ 22.04.2025):``)."""
+    """Whether a sub-item entry only links a resource of its parent (store page, demo, docs, a
+    course's lecture notes): its text is a resource label, or words of a course's materials,
+    and it has no description but notes in parentheses (``- [Conda](url) (📥 370K · ⏱️
+    22.04.2025):``)."""
     label = " ".join(_NOT_WORD.sub(" ", entry.name).split()).casefold()  # `\uf8ff App Store`
     described = _NOT_WORD.sub("", _NOTES.sub("", entry.description)).strip()
-    return entry.style == "list" and not described and label in RESOURCE_LABELS
+    resource = label in RESOURCE_LABELS or _COURSE_MATERIAL_WORDS.issuperset(label.split())
+    return entry.style == "list" and not described and bool(label) and resource
 
 
 def _metadata(masked: _Masked, ranges: list[tuple[int, int]]) -> tuple[str, ...]:

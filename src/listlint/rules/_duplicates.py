@@ -197,8 +197,9 @@ def name_words(name: str) -> list[str]:
 
 
 def items(documents: Sequence[DocumentFacts], allowed: Iterable[str] = ()) -> tuple[Item, ...]:
-    """The entries of the ``documents`` with a primary link, in run order, minus allowed repeats
-    and the links of navigation lists (the TOC, a language switcher)."""
+    """The entries of the ``documents`` with a primary link, in run order, minus allowed repeats,
+    the links of navigation lists (the TOC, a language switcher) and links mentioned in the prose
+    of an entry's sub-list (its description lines: ``- Taught by [Ada](u) …`` under a course)."""
     allowed_urls, allowed_names = allow_sets(allowed)
     tags = languages([facts.doc.path for facts in documents])
     found: list[Item] = []
@@ -210,6 +211,8 @@ def items(documents: Sequence[DocumentFacts], allowed: Iterable[str] = ()) -> tu
             if entry.link is None or not entry.link.destination.strip():
                 continue
             if entry.list_item is not None and entry.list_item in navigation:
+                continue
+            if entry.style == "mention" and entry.parent is not None:
                 continue
             url = doc.urls.key(entry.link.destination)
             name = name_key(entry.name)

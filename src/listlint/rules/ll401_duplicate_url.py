@@ -45,7 +45,9 @@ def check(ctx: ProjectContext) -> Iterator[tuple[Document, Problem]]:
     (translations only with files of their own language: `README-ja.md` with `README-ja.md`).
     Every entry style counts, including items that only mention their link in other text
     (`- Meetup [Egypt](url)`, `- **2016-12** | Title | [Venue](url)`, citation paragraphs,
-    table rows); links of a table of contents or a language switcher do not. Two differently
+    table rows); links of a table of contents or a language switcher do not, nor do a link
+    mentioned in the prose of an entry's sub-list (its description lines) and a sub-item that
+    only links a page of its entry (`- [Syllabus](url)` under a course). Two differently
     named entries sharing a URL are reported too (one link is usually a copy-paste slip, and
     the same repository under a new name in another section is the commonest way a duplicate
     gets in), except components of one repository listed apart under names sharing a word and
