@@ -287,6 +287,18 @@ def test_a_level_jump_the_list_makes_throughout_is_its_style() -> None:
     assert where(findings("# T\n" + two, ["LL501"])) == [("LL501", 3, 1), ("LL501", 6, 1)]
 
 
+def test_a_details_summary_stands_for_the_level_its_first_heading_skips() -> None:
+    # akullpp/awesome-java: each category a <details> block, its summary the h3, then ####
+    text = (
+        "# T\n\n## Projects\n\n<details>\n<summary><strong>CLI</strong></summary>\n\n"
+        "#### Argument Parsing\n\n- [a](https://a.example) - A.\n\n"
+        "###### Deeper\n\n- [b](https://b.example) - B.\n\n</details>\n"
+    )
+    # a jump inside the block is still a jump
+    assert where(findings(text, ["LL501"])) == [("LL501", 12, 1)]
+    assert where(findings(text.replace("<details>\n", ""), ["LL501"]))[0] == ("LL501", 7, 1)
+
+
 # --- LL503: the title is never an empty section -------------------------------------------------
 
 

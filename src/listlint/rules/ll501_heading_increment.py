@@ -16,7 +16,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     Why: a jump from `##` to `####` breaks the outline that tables of contents, screen readers and
     GitHub's heading menu are built from, and usually means a heading was pasted at the wrong level.
     A jump the document makes on purpose is not reported: one it makes at least 3 times, and more
-    often than it uses the level it skips (`## Language` then `#### Topic` throughout).
+    often than it uses the level it skips (`## Language` then `#### Topic` throughout), and the
+    first heading inside a `<details>` block one level below what its `<summary>` stands for
+    (`## Projects`, `<details><summary><strong>CLI</strong></summary>`, `#### Argument Parsing`).
 
     Example:
 
@@ -31,9 +33,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if previous and heading.level > previous:
             steps[previous, heading.level] += 1
         previous = heading.level
-    previous = 0
+    previous, was_collapsed = 0, False
     for heading in doc.headings:
-        if previous and heading.level > previous + 1:
+        under_summary = heading.collapsed and not was_collapsed and heading.level == previous + 2
+        if previous and heading.level > previous + 1 and not under_summary:
             jump = steps[previous, heading.level]
             if not (jump >= CONVENTION and jump > steps[previous, previous + 1]):
                 yield Problem(
@@ -41,4 +44,4 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                     f"heading level jumps from h{previous} to h{heading.level}; "
                     f"use {'#' * (previous + 1)} here",
                 )
-        previous = heading.level
+        previous, was_collapsed = heading.level, heading.collapsed
