@@ -346,6 +346,11 @@ def _ratio(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}x"
 
 
+def _instructions(row: dict[str, object]) -> float | None:
+    """listlint's instructions over the floor's on one input, when both were counted."""
+    return row["ratios"].get("listlint/floor", {}).get("instructions")  # type: ignore[attr-defined, no-any-return]
+
+
 def table(rows: list[dict[str, object]], tool_names: list[str]) -> str:
     """The results as a Markdown table: wall (CPU) medians, the medians of the rounds' ratios,
     listlint's peak memory (and the instruction ratio, when counted)."""
@@ -354,7 +359,7 @@ def table(rows: list[dict[str, object]], tool_names: list[str]) -> str:
     for other in others:
         header += [f"{other} s", f"{other} / listlint"]
     header += ["listlint MiB"]
-    counted = any(row["tools"]["listlint"].get("instructions") for row in rows)  # type: ignore[index]
+    counted = any(_instructions(row) for row in rows)
     if counted:
         header += ["listlint / floor instructions"]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
@@ -374,8 +379,7 @@ def table(rows: list[dict[str, object]], tool_names: list[str]) -> str:
         rss = mine["rss_mb"]
         cells.append(f"{rss:.0f}" if rss else "-")
         if counted:
-            counts = mine.get("instructions"), floor.get("instructions")
-            cells.append(f"{counts[0] / counts[1]:.2f}x" if all(counts) else "-")  # type: ignore[operator]
+            cells.append(_ratio(_instructions(row)))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -479,11 +483,17 @@ def main(argv: list[str] | None = None) -> int:
                 },
             }
             if args.instructions and path.stat().st_size <= INSTRUCTIONS_UP_TO:
-                for tool in chosen:
-                    if tool.name in ("listlint", "floor"):
-                        row["tools"][tool.name]["instructions"] = count_instructions(  # type: ignore[index]
-                            tool, path, scratch
-                        )
+                counts = {
+                    tool.name: count_instructions(tool, path, scratch)
+                    for tool in chosen
+                    if tool.name in ("listlint", "floor")
+                }
+                for name, count in counts.items():
+                    row["tools"][name]["instructions"] = count  # type: ignore[index]
+                if counts.get("listlint") and counts.get("floor"):
+                    row["ratios"]["listlint/floor"]["instructions"] = (  # type: ignore[index]
+                        counts["listlint"] / counts["floor"]  # type: ignore[operator]
+                    )
             rows.append(row)
             summary = ", ".join(f"{n} {_seconds(m.median_wall)}s" for n, m in measures.items())
             print(f"{label}: {summary}", file=sys.stderr)
@@ -541,11 +551,6 @@ def goals(rows: list[dict[str, object]]) -> str:
         return by_label.get(label, {}).get(tool, {}).get(what)  # type: ignore[attr-defined, no-any-return]
 
     def ratios(numerator: str, denominator: str, what: str = "cpu") -> list[float]:
-        if what == "instructions":
-            found = [
-                (figure(lab, numerator, what), figure(lab, denominator, what)) for lab in lists
-            ]
-            return [a / b for a, b in found if a and b]
         paired = (by_ratios.get(lab, {}).get(f"{numerator}/{denominator}", {}) for lab in lists)
         return [value for pair in paired if (value := pair.get(what))]
 

@@ -641,6 +641,10 @@ class _Finder:
             self.by_item[item] = entry
         return entry
 
+    def parent_entry(self, item: ListItem | None) -> Entry | None:
+        """The entry of the list item ``item`` is nested in, if that item is one."""
+        return self.by_item.get(item.parent) if item is not None and item.parent else None
+
     def has_parent(self, item: ListItem) -> bool:
         """Whether a list item is a sub-item of something: another list item of any form, or an
         HTML block whose list it opens (``<details><summary><a href="…">name</a></summary>``)."""
@@ -701,7 +705,7 @@ class _Finder:
             section=self.doc.section_at(span.line),
             list_item=item,
             paragraph=paragraph,
-            parent=self.by_item.get(item.parent) if item is not None and item.parent else None,
+            parent=self.parent_entry(item),
         )
 
     def entry_from_parts(
@@ -724,7 +728,7 @@ class _Finder:
         description = masked.plain(description_start, parts.description_end)
         has_description = description_start < parts.description_end and bool(description)
         parent_item = item.parent if item else None
-        parent = self.by_item.get(parent_item) if parent_item else None
+        parent = self.parent_entry(item)
         group = None
         if parent_item is not None and parent is None and parent_item.paragraph is not None:
             group = parent_item.paragraph.inline.plain_text.strip() or None
